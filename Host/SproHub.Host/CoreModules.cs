@@ -1,0 +1,10 @@
+using SproHub.Network;
+using SproHub.Shared.Modularity;
+
+namespace SproHub.Host;
+
+/// <summary>The core modules, compiled in and always enabled. Plugins are never listed here.</summary>
+public static class CoreModules
+{
+    public static IReadOnlyList<IModule> All() => [new NetworkModule()];
+}

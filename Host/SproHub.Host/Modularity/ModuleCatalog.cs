@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Reflection;
+using McMaster.NETCore.Plugins;
+using SproHub.Shared.Modularity;
+
+namespace SproHub.Host.Modularity;
+
+/// <summary>
+/// Finds the core modules and the plugins, checks their manifests and dependencies.
+/// A plugin that cannot be used is recorded as failed with its reason; it never stops the platform.
+/// </summary>
+public static class ModuleCatalog
+{
+    public static ModuleRegistry Discover(IEnumerable<IModule> coreModules, string pluginsPath, ILogger logger)
+    {
+        var found = new List<InstalledModule>();
+        foreach (var core in coreModules)
+            found.Add(new InstalledModule { Id = core.Manifest.Id, IsCore = true, Manifest = core.Manifest, Module = core, Assembly = core.GetType().Assembly });
+
+        if (Directory.Exists(pluginsPath))
+        {
+            foreach (var folder in Directory.GetDirectories(pluginsPath).Order(StringComparer.Ordinal))
+                found.Add(LoadPlugin(folder, logger));
+        }
+        else
+        {
+            logger.LogWarning("Dossier des plugins introuvable : {Path}", pluginsPath);
+        }
+
+        CheckContractsAndIds(found);
+        CheckDependencies(found);
+        var ordered = DependencyOrder(found);
+
+        foreach (var failed in ordered.Where(m => !m.IsActive))
+            logger.LogError("Module {Id} non chargé : {Reason}", failed.Id, failed.FailureReason);
+        logger.LogInformation("{Count} modules chargés ({Plugins} plugins) depuis {Path}, {Failed} en échec",
+            ordered.Count(m => m.IsActive), ordered.Count(m => m.IsActive && !m.IsCore), pluginsPath, ordered.Count(m => !m.IsActive));
+        return new ModuleRegistry(ordered);
+    }
+
+    private static InstalledModule LoadPlugin(string folder, ILogger logger)
+    {
+        var folderName = Path.GetFileName(folder);
+        // The plugin's main assembly is the one its build described with a .deps.json file.
+        var deps = Directory.GetFiles(folder, "*.deps.json");
+        if (deps.Length != 1)
+            return InstalledModule.Failed(folderName, folder, $"Le dossier doit contenir exactement un assembly principal (*.deps.json), trouvé {deps.Length}.");
+        var assemblyPath = Path.Combine(folder, Path.GetFileName(deps[0])[..^".deps.json".Length] + ".dll");
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            // PreferSharedTypes: the contract, MediatR, EF Core and ASP.NET types come from the host,
+            // so the plugin's IModule is the host's IModule (otherwise nothing is found, silently).
+            var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, config => config.PreferSharedTypes = true);
+            var assembly = loader.LoadDefaultAssembly();
+            var moduleTypes = assembly.GetTypes().Where(t => typeof(IModule).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }).ToList();
+            if (moduleTypes.Count != 1)
+                return InstalledModule.Failed(folderName, assemblyPath, $"L'assembly {assembly.GetName().Name} doit exposer exactement une classe IModule (trouvé {moduleTypes.Count}).");
+            var module = (IModule)Activator.CreateInstance(moduleTypes[0])!;
+            var manifest = module.Manifest;
+            return new InstalledModule { Id = manifest.Id, IsCore = false, Manifest = manifest, Module = module, Assembly = assembly, Source = assemblyPath, LoadTime = watch.Elapsed };
+        }
+        catch (Exception ex) when (ex is ReflectionTypeLoadException or FileNotFoundException or FileLoadException or BadImageFormatException or TypeLoadException or TargetInvocationException or InvalidOperationException or MissingMethodException)
+        {
+            logger.LogDebug(ex, "Échec du chargement de {Path}", assemblyPath);
+            var detail = ex is ReflectionTypeLoadException rtle ? rtle.LoaderExceptions.FirstOrDefault()?.Message ?? ex.Message : ex.InnerException?.Message ?? ex.Message;
+            return InstalledModule.Failed(folderName, assemblyPath, $"Chargement impossible : {detail}");
+        }
+    }
+
+    private static void CheckContractsAndIds(List<InstalledModule> modules)
+    {
+        foreach (var module in modules.Where(m => m.IsActive && !m.IsCore))
+        {
+            var built = module.Manifest!.ContractVersion;
+            if (!SharedContract.IsCompatible(built))
+                module.Fail($"Contrat incompatible : construit pour la version {built} du contrat Shared, la plateforme fournit la version {SharedContract.Version}.");
+        }
+        foreach (var duplicate in modules.Where(m => m.IsActive).GroupBy(m => m.Id).Where(g => g.Count() > 1))
+            foreach (var module in duplicate.Skip(1))
+                module.Fail($"Identifiant « {module.Id} » déjà utilisé par un autre module.");
+    }
+
+    private static void CheckDependencies(List<InstalledModule> modules)
+    {
+        // Repeat until stable: a plugin failing may make another one's dependency missing.
+        bool changed;
+        do
+        {
+            changed = false;
+            var active = modules.Where(m => m.IsActive).Select(m => m.Id).ToHashSet();
+            foreach (var module in modules.Where(m => m.IsActive))
+            {
+                var missing = module.Manifest!.DependsOn.Where(d => !active.Contains(d)).ToList();
+                if (missing.Count == 0) continue;
+                module.Fail($"Dépendance manquante : {string.Join(", ", missing)}.");
+                changed = true;
+            }
+        } while (changed);
+    }
+
+    private static List<InstalledModule> DependencyOrder(List<InstalledModule> modules)
+    {
+        var ordered = new List<InstalledModule>();
+        var placed = new HashSet<string>();
+        var pending = modules.Where(m => m.IsActive).OrderBy(m => m.IsCore ? 0 : 1).ToList();
+        while (pending.Count > 0)
+        {
+            var next = pending.FirstOrDefault(m => m.Manifest!.DependsOn.All(placed.Contains));
+            if (next is null)
+            {
+                foreach (var cyclic in pending) cyclic.Fail("Dépendances circulaires.");
+                break;
+            }
+            ordered.Add(next);
+            placed.Add(next.Id);
+            pending.Remove(next);
+        }
+        ordered.AddRange(modules.Where(m => !m.IsActive));
+        return ordered;
+    }
+}

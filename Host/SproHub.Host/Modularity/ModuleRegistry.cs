@@ -1,0 +1,55 @@
+using System.Reflection;
+using SproHub.Shared.Modularity;
+
+namespace SproHub.Host.Modularity;
+
+public enum ModuleState { Loaded, Failed }
+
+/// <summary>One core module or plugin as the host found it, loaded or failed with the reason.</summary>
+public sealed class InstalledModule
+{
+    public required string Id { get; init; }
+    public required bool IsCore { get; init; }
+    public ModuleManifest? Manifest { get; init; }
+    public IModule? Module { get; init; }
+    public Assembly? Assembly { get; init; }
+    public string? Source { get; init; }
+    public TimeSpan LoadTime { get; init; }
+    public ModuleState State { get; private set; } = ModuleState.Loaded;
+    public string? FailureReason { get; private set; }
+
+    public string DisplayName => Manifest?.DisplayName ?? Id;
+    public bool IsActive => State == ModuleState.Loaded;
+
+    public void Fail(string reason)
+    {
+        State = ModuleState.Failed;
+        FailureReason = reason;
+    }
+
+    public static InstalledModule Failed(string id, string? source, string reason)
+    {
+        var module = new InstalledModule { Id = id, IsCore = false, Source = source };
+        module.Fail(reason);
+        return module;
+    }
+}
+
+/// <summary>Everything installed, in dependency order (core first). Built once at start-up.</summary>
+public sealed class ModuleRegistry(IReadOnlyList<InstalledModule> modules)
+{
+    private readonly Dictionary<Assembly, InstalledModule> _byAssembly = modules
+        .Where(m => m.IsActive && m.Assembly is not null)
+        .ToDictionary(m => m.Assembly!, m => m);
+
+    public IReadOnlyList<InstalledModule> All { get; } = modules;
+    public IEnumerable<InstalledModule> Active => All.Where(m => m.IsActive);
+    public IEnumerable<InstalledModule> ActivePlugins => Active.Where(m => !m.IsCore);
+
+    public InstalledModule? Find(string id) => All.FirstOrDefault(m => m.Id == id && m.IsActive);
+    public InstalledModule? FindByAssembly(Assembly assembly) => _byAssembly.GetValueOrDefault(assembly) is { IsActive: true } module ? module : null;
+    public bool IsPlugin(string moduleId) => Find(moduleId) is { IsCore: false };
+
+    public PermissionDeclaration? FindPermission(string permission) =>
+        Active.SelectMany(m => m.Manifest!.Permissions).FirstOrDefault(p => p.Id == permission);
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using SproHub.Shared.Data;
+
+namespace SproHub.Host.Platform.Data;
+
+/// <summary>The host's own tables: which plugin is enabled where, and the append-only audit log.</summary>
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options)
+{
+    public const string Id = "platform";
+
+    public DbSet<ModuleEnablement> ModuleEnablements => Set<ModuleEnablement>();
+    public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ModuleEnablement>(b =>
+        {
+            b.ToTable("platform_module_enablements");
+            b.HasKey(e => new { e.ModuleId, e.TerritoryId });
+            b.Property(e => e.ModuleId).HasMaxLength(64);
+            b.Property(e => e.TerritoryId).HasMaxLength(64);
+            b.Property(e => e.ChangedBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<AuditRecord>(b =>
+        {
+            b.ToTable("platform_audit_log");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.ModuleId).HasMaxLength(64);
+            b.Property(e => e.Action).HasMaxLength(100);
+            b.Property(e => e.EntityType).HasMaxLength(100);
+            b.Property(e => e.EntityId).HasMaxLength(100);
+            b.Property(e => e.TerritoryId).HasMaxLength(64);
+            b.Property(e => e.UserId).HasMaxLength(64);
+            b.Property(e => e.UserName).HasMaxLength(256);
+            b.HasIndex(e => e.AtUtcTicks);
+        });
+        modelBuilder.ApplySproConventions(Id);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditEdits();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditEdits();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit log is append-only: nothing in the platform may change or remove a record.</summary>
+    private void RefuseAuditEdits()
+    {
+        if (ChangeTracker.Entries<AuditRecord>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Le journal d'audit est en ajout seul.");
+    }
+}
+
+/// <summary>A plugin enabled (or disabled again) in a territory, with who changed it and when.</summary>
+public sealed class ModuleEnablement : IVersioned
+{
+    public required string ModuleId { get; set; }
+    public required string TerritoryId { get; set; }
+    public bool Enabled { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+    public string? ChangedBy { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed class AuditRecord
+{
+    public long Id { get; set; }
+    /// <summary>UTC ticks: sortable on every provider (SQLite cannot order DateTimeOffset).</summary>
+    public long AtUtcTicks { get; set; }
+    public string? UserId { get; set; }
+    public string? UserName { get; set; }
+    public required string ModuleId { get; set; }
+    public required string Action { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public string? TerritoryId { get; set; }
+    public string? Details { get; set; }
+
+    public DateTimeOffset At => new(AtUtcTicks, TimeSpan.Zero);
+}
+
+internal sealed class PlatformDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PlatformDbContext>
+{
+    public PlatformDbContext CreateDbContext(string[] args) => new(DesignTime.Options<PlatformDbContext>(PlatformDbContext.Id));
+}

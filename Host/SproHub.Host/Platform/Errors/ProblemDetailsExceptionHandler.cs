@@ -1,0 +1,78 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SproHub.Shared.Errors;
+
+namespace SproHub.Host.Platform.Errors;
+
+/// <summary>
+/// Every refusal becomes RFC 9457 problem details in French: 400 names the field and the rule, 409 a
+/// conflict, 404 what is unknown or hidden. Never a stack trace.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        http.Response.StatusCode = problem.Status!.Value;
+        if (!IsApi(http)) return false; // pages: the status code page renders a French error page.
+        problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
+        await http.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", cancellationToken);
+        return true;
+    }
+
+    /// <summary>Refusals are the caller's business, not an incident: no error log for them.</summary>
+    public static bool IsRefusal(Exception exception) => ToProblem(exception).Status < 500;
+
+    public static bool IsApi(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/health")
+        || http.Request.Headers.Accept.Any(a => a?.Contains("json", StringComparison.OrdinalIgnoreCase) == true);
+
+    public static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ValidationException validation => Invalid(validation.Errors.Select(e => (Field(e.PropertyName), e.ErrorCode, e.ErrorMessage))),
+        RuleViolationException rule => Invalid([(rule.Field, rule.Rule, rule.Message)]),
+        ConflictException conflict => With(new ProblemDetails { Status = 409, Title = conflict.Title, Detail = conflict.Message }, "rule", conflict.Rule),
+        SproException spro => new ProblemDetails { Status = spro.StatusCode, Title = spro.Title, Detail = spro.Message },
+        DbUpdateConcurrencyException => With(new ProblemDetails
+        {
+            Status = 409, Title = "Conflit",
+            Detail = "Cet élément a été modifié par quelqu'un d'autre entre-temps. Rechargez-le avant de réessayer.",
+        }, "rule", "stale-version"),
+        BadHttpRequestException bad => BadRequest(bad),
+        _ => new ProblemDetails { Status = 500, Title = "Erreur interne", Detail = "Une erreur inattendue est survenue ; elle a été journalisée." },
+    };
+
+    private static ProblemDetails BadRequest(BadHttpRequestException bad)
+    {
+        var json = bad.InnerException as JsonException;
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        return Invalid([(field, "format", json is null
+            ? "La requête est mal formée."
+            : "Valeur illisible : vérifiez son type et son format (dates ISO 8601, nombres, booléens).")]);
+    }
+
+    private static string Field(string propertyName) =>
+        string.IsNullOrEmpty(propertyName) ? "request" : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+
+    private static ProblemDetails Invalid(IEnumerable<(string Field, string Rule, string Message)> failures)
+    {
+        var list = failures.ToList();
+        var problem = new HttpValidationProblemDetails(list.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray()))
+        {
+            Status = 400,
+            Title = "Requête invalide",
+            Detail = string.Join(" ", list.Select(f => f.Message)),
+        };
+        problem.Extensions["rules"] = list.Select(f => new { field = f.Field, rule = f.Rule, message = f.Message }).ToList();
+        return problem;
+    }
+
+    private static ProblemDetails With(ProblemDetails problem, string key, object? value)
+    {
+        if (value is not null) problem.Extensions[key] = value;
+        return problem;
+    }
+}

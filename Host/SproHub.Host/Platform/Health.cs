@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SproHub.Host.Modularity;
+using SproHub.Shared.Data;
+
+namespace SproHub.Host.Platform;
+
+/// <summary>Readiness: the database answers and every module's migrations are applied.</summary>
+public sealed class DatabaseHealthCheck(IServiceProvider services, IEnumerable<ModuleDbContextDescriptor> contexts) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var pendingByModule = new Dictionary<string, object>();
+        foreach (var descriptor in contexts)
+        {
+            var db = (DbContext)services.GetRequiredService(descriptor.ContextType);
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+                return HealthCheckResult.Unhealthy("Base de données injoignable.");
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            if (pending > 0) pendingByModule[descriptor.ModuleId] = pending;
+        }
+        return pendingByModule.Count == 0
+            ? HealthCheckResult.Healthy("Base de données joignable, migrations appliquées.")
+            : HealthCheckResult.Unhealthy("Migrations en attente.", data: pendingByModule);
+    }
+}
+
+/// <summary>Plugins that failed to load make the platform degraded, never down.</summary>
+public sealed class ModulesHealthCheck(ModuleRegistry registry) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var failed = registry.All.Where(m => !m.IsActive).ToDictionary(m => m.Id, m => (object)(m.FailureReason ?? ""));
+        var loaded = registry.Active.Count();
+        return Task.FromResult(failed.Count == 0
+            ? HealthCheckResult.Healthy($"{loaded} modules chargés.")
+            : HealthCheckResult.Degraded($"{loaded} modules chargés, {failed.Count} en échec.", data: failed));
+    }
+}
+
+public static class HealthResponse
+{
+    public static Task WriteAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        return http.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
+        }));
+    }
+}

@@ -1,0 +1,35 @@
+using FluentValidation;
+using MediatR;
+using SproHub.Host.Modularity;
+
+namespace SproHub.Host.Platform.Mediator;
+
+/// <summary>MediatR 5.1.0 wired by hand: its old <see cref="ServiceFactory"/> API, and our behaviours as open generics.</summary>
+public static class MediatorSetup
+{
+    public static IServiceCollection AddSproMediator(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, MediatR.Mediator>();
+        // Order matters: the gate refuses before validation reveals anything about a hidden module.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TerritoryGateBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        return services;
+    }
+}
+
+/// <summary>Runs every FluentValidation validator of the request; a failure becomes a 400 naming the field and the rule.</summary>
+public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators) : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+        if (failures.Count > 0) throw new ValidationException(failures);
+        return await next();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using SproHub.Host.Modularity;
+using SproHub.Shared.Data;
+using SproHub.Shared.Events;
+
+namespace SproHub.Host.Platform.Outbox;
+
+/// <summary>
+/// Publishes what modules wrote to their outboxes, after their transactions committed. A crash between
+/// commit and publish loses nothing: the row waits for the next pass. Handlers must tolerate a repeat.
+/// </summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ModuleRegistry registry, IEnumerable<ModuleDbContextDescriptor> contexts, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+{
+    private readonly Dictionary<string, Type> _eventTypes = registry.Active
+        .Select(m => m.Assembly!).Append(typeof(IIntegrationEvent).Assembly).Distinct()
+        .SelectMany(a => a.GetTypes())
+        .Where(t => typeof(IIntegrationEvent).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+        .ToDictionary(t => t.FullName!, t => t);
+
+    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
+    {
+        var published = 0;
+        foreach (var descriptor in contexts)
+        {
+            using var scope = scopes.CreateScope();
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(descriptor.ContextType);
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            var pending = await db.Set<OutboxMessage>().Where(m => m.ProcessedAt == null && m.Attempts < 10).OrderBy(m => m.Id).Take(100).ToListAsync(cancellationToken);
+            foreach (var message in pending)
+            {
+                try
+                {
+                    if (!_eventTypes.TryGetValue(message.Type, out var type)) throw new InvalidOperationException($"Type d'événement inconnu : {message.Type}");
+                    var integrationEvent = (IIntegrationEvent)JsonSerializer.Deserialize(message.Payload, type)!;
+                    await mediator.Publish(integrationEvent, cancellationToken);
+                    message.ProcessedAt = clock.GetUtcNow();
+                    published++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    message.Attempts++;
+                    message.LastError = ex.Message;
+                    logger.LogWarning(ex, "Événement {Id} de {Module} non publié", message.EventId, descriptor.ModuleId);
+                }
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        return published;
+    }
+}
+
+public sealed class OutboxBackgroundService(OutboxDispatcher dispatcher, IConfiguration configuration, ILogger<OutboxBackgroundService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromSeconds(configuration.GetValue("Outbox:PollSeconds", 2.0));
+        using var timer = new PeriodicTimer(period);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try { await dispatcher.DispatchPendingAsync(stoppingToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Passe de l'outbox en échec"); }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using SproHub.Host.Platform.Errors;
+
+namespace SproHub.Host.Platform.Security;
+
+public static class Authentication
+{
+    private const string Smart = "spro";
+
+    /// <summary>Cookies for people in the browser, bearer tokens for API clients; the API never redirects.</summary>
+    public static IServiceCollection AddSproAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(Smart)
+            .AddPolicyScheme(Smart, "Cookie ou jeton", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.FirstOrDefault()?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/compte/connexion";
+            o.LogoutPath = "/compte/deconnexion";
+            o.AccessDeniedPath = "/erreur/403";
+            o.Cookie.Name = "sprohub";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Events.OnRedirectToLogin = http => Refuse(http, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = http => Refuse(http, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+        return services;
+    }
+
+    private static Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (ProblemDetailsExceptionHandler.IsApi(context.HttpContext))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using SproHub.Host.Admin;
+using SproHub.Host.Modularity;
+using SproHub.Host.Platform;
+using SproHub.Host.Platform.Audit;
+using SproHub.Host.Platform.Data;
+using SproHub.Host.Platform.Errors;
+using SproHub.Host.Platform.Mediator;
+using SproHub.Host.Platform.Outbox;
+using SproHub.Host.Platform.Security;
+using SproHub.Shared.Audit;
+using SproHub.Shared.Data;
+using SproHub.Shared.Modularity;
+using SproHub.Shared.Security;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Host;
+
+public static class SproHubStartup
+{
+    public static void AddSproHub(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        using var bootLogs = LoggerFactory.Create(l => l.AddConsole().AddConfiguration(configuration.GetSection("Logging")));
+        var logger = bootLogs.CreateLogger("SproHub.Modules");
+
+        var registry = ModuleCatalog.Discover(CoreModules.All(), PluginsFolder.Resolve(configuration), logger);
+        services.AddSingleton(registry);
+        services.AddSingleton(TimeProvider.System);
+
+        var mvc = services.AddRazorPages(options =>
+        {
+            // Pages live in their feature folders (Shows/Pages/...), each with an explicit route.
+            options.RootDirectory = "/";
+            options.Conventions.Add(new ModulePageConvention(registry));
+        });
+        services.AddModuleDbContext<PlatformDbContext>(new ModuleContext(configuration, PlatformDbContext.Id));
+        services.RegisterModules(registry, configuration, mvc, logger);
+        ModuleComposition.AddHandlersAndValidators(services, typeof(SproHubStartup).Assembly);
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<TerritoryContext>();
+        services.AddScoped<ITerritoryContext>(p => p.GetRequiredService<TerritoryContext>());
+        services.AddSingleton<ModuleGate>();
+        services.AddSingleton<IModuleGate>(p => p.GetRequiredService<ModuleGate>());
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<Navigation>();
+        services.AddScoped<IModuleNavigation>(p => p.GetRequiredService<Navigation>());
+        services.AddSproMediator();
+        services.AddSingleton<OutboxDispatcher>();
+        if (configuration.GetValue("Outbox:Background", true)) services.AddHostedService<OutboxBackgroundService>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("fr");
+
+        services.AddSproAuthentication();
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"]);
+    }
+
+    public static void UseSproHub(this WebApplication app)
+    {
+        var french = new CultureInfo("fr-FR");
+        app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(french), SupportedCultures = [french], SupportedUICultures = [french] });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/erreur",
+            StatusCodeSelector = ex => ProblemDetailsExceptionHandler.ToProblem(ex).Status ?? 500,
+            SuppressDiagnosticsCallback = context => ProblemDetailsExceptionHandler.IsRefusal(context.Exception),
+        });
+        app.UseWhen(ProblemDetailsExceptionHandler.IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(http => !ProblemDetailsExceptionHandler.IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<TerritoryGateMiddleware>();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-reference", o => o.WithTitle("SPRO Hub — API"));
+        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
+        app.MapRazorPages();
+        app.MapPlatformEndpoints();
+        app.MapModuleEndpoints();
+    }
+
+    private static void MapModuleEndpoints(this WebApplication app)
+    {
+        var registry = app.Services.GetRequiredService<ModuleRegistry>();
+        foreach (var module in registry.Active.ToList())
+        {
+            var owner = new ModuleEndpointMetadata(module.Id);
+            var api = app.MapGroup($"/api/{module.Id}").WithTags(module.DisplayName).WithMetadata(owner);
+            var territoryApi = app.MapGroup($"/api/territories/{{territory}}/{module.Id}").WithTags(module.DisplayName).WithMetadata(owner);
+            var root = app.MapGroup("").WithMetadata(owner);
+            try
+            {
+                module.Module!.MapEndpoints(new ModuleEndpoints(api, territoryApi, root));
+            }
+            catch (Exception ex)
+            {
+                module.Fail($"Erreur à la déclaration des routes : {ex.Message}");
+                app.Logger.LogError(ex, "Module {Id} : routes non déclarées", module.Id);
+            }
+        }
+    }
+}

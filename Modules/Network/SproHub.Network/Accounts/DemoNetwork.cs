@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SproHub.Network.Data;
+using SproHub.Network.Structures;
+using SproHub.Shared.Security;
+
+namespace SproHub.Network.Accounts;
+
+/// <summary>
+/// Demo structures (named by type and town) and one invented account per role. Development and tests only;
+/// the accounts are listed in the README.
+/// </summary>
+public static class DemoNetwork
+{
+    public const string Password = "Demo-SproHub-2026";
+
+    public static readonly IReadOnlyList<(string Email, string Name, string Role, string Territory)> Accounts =
+    [
+        ("admin@region.demo", "Camille Régnier (Région)", SproRoles.RegionAdministrator, SproRoles.RegionScope),
+        ("coordination@loir-et-cher.demo", "Lucie Marchand (coordonnatrice 41)", SproRoles.TerritoryCoordinator, "loir-et-cher"),
+        ("coordination@cher.demo", "Hugo Berthier (coordonnateur 18)", SproRoles.TerritoryCoordinator, "cher"),
+        ("membre@loir-et-cher.demo", "Inès Fontaine (Mission Locale de Blois)", SproRoles.StructureMember, "loir-et-cher"),
+    ];
+
+    private static readonly (string Territory, StructureType Type, string Town)[] Structures =
+    [
+        ("loir-et-cher", StructureType.MissionLocale, "Blois"), ("loir-et-cher", StructureType.MissionLocale, "Vendôme"),
+        ("loir-et-cher", StructureType.MissionLocale, "Romorantin-Lanthenay"), ("loir-et-cher", StructureType.Cio, "Blois"),
+        ("loir-et-cher", StructureType.PoleEmploi, "Blois"), ("loir-et-cher", StructureType.Bij, "Blois"),
+        ("loir-et-cher", StructureType.ChambreDeMetiers, "Blois"),
+        ("cher", StructureType.MissionLocale, "Bourges"), ("cher", StructureType.MissionLocale, "Vierzon"),
+        ("cher", StructureType.MissionLocale, "Saint-Amand-Montrond"), ("cher", StructureType.Cio, "Bourges"),
+        ("cher", StructureType.CapEmploi, "Bourges"), ("cher", StructureType.PoleEmploi, "Vierzon"),
+        ("orleans", StructureType.MissionLocale, "Orléans"), ("orleans", StructureType.Cio, "Orléans"), ("orleans", StructureType.Bij, "Orléans"),
+        ("indre-et-loire", StructureType.MissionLocale, "Tours"), ("indre-et-loire", StructureType.Cio, "Tours"),
+        ("chateaudun-nogent", StructureType.MissionLocale, "Châteaudun"), ("chateaudun-nogent", StructureType.Cio, "Châteaudun"),
+    ];
+
+    public static async Task SeedAsync(NetworkDbContext db, UserManager<SproUser> users, CancellationToken cancellationToken)
+    {
+        if (!await db.Structures.AnyAsync(cancellationToken))
+        {
+            db.Structures.AddRange(Structures.Select(s => new Structure
+            {
+                Name = $"{Structure.TypeLabel(s.Type)} de {s.Town}", Type = s.Type, Town = s.Town, TerritoryId = s.Territory,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        foreach (var account in Accounts)
+        {
+            if (await users.FindByEmailAsync(account.Email) is not null) continue;
+            var user = new SproUser { UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.Name };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, TerritoryId = account.Territory, Role = account.Role });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

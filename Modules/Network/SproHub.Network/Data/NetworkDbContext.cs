@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using SproHub.Network.Accounts;
+using SproHub.Network.Structures;
+using SproHub.Network.Territories;
+using SproHub.Shared.Data;
+
+namespace SproHub.Network.Data;
+
+public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options) : IdentityUserContext<SproUser>(options)
+{
+    public DbSet<Territory> Territories => Set<Territory>();
+    public DbSet<Structure> Structures => Set<Structure>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<SproUser>(b => { b.ToTable("network_users"); b.Property(u => u.DisplayName).HasMaxLength(200); });
+        modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("network_user_claims");
+        modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("network_user_logins");
+        modelBuilder.Entity<IdentityUserToken<string>>().ToTable("network_user_tokens");
+        modelBuilder.Entity<Territory>(b =>
+        {
+            b.ToTable("network_territories");
+            b.HasKey(t => t.Slug);
+            b.Property(t => t.Slug).HasMaxLength(64);
+            b.Property(t => t.Name).HasMaxLength(200);
+            b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(t => t.DepartmentCode).HasMaxLength(3);
+            b.Property(t => t.ParentSlug).HasMaxLength(64);
+            b.Property(t => t.Organisation).HasMaxLength(40);
+        });
+        modelBuilder.Entity<Structure>(b =>
+        {
+            b.ToTable("network_structures");
+            b.Property(s => s.Name).HasMaxLength(200);
+            b.Property(s => s.Town).HasMaxLength(100);
+            b.Property(s => s.TerritoryId).HasMaxLength(64);
+            b.Property(s => s.Type).HasConversion<string>().HasMaxLength(40);
+            b.HasIndex(s => s.TerritoryId);
+        });
+        modelBuilder.Entity<Person>(b =>
+        {
+            b.ToTable("network_people");
+            b.Property(p => p.FirstName).HasMaxLength(100);
+            b.Property(p => p.LastName).HasMaxLength(100);
+            b.Property(p => p.Email).HasMaxLength(256);
+        });
+        modelBuilder.Entity<RoleAssignment>(b =>
+        {
+            b.ToTable("network_role_assignments");
+            b.Property(r => r.UserId).HasMaxLength(450);
+            b.Property(r => r.TerritoryId).HasMaxLength(64);
+            b.Property(r => r.Role).HasMaxLength(40);
+            b.HasIndex(r => new { r.UserId, r.TerritoryId, r.Role }).IsUnique();
+        });
+        modelBuilder.ApplySproConventions(NetworkModule.Id);
+    }
+}
+
+internal sealed class NetworkDesignTimeFactory : IDesignTimeDbContextFactory<NetworkDbContext>
+{
+    public NetworkDbContext CreateDbContext(string[] args) => new(DesignTime.Options<NetworkDbContext>(NetworkModule.Id));
+}

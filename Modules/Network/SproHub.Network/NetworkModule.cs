@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using SproHub.Network.Accounts;
+using SproHub.Network.Data;
+using SproHub.Network.Structures;
+using SproHub.Network.Territories;
+using SproHub.Shared.Data;
+using SproHub.Shared.Modularity;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Network;
+
+/// <summary>Core module: the territories of the SPRO, its structures, people and their accounts.</summary>
+public sealed class NetworkModule : IModule
+{
+    public const string Id = "network";
+
+    public ModuleManifest Manifest { get; } = new()
+    {
+        Id = Id,
+        DisplayName = "Réseau",
+        Version = new Version(1, 0, 0),
+        Description = "Territoires, structures membres, personnes et comptes.",
+    };
+
+    public void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddModuleDbContext<NetworkDbContext>(context);
+        services.AddMemoryCache();
+        services.AddScoped<ITerritoryDirectory, TerritoryDirectory>();
+        services.AddIdentityCore<SproUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+            })
+            .AddEntityFrameworkStores<NetworkDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<SproClaimsFactory>()
+            .AddDefaultTokenProviders();
+    }
+
+    public void MapEndpoints(ModuleEndpoints endpoints)
+    {
+        TerritoryEndpoints.Map(endpoints);
+        TokenEndpoint.Map(endpoints);
+    }
+
+    public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        TerritorySeed.EnsureAsync(services.GetRequiredService<NetworkDbContext>(), cancellationToken);
+
+    public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        DemoNetwork.SeedAsync(services.GetRequiredService<NetworkDbContext>(), services.GetRequiredService<UserManager<SproUser>>(), cancellationToken);
+}

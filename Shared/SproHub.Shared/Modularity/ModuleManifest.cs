@@ -1,0 +1,28 @@
+namespace SproHub.Shared.Modularity;
+
+/// <summary>What a module or plugin says about itself; read by the host before anything runs.</summary>
+public sealed record ModuleManifest
+{
+    /// <summary>Stable id, also the prefix of its tables and its route segment (<c>comete</c>).</summary>
+    public required string Id { get; init; }
+    public required string DisplayName { get; init; }
+    public required Version Version { get; init; }
+    public Version ContractVersion { get; init; } = SharedContract.Version;
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+    public IReadOnlyList<PermissionDeclaration> Permissions { get; init; } = [];
+    public IReadOnlyList<IndicatorDeclaration> Indicators { get; init; } = [];
+    public IReadOnlyList<NavigationEntry> Navigation { get; init; } = [];
+    public string? Description { get; init; }
+}
+
+/// <param name="Id">e.g. <c>comete.manage</c></param>
+/// <param name="Label">French label shown to administrators.</param>
+/// <param name="GrantedTo">Roles (see <see cref="Security.SproRoles"/>) that hold it in their territory.</param>
+public sealed record PermissionDeclaration(string Id, string Label, IReadOnlyList<string> GrantedTo);
+
+/// <param name="Code">Stable code within the module, e.g. <c>shows-broadcast</c>.</param>
+public sealed record IndicatorDeclaration(string Code, string Label, string Unit);
+
+/// <param name="Path">Relative to the territory: <c>comete</c> gives <c>/t/{territory}/comete</c>.</param>
+/// <param name="RequiredPermission">Shown only to people holding it; null for everyone.</param>
+public sealed record NavigationEntry(string Label, string Path, string? RequiredPermission = null, int Order = 100);

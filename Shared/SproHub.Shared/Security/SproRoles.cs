@@ -1,0 +1,43 @@
+namespace SproHub.Shared.Security;
+
+/// <summary>Roles are held per territory; a Région administrator holds his role on <see cref="RegionScope"/>.</summary>
+public static class SproRoles
+{
+    public const string RegionScope = "region";
+    public const string RegionAdministrator = "region-admin";
+    public const string TerritoryCoordinator = "coordinator";
+    public const string StructureMember = "member";
+
+    public static string Label(string role) => role switch
+    {
+        RegionAdministrator => "Administrateur Région",
+        TerritoryCoordinator => "Coordonnateur du territoire",
+        StructureMember => "Membre d'une structure",
+        _ => role,
+    };
+
+    /// <summary>Claim type carrying <c>role@territory</c>.</summary>
+    public const string ClaimType = "spro:role";
+}
+
+/// <summary>The person behind the current request.</summary>
+public interface ICurrentUser
+{
+    bool IsAuthenticated { get; }
+    string? UserId { get; }
+    string? DisplayName { get; }
+    bool IsRegionAdministrator { get; }
+    bool HasRole(string role, string territoryId);
+    /// <summary>Whether a permission declared in a manifest is granted in the current territory.</summary>
+    bool Can(string permission);
+}
+
+public static class CurrentUserExtensions
+{
+    /// <summary>Refuses with 401 or 403 when the permission is missing in the current territory.</summary>
+    public static void Demand(this ICurrentUser user, string permission)
+    {
+        if (!user.IsAuthenticated) throw new Errors.NotAuthenticatedException();
+        if (!user.Can(permission)) throw new Errors.ForbiddenException($"Vous n'avez pas la permission « {permission} » dans ce territoire.");
+    }
+}
