@@ -59,7 +59,19 @@ public static class SproHubStartup
         services.AddSingleton<OutboxDispatcher>();
         if (configuration.GetValue("Outbox:Background", true)) services.AddHostedService<OutboxBackgroundService>();
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // Status-code-only answers (no route, no login...) speak French too.
+            context.ProblemDetails.Title = context.ProblemDetails.Status switch
+            {
+                401 => "Non authentifié",
+                403 => "Accès refusé",
+                404 => "Introuvable",
+                405 => "Méthode non permise",
+                415 => "Type de contenu non pris en charge",
+                _ => context.ProblemDetails.Title,
+            };
+        });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

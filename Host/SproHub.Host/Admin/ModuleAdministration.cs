@@ -103,7 +103,7 @@ public static class AdminEndpoints
 
     public static void MapPlatformEndpoints(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin").WithTags("Administration");
+        var admin = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization();
         admin.MapGet("/modules", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListModules(), ct)));
         admin.MapPut("/modules/{moduleId}/territories/{territory}", async (string moduleId, string territory, EnablementBody body, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new SetModuleEnablement(moduleId, territory, body.Enabled), ct)));

@@ -26,13 +26,17 @@ public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
     /// <summary>Refusals are the caller's business, not an incident: no error log for them.</summary>
     public static bool IsRefusal(Exception exception) => ToProblem(exception).Status < 500;
 
-    public static bool IsApi(HttpContext http) =>
-        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/health")
-        || http.Request.Headers.Accept.Any(a => a?.Contains("json", StringComparison.OrdinalIgnoreCase) == true);
+    public static bool IsApi(HttpContext http)
+    {
+        // While handling an exception the request path is the error page's: the original one is in the feature.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? new PathString(original) : http.Request.Path;
+        return path.StartsWithSegments("/api") || path.StartsWithSegments("/health")
+            || http.Request.Headers.Accept.Any(a => a?.Contains("json", StringComparison.OrdinalIgnoreCase) == true);
+    }
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
-        ValidationException validation => Invalid(validation.Errors.Select(e => (Field(e.PropertyName), e.ErrorCode, e.ErrorMessage))),
+        ValidationException validation => Invalid(validation.Errors.Select(e => (Field(e.PropertyName), RuleCode(e.ErrorCode), e.ErrorMessage))),
         RuleViolationException rule => Invalid([(rule.Field, rule.Rule, rule.Message)]),
         ConflictException conflict => With(new ProblemDetails { Status = 409, Title = conflict.Title, Detail = conflict.Message }, "rule", conflict.Rule),
         SproException spro => new ProblemDetails { Status = spro.StatusCode, Title = spro.Title, Detail = spro.Message },
@@ -53,6 +57,20 @@ public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
             ? "La requête est mal formée."
             : "Valeur illisible : vérifiez son type et son format (dates ISO 8601, nombres, booléens).")]);
     }
+
+    /// <summary>FluentValidation's built-in codes, named in the product's words.</summary>
+    private static string RuleCode(string code) => code switch
+    {
+        "NotEmptyValidator" or "NotNullValidator" => "obligatoire",
+        "MaximumLengthValidator" or "LengthValidator" => "longueur-max",
+        "MinimumLengthValidator" => "longueur-min",
+        "InclusiveBetweenValidator" or "ExclusiveBetweenValidator" => "intervalle",
+        "GreaterThanValidator" or "GreaterThanOrEqualValidator" or "LessThanValidator" or "LessThanOrEqualValidator" => "comparaison",
+        "EnumValidator" => "valeur-connue",
+        "EmailValidator" => "email",
+        "PredicateValidator" or "AsyncPredicateValidator" => "regle",
+        _ => code,
+    };
 
     private static string Field(string propertyName) =>
         string.IsNullOrEmpty(propertyName) ? "request" : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];

@@ -1,6 +1,8 @@
 using FluentValidation;
 using MediatR;
+using System.Reflection;
 using SproHub.Host.Modularity;
+using SproHub.Shared.Security;
 
 namespace SproHub.Host.Platform.Mediator;
 
@@ -13,6 +15,7 @@ public static class MediatorSetup
         services.AddScoped<IMediator, MediatR.Mediator>();
         // Order matters: the gate refuses before validation reveals anything about a hidden module.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TerritoryGateBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PermissionBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         return services;
     }
@@ -31,5 +34,17 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
         }
         if (failures.Count > 0) throw new ValidationException(failures);
         return await next();
+    }
+}
+
+/// <summary>Enforces <see cref="RequiresPermissionAttribute"/> before validation and handling.</summary>
+public sealed class PermissionBehavior<TRequest, TResponse>(ICurrentUser user) : IPipelineBehavior<TRequest, TResponse>
+{
+    private static readonly string? Permission = typeof(TRequest).GetCustomAttribute<RequiresPermissionAttribute>()?.Permission;
+
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (Permission is not null) user.Demand(Permission);
+        return next();
     }
 }

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using SproHub.Plugins.Comete.Data;
+using SproHub.Plugins.Comete.Programme;
+using SproHub.Plugins.Comete.Replays;
+using SproHub.Plugins.Comete.Series;
+using SproHub.Plugins.Comete.Shows;
+using SproHub.Plugins.Comete.Spots;
+using SproHub.Shared.Data;
+using SproHub.Shared.Modularity;
+using SproHub.Shared.Security;
+
+namespace SproHub.Plugins.Comete;
+
+/// <summary>COMETE: live radio shows about the jobs of a sector, with replays and a 30-second spot.</summary>
+public sealed class CometeModule : IModule
+{
+    public const string Id = "comete";
+    public const string ManagePermission = "comete.manage";
+
+    public static class Indicators
+    {
+        public const string ShowsBroadcast = "shows-broadcast";
+        public const string SpotBroadcasts = "spot-broadcasts";
+        public const string ReplayViews = "replay-views";
+    }
+
+    public ModuleManifest Manifest { get; } = new()
+    {
+        Id = Id,
+        DisplayName = "COMETE — émissions radio",
+        Version = new Version(1, 0, 0),
+        Description = "Émissions de radio en direct sur les métiers d'un secteur, replays et spot de 30 secondes.",
+        Permissions = [new PermissionDeclaration(ManagePermission, "Gérer la programmation COMETE", [SproRoles.TerritoryCoordinator])],
+        Indicators =
+        [
+            new IndicatorDeclaration(Indicators.ShowsBroadcast, "Émissions diffusées", "émissions"),
+            new IndicatorDeclaration(Indicators.SpotBroadcasts, "Diffusions du spot de 30 secondes", "diffusions"),
+            new IndicatorDeclaration(Indicators.ReplayViews, "Écoutes de replays suivies depuis la plateforme", "écoutes"),
+        ],
+        Navigation =
+        [
+            new NavigationEntry("Programme COMETE", "comete", Order: 10),
+            new NavigationEntry("Gérer COMETE", "comete/gestion", ManagePermission, Order: 11),
+        ],
+    };
+
+    public void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddModuleDbContext<CometeDbContext>(context);
+        services.AddScoped<ShowEditor>();
+        services.AddScoped<ReplayLinkCheck>();
+        services.AddHttpClient(ReplayLinkCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHostedService<ReplayLinkCheckerService>();
+    }
+
+    public void MapEndpoints(ModuleEndpoints endpoints)
+    {
+        SeriesEndpoints.Map(endpoints.TerritoryApi);
+        ShowEndpoints.Map(endpoints.TerritoryApi);
+        ReplayEndpoints.Map(endpoints);
+        SpotEndpoints.Map(endpoints.TerritoryApi);
+        ProgrammeEndpoints.Map(endpoints.TerritoryApi);
+    }
+
+    public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        DemoProgramme.SeedAsync(services, cancellationToken);
+}

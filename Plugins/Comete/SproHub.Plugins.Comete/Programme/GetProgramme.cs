@@ -1,0 +1,52 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using SproHub.Plugins.Comete.Data;
+using SproHub.Plugins.Comete.Shows;
+using SproHub.Shared.Errors;
+using SproHub.Shared.Security;
+
+namespace SproHub.Plugins.Comete.Programme;
+
+public sealed record ProgrammeView(IReadOnlyList<ShowView> Upcoming, IReadOnlyList<ShowView> Past, IReadOnlyList<int> Years, int? Year);
+
+/// <summary>
+/// The public programme: upcoming shows, and past ones (the most recent, or one year's).
+/// Cancelled shows are shown only to those who manage COMETE.
+/// </summary>
+public sealed record GetProgramme(int? Year = null, bool IncludeCancelled = false) : IRequest<ProgrammeView>;
+
+public sealed record GetShow(Guid ShowId) : IRequest<ShowView>;
+
+internal sealed class ProgrammeHandlers(CometeDbContext db, ICurrentUser user, TimeProvider clock) :
+    IRequestHandler<GetProgramme, ProgrammeView>, IRequestHandler<GetShow, ShowView>
+{
+    private const int RecentPast = 30;
+
+    public async Task<ProgrammeView> Handle(GetProgramme request, CancellationToken cancellationToken)
+    {
+        var today = ParisTime.Today(clock);
+        var manager = user.Can(CometeModule.ManagePermission);
+        var shows = db.Shows.AsNoTracking().Include(s => s.Guests).Include(s => s.RunningOrder).Include(s => s.Replay).AsSplitQuery();
+        if (!(request.IncludeCancelled && manager)) shows = shows.Where(s => s.State != ShowState.Cancelled);
+
+        var upcoming = await shows.Where(s => s.Date >= today).OrderBy(s => s.Date).ThenBy(s => s.StartTime).ToListAsync(cancellationToken);
+        var past = shows.Where(s => s.Date < today);
+        if (request.Year is { } year) past = past.Where(s => s.Date >= new DateOnly(year, 1, 1) && s.Date <= new DateOnly(year, 12, 31));
+        var pastShows = await past.OrderByDescending(s => s.Date).ThenByDescending(s => s.StartTime).Take(request.Year is null ? RecentPast : 400).ToListAsync(cancellationToken);
+        var years = await db.Shows.Where(s => s.Date < today && s.State != ShowState.Cancelled).Select(s => s.Date.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+
+        return new ProgrammeView(
+            upcoming.Select(s => ShowView.From(s, today, withHistory: false)).ToList(),
+            pastShows.Select(s => ShowView.From(s, today, withHistory: false)).ToList(),
+            years, request.Year);
+    }
+
+    public async Task<ShowView> Handle(GetShow request, CancellationToken cancellationToken)
+    {
+        var manager = user.Can(CometeModule.ManagePermission);
+        var show = await db.Shows.AsNoTracking().Include(s => s.Guests).Include(s => s.RunningOrder).Include(s => s.Replay).Include(s => s.History)
+            .AsSplitQuery().FirstOrDefaultAsync(s => s.Id == request.ShowId, cancellationToken);
+        if (show is null || (show.State == ShowState.Cancelled && !manager)) throw new NotFoundException("Émission introuvable dans ce territoire.");
+        return ShowView.From(show, ParisTime.Today(clock), withHistory: manager);
+    }
+}

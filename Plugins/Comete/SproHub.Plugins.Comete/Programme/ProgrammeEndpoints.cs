@@ -1,0 +1,56 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SproHub.Plugins.Comete.Shows;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Plugins.Comete.Programme;
+
+internal static class ProgrammeEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/programme", async Task<Ok<ProgrammeView>> (int? year, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new GetProgramme(year), ct))).WithSummary("Le programme public : émissions à venir et passées").AllowAnonymous();
+        api.MapGet("/programme.ics", async (IMediator m, ITerritoryContext territory, HttpContext http, CancellationToken ct) =>
+        {
+            var programme = await m.Send(new GetProgramme(), ct);
+            var ics = ProgrammeCalendar.Write(programme, territory.Current!, $"{http.Request.Scheme}://{http.Request.Host}");
+            return TypedResults.Text(ics, "text/calendar; charset=utf-8");
+        }).WithSummary("Le programme en flux iCal (abonnement d'agenda)").AllowAnonymous();
+    }
+}
+
+/// <summary>The programme as an iCalendar feed (RFC 5545) a listener subscribes to.</summary>
+public static class ProgrammeCalendar
+{
+    public static string Write(ProgrammeView programme, TerritoryInfo territory, string baseUrl)
+    {
+        var calendar = new Calendar { ProductId = "-//SPRO Hub//COMETE//FR" };
+        calendar.AddProperty("X-WR-CALNAME", $"COMETE — {territory.Name}");
+        calendar.AddTimeZone(new VTimeZone("Europe/Paris"));
+        foreach (var show in programme.Upcoming.Concat(programme.Past))
+        {
+            var guests = string.Join(", ", show.Guests.Select(g => $"{g.Name} ({g.RoleLabel})"));
+            var description = $"Émission COMETE sur le secteur {show.Sector}." + (guests.Length > 0 ? $" Invités : {guests}." : "")
+                + (show.Replay is { IsAvailable: true } ? $" Replay : {baseUrl}/t/{territory.Slug}/comete/replays/{show.Id}" : "");
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{show.Id}@sprohub.comete",
+                Summary = $"COMETE — {show.Title ?? show.Sector}",
+                Description = description,
+                Start = new CalDateTime(show.Date.ToDateTime(show.StartTime), "Europe/Paris"),
+                End = new CalDateTime(show.Date.ToDateTime(show.EndTime), "Europe/Paris"),
+                Status = show.State == ShowState.Planned ? EventStatus.Tentative : EventStatus.Confirmed,
+                Url = new Uri($"{baseUrl}/t/{territory.Slug}/comete#emission-{show.Id}"),
+            });
+        }
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+}

@@ -1,0 +1,16 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SproHub.Shared.Modularity;
+
+namespace SproHub.Plugins.Comete.Replays;
+
+internal static class ReplayEndpoints
+{
+    public static void Map(ModuleEndpoints endpoints) =>
+        // A plain link listeners follow from the programme or the calendar: counted, then redirected.
+        endpoints.Root.MapGet("/t/{territory}/comete/replays/{showId:guid}", async Task<RedirectHttpResult> (Guid showId, IMediator m, CancellationToken ct) =>
+            TypedResults.Redirect(await m.Send(new FollowReplay(showId), ct))).AllowAnonymous().WithSummary("Écouter un replay (compté)").WithTags("COMETE — émissions radio");
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SproHub.Plugins.Comete.Data;
+using SproHub.Plugins.Comete.Shows;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Plugins.Comete.Replays;
+
+/// <summary>
+/// Replay hosting once failed for technical reasons: each online replay's link is fetched, and a dead
+/// one is flagged on the coordinator's page.
+/// </summary>
+public sealed class ReplayLinkCheck(CometeDbContext db, IHttpClientFactory http, TimeProvider clock, ILogger<ReplayLinkCheck> logger)
+{
+    public const string HttpClientName = "comete-replays";
+
+    /// <summary>Checks the current territory's replays still online; returns how many were found dead.</summary>
+    public async Task<int> CheckCurrentTerritoryAsync(CancellationToken cancellationToken)
+    {
+        var today = ParisTime.Today(clock);
+        var replays = await db.Shows.Where(s => s.Replay != null && s.Replay.AvailableUntil >= today).Select(s => s.Replay!).ToListAsync(cancellationToken);
+        var client = http.CreateClient(HttpClientName);
+        foreach (var replay in replays)
+        {
+            var problem = await ProbeAsync(client, replay.Url, cancellationToken);
+            replay.IsDead = problem is not null;
+            replay.LastProblem = problem;
+            replay.LastCheckedAt = clock.GetUtcNow();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return replays.Count(r => r.IsDead);
+    }
+
+    private async Task<string?> ProbeAsync(HttpClient client, string url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return response.IsSuccessStatusCode ? null : $"Le lien répond {(int)response.StatusCode} ({response.ReasonPhrase}).";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            logger.LogInformation("Replay injoignable {Url} : {Message}", url, ex.Message);
+            return "Le lien ne répond pas.";
+        }
+    }
+}
+
+/// <summary>Runs the check in every territory where COMETE is enabled; skips the others.</summary>
+internal sealed class ReplayLinkCheckerService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ReplayLinkCheckerService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = configuration.GetValue("Comete:ReplayCheckMinutes", 60.0);
+        if (minutes <= 0) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
+        do
+        {
+            try { await CheckAllAsync(stoppingToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Vérification des replays en échec"); }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task CheckAllAsync(CancellationToken cancellationToken)
+    {
+        using var root = scopes.CreateScope();
+        var territories = await root.ServiceProvider.GetRequiredService<ITerritoryDirectory>().ListAsync(cancellationToken);
+        var gate = root.ServiceProvider.GetRequiredService<IModuleGate>();
+        foreach (var territory in territories.Where(t => gate.IsEnabled(CometeModule.Id, t.Slug)))
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<ITerritoryContext>().Enter(territory);
+            await scope.ServiceProvider.GetRequiredService<ReplayLinkCheck>().CheckCurrentTerritoryAsync(cancellationToken);
+        }
+    }
+}

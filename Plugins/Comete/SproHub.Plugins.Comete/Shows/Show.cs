@@ -1,0 +1,171 @@
+using SproHub.Shared.Data;
+using SproHub.Shared.Errors;
+
+namespace SproHub.Plugins.Comete.Shows;
+
+public enum ShowState { Planned, Confirmed, Broadcast, Cancelled }
+
+public enum GuestRole { Coordinator, Employer, Employee, ProfessionalBranch }
+
+public enum SegmentKind { KeyFigures, Testimony, Other }
+
+/// <summary>One live show of a series: one economic sector, on a weekday within the series' slot.</summary>
+public sealed class Show : IVersioned
+{
+    public const int MaxProfessionals = 3;
+
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid SeriesId { get; set; }
+    public required string TerritoryId { get; set; }
+    public required string Sector { get; set; }
+    public string? Title { get; set; }
+    public DateOnly Date { get; set; }
+    public TimeOnly StartTime { get; set; }
+    public TimeOnly EndTime { get; set; }
+    public ShowState State { get; set; } = ShowState.Planned;
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+    public List<Guest> Guests { get; set; } = [];
+    public List<Segment> RunningOrder { get; set; } = [];
+    public List<ShowHistoryEntry> History { get; set; } = [];
+    public Replay? Replay { get; set; }
+
+    public int ProfessionalCount => Guests.Count(g => g.Role != GuestRole.Coordinator);
+
+    public void Record(string what, string? who, DateTimeOffset at)
+    {
+        History.Add(new ShowHistoryEntry { ShowId = Id, At = at, Who = who, What = what });
+        UpdatedAt = at;
+    }
+
+    public void EnsureEditable()
+    {
+        if (State == ShowState.Cancelled)
+            throw new ConflictException("Cette émission est annulée : elle ne se modifie plus, son historique est conservé.", "emission-annulee");
+    }
+
+    public void Reschedule(DateOnly date, TimeOnly start, TimeOnly end)
+    {
+        EnsureEditable();
+        if (State == ShowState.Broadcast)
+            throw new ConflictException("Cette émission a déjà été diffusée : elle ne peut plus être déplacée.", "emission-diffusee");
+        Date = date;
+        StartTime = start;
+        EndTime = end;
+    }
+
+    public void AddGuest(Guest guest)
+    {
+        EnsureEditable();
+        if (guest.Role != GuestRole.Coordinator && ProfessionalCount >= MaxProfessionals)
+            throw new RuleViolationException("role", "professionnels-max",
+                $"Une émission accueille au plus {MaxProfessionals} professionnels (employeur, salarié ou branche professionnelle).");
+        Guests.Add(guest);
+    }
+
+    public void Confirm()
+    {
+        EnsureEditable();
+        if (State != ShowState.Planned)
+            throw new ConflictException($"Seule une émission prévue peut être confirmée (état actuel : {Label(State)}).", "transition");
+        if (!Guests.Any(g => g.Role == GuestRole.Employer) || !Guests.Any(g => g.Role == GuestRole.Employee))
+            throw new RuleViolationException("guests", "employeur-et-salarie",
+                "Pour confirmer l'émission, il faut au moins un employeur et un salarié parmi les invités.");
+        State = ShowState.Confirmed;
+    }
+
+    public void MarkBroadcast()
+    {
+        EnsureEditable();
+        if (State != ShowState.Confirmed)
+            throw new ConflictException($"Seule une émission confirmée peut être marquée diffusée (état actuel : {Label(State)}).", "transition");
+        State = ShowState.Broadcast;
+    }
+
+    public void Cancel()
+    {
+        if (State is ShowState.Cancelled or ShowState.Broadcast)
+            throw new ConflictException($"Une émission {Label(State)} ne peut pas être annulée.", "transition");
+        State = ShowState.Cancelled;
+    }
+
+    /// <summary>Key figures first, then testimonies: no key-figures segment may follow a testimony.</summary>
+    public void SetRunningOrder(IReadOnlyList<Segment> segments)
+    {
+        EnsureEditable();
+        var firstTestimony = segments.ToList().FindIndex(s => s.Kind == SegmentKind.Testimony);
+        var lateFigures = segments.ToList().FindLastIndex(s => s.Kind == SegmentKind.KeyFigures);
+        if (firstTestimony >= 0 && lateFigures > firstTestimony)
+            throw new RuleViolationException($"segments[{lateFigures}].kind", "chiffres-cles-d-abord",
+                "Le déroulé commence par les chiffres clés, puis viennent les témoignages : déplacez les chiffres clés avant le premier témoignage.");
+        RunningOrder.Clear();
+        for (var i = 0; i < segments.Count; i++) { segments[i].Position = i; RunningOrder.Add(segments[i]); }
+    }
+
+    public bool Overlaps(DateOnly date, TimeOnly start, TimeOnly end) =>
+        State != ShowState.Cancelled && Date == date && StartTime < end && start < EndTime;
+
+    public static string Label(ShowState state) => state switch
+    {
+        ShowState.Planned => "prévue",
+        ShowState.Confirmed => "confirmée",
+        ShowState.Broadcast => "diffusée",
+        _ => "annulée",
+    };
+
+    public static string Label(GuestRole role) => role switch
+    {
+        GuestRole.Coordinator => "Coordonnateur",
+        GuestRole.Employer => "Employeur",
+        GuestRole.Employee => "Salarié",
+        _ => "Branche professionnelle",
+    };
+
+    public static string Label(SegmentKind kind) => kind switch
+    {
+        SegmentKind.KeyFigures => "Chiffres clés",
+        SegmentKind.Testimony => "Témoignages",
+        _ => "Autre",
+    };
+}
+
+public sealed class Guest
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ShowId { get; set; }
+    public required string Name { get; set; }
+    public GuestRole Role { get; set; }
+    public string? Organisation { get; set; }
+}
+
+public sealed class Segment
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ShowId { get; set; }
+    public int Position { get; set; }
+    public SegmentKind Kind { get; set; }
+    public required string Title { get; set; }
+    public int Minutes { get; set; }
+}
+
+/// <summary>What happened to a show, kept even when it is cancelled.</summary>
+public sealed class ShowHistoryEntry
+{
+    public long Id { get; set; }
+    public Guid ShowId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? Who { get; set; }
+    public required string What { get; set; }
+}
+
+/// <summary>The replay of a show: its link, until when it is online, and what the link checker last saw.</summary>
+public sealed class Replay
+{
+    public Guid ShowId { get; set; }
+    public required string Url { get; set; }
+    public DateOnly AvailableUntil { get; set; }
+    public DateTimeOffset? LastCheckedAt { get; set; }
+    public bool IsDead { get; set; }
+    public string? LastProblem { get; set; }
+    public int Views { get; set; }
+}

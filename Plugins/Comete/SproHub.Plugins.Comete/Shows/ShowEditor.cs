@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using SproHub.Plugins.Comete.Data;
+using SproHub.Shared.Audit;
+using SproHub.Shared.Data;
+using SproHub.Shared.Errors;
+using SproHub.Shared.Security;
+
+namespace SproHub.Plugins.Comete.Shows;
+
+/// <summary>
+/// What every change to a show does the same way: ask for the permission, load it in the current territory,
+/// refuse a stale version, then save it with a history line and an audit record.
+/// </summary>
+internal sealed class ShowEditor(CometeDbContext db, ICurrentUser user, IAuditLog audit, TimeProvider clock)
+{
+    public CometeDbContext Db => db;
+    public DateOnly Today => ParisTime.Today(clock);
+
+    public void DemandManage() => user.Demand(CometeModule.ManagePermission);
+
+    public async Task<Show> LoadAsync(Guid showId, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        DemandManage();
+        var show = await db.Shows.Include(s => s.Guests).Include(s => s.RunningOrder).Include(s => s.History).Include(s => s.Replay)
+            .AsSplitQuery().FirstOrDefaultAsync(s => s.Id == showId, cancellationToken)
+            ?? throw new NotFoundException("Émission introuvable dans ce territoire.");
+        if (expectedVersion is { } version) db.Entry(show).ExpectVersion(version);
+        return show;
+    }
+
+    public async Task<ShowView> SaveAsync(Show show, string action, string what, CancellationToken cancellationToken)
+    {
+        show.Record(what, user.DisplayName, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(CometeModule.Id, action, "show", show.Id.ToString(), show.TerritoryId, what), cancellationToken);
+        return ShowView.From(show, Today);
+    }
+
+    public Task RecordAsync(string action, string entityType, Guid id, string territoryId, string details, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditEntry(CometeModule.Id, action, entityType, id.ToString(), territoryId, details), cancellationToken);
+}
+
+/// <summary>Shows are on French wall-clock time.</summary>
+public static class ParisTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static DateTime Now(TimeProvider clock) => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime;
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock));
+}
