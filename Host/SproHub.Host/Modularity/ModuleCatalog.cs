@@ -51,8 +51,8 @@ public static class ModuleCatalog
         {
             // PreferSharedTypes: the contract, MediatR, EF Core and ASP.NET types come from the host,
             // so the plugin's IModule is the host's IModule (otherwise nothing is found, silently).
-            var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, config => config.PreferSharedTypes = true);
-            var assembly = loader.LoadDefaultAssembly();
+            var assembly = FromHostDependencies(assemblyPath)
+                ?? PluginLoader.CreateFromAssemblyFile(assemblyPath, config => config.PreferSharedTypes = true).LoadDefaultAssembly();
             var moduleTypes = assembly.GetTypes().Where(t => typeof(IModule).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }).ToList();
             if (moduleTypes.Count != 1)
                 return InstalledModule.Failed(folderName, assemblyPath, $"L'assembly {assembly.GetName().Name} doit exposer exactement une classe IModule (trouvé {moduleTypes.Count}).");
@@ -66,6 +66,17 @@ public static class ModuleCatalog
             var detail = ex is ReflectionTypeLoadException rtle ? rtle.LoaderExceptions.FirstOrDefault()?.Message ?? ex.Message : ex.InnerException?.Message ?? ex.Message;
             return InstalledModule.Failed(folderName, assemblyPath, $"Chargement impossible : {detail}");
         }
+    }
+
+    /// <summary>
+    /// PreferSharedTypes applied to the plugin itself: when the host process already depends on that assembly
+    /// (a test project referencing the plugin), use the host's copy so both see one set of types.
+    /// </summary>
+    private static Assembly? FromHostDependencies(string assemblyPath)
+    {
+        var name = AssemblyName.GetAssemblyName(assemblyPath);
+        var known = Microsoft.Extensions.DependencyModel.DependencyContext.Default?.RuntimeLibraries.Any(l => string.Equals(l.Name, name.Name, StringComparison.OrdinalIgnoreCase)) == true;
+        return known ? System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyName(name) : null;
     }
 
     private static void CheckContractsAndIds(List<InstalledModule> modules)

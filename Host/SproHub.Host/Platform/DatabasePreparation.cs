@@ -12,11 +12,14 @@ public static class DatabasePreparation
     /// Applies migrations in dependency order (platform, core, then plugins), then reference data,
     /// then demo data when <c>DemoData:Enabled</c>. A plugin whose migration fails is marked failed.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    public static Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default) =>
+        PrepareDatabaseAsync(app.Services, app.Logger, cancellationToken);
+
+    public static async Task PrepareDatabaseAsync(IServiceProvider root, ILogger logger, CancellationToken cancellationToken = default)
     {
-        var registry = app.Services.GetRequiredService<ModuleRegistry>();
-        var descriptors = app.Services.GetServices<ModuleDbContextDescriptor>().ToList();
-        using var scope = app.Services.CreateScope();
+        var registry = root.GetRequiredService<ModuleRegistry>();
+        var descriptors = root.GetServices<ModuleDbContextDescriptor>().ToList();
+        using var scope = root.CreateScope();
         var services = scope.ServiceProvider;
 
         var platform = services.GetRequiredService<PlatformDbContext>();
@@ -34,14 +37,39 @@ public static class DatabasePreparation
             catch (Exception ex) when (!module.IsCore)
             {
                 module.Fail($"Migration impossible : {ex.Message}");
-                app.Logger.LogError(ex, "Plugin {Id} : migration en échec", module.Id);
+                logger.LogError(ex, "Plugin {Id} : migration en échec", module.Id);
             }
         }
 
-        if (!app.Configuration.GetValue("DemoData:Enabled", false)) return;
+        await SeedDemoDataAsync(root, cancellationToken);
+    }
+
+    /// <summary>Reference data then demo data again, on migrated tables (tests reset the data between cases).</summary>
+    public static async Task SeedAsync(IServiceProvider root, CancellationToken cancellationToken = default)
+    {
+        foreach (var module in root.GetRequiredService<ModuleRegistry>().Active.ToList())
+        {
+            using var scope = root.CreateScope();
+            await module.Module!.SeedReferenceDataAsync(scope.ServiceProvider, cancellationToken);
+        }
+        await SeedDemoDataAsync(root, cancellationToken);
+    }
+
+    /// <summary>Demo data of every module and the demo's plugin enablements, when <c>DemoData:Enabled</c>. Idempotent.</summary>
+    public static async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (!configuration.GetValue("DemoData:Enabled", false)) return;
+        var registry = services.GetRequiredService<ModuleRegistry>();
         foreach (var module in registry.Active.ToList())
-            await module.Module!.SeedDemoDataAsync(services, cancellationToken);
-        await SeedDemoEnablementsAsync(app.Configuration, platform, registry, cancellationToken);
+        {
+            // Each module seeds in its own scope: its territory context and change tracker are its own.
+            using var scope = services.CreateScope();
+            await module.Module!.SeedDemoDataAsync(scope.ServiceProvider, cancellationToken);
+        }
+        using (var scope = services.CreateScope())
+            await SeedDemoEnablementsAsync(configuration, scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), registry, cancellationToken);
+        services.GetRequiredService<ModuleGate>().Invalidate();
     }
 
     private static void EnableWriteAheadLog(DbContext db)

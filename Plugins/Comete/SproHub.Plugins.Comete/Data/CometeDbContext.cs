@@ -47,6 +47,8 @@ public sealed class CometeDbContext(DbContextOptions<CometeDbContext> options, I
         modelBuilder.Entity<Guest>(b =>
         {
             b.ToTable("comete_guests");
+            // Ids are made by the domain: a new guest found in a tracked show is an insert, not an update.
+            b.Property(g => g.Id).ValueGeneratedNever();
             b.Property(g => g.Name).HasMaxLength(200);
             b.Property(g => g.Organisation).HasMaxLength(200);
             b.Property(g => g.Role).HasConversion<string>().HasMaxLength(30);
@@ -54,6 +56,7 @@ public sealed class CometeDbContext(DbContextOptions<CometeDbContext> options, I
         modelBuilder.Entity<Segment>(b =>
         {
             b.ToTable("comete_running_order");
+            b.Property(g => g.Id).ValueGeneratedNever();
             b.Property(g => g.Title).HasMaxLength(300);
             b.Property(g => g.Kind).HasConversion<string>().HasMaxLength(20);
         });

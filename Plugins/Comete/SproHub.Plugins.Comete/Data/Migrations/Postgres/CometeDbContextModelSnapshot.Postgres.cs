@@ -89,7 +89,6 @@ namespace SproHub.Plugins.Comete.Data.Migrations.Postgres
             modelBuilder.Entity("SproHub.Plugins.Comete.Shows.Guest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")
@@ -150,7 +149,6 @@ namespace SproHub.Plugins.Comete.Data.Migrations.Postgres
             modelBuilder.Entity("SproHub.Plugins.Comete.Shows.Segment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")

@@ -84,7 +84,6 @@ namespace SproHub.Plugins.Comete.Data.Migrations.Sqlite
             modelBuilder.Entity("SproHub.Plugins.Comete.Shows.Guest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -145,7 +144,6 @@ namespace SproHub.Plugins.Comete.Data.Migrations.Sqlite
             modelBuilder.Entity("SproHub.Plugins.Comete.Shows.Segment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")

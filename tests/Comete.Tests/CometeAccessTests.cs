@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using SproHub.Testing;
+using Xunit;
+using static Comete.Tests.CometeApi;
+
+namespace Comete.Tests;
+
+/// <summary>Who may do what, and where COMETE exists at all.</summary>
+public sealed class CometeAccessTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => factory.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Without_login_writes_answer_401_and_the_management_page_asks_to_log_in()
+    {
+        var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var problem = await (await anonymous.PostAsJsonAsync($"{LoirEtCher}/shows", new { })).JsonAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("Non authentifié", problem.GetProperty("title").GetString());
+        var page = await anonymous.GetAsync("/t/loir-et-cher/comete/gestion");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/compte/connexion", page.Headers.Location!.OriginalString.Replace("http://localhost", ""));
+    }
+
+    [Theory]
+    [InlineData(DemoAccounts.CherCoordinator)]
+    [InlineData(DemoAccounts.LoirEtCherMember)]
+    public async Task Another_territory_s_coordinator_or_a_member_cannot_manage(string account)
+    {
+        var client = await factory.ClientAsAsync(account);
+        var before = await client.GetStringAsync($"{LoirEtCher}/programme");
+        var series = (await (await factory.CreateClient().GetAsync($"{LoirEtCher}/programme")).JsonAsync(HttpStatusCode.OK)).GetProperty("upcoming")[0].GetProperty("seriesId").GetString();
+        await (await client.PostAsJsonAsync($"{LoirEtCher}/shows", new { seriesId = series, sector = "Santé", date = "2027-01-12" })).JsonAsync(HttpStatusCode.Forbidden);
+        await (await client.GetAsync($"{LoirEtCher}/spots")).JsonAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/t/loir-et-cher/comete/gestion")).StatusCode);
+        Assert.Equal(before, await client.GetStringAsync($"{LoirEtCher}/programme"));
+    }
+
+    [Fact]
+    public async Task In_Cher_where_COMETE_is_not_enabled_nothing_of_it_exists()
+    {
+        var coordinator = await factory.ClientAsAsync(DemoAccounts.CherCoordinator);
+        foreach (var url in new[] { "/api/territories/cher/comete/programme", "/api/territories/cher/comete/programme.ics", "/api/territories/cher/comete/series" })
+            await (await coordinator.GetAsync(url)).JsonAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync("/t/cher/comete")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync("/t/cher/comete/gestion")).StatusCode);
+        var territoryPage = await coordinator.GetStringAsync("/t/cher");
+        Assert.DoesNotContain("COMETE", territoryPage);
+        Assert.Contains("COMETE", await coordinator.GetStringAsync("/t/loir-et-cher"));
+    }
+
+    [Fact]
+    public async Task Enabled_elsewhere_it_never_returns_Loir_et_Cher_s_shows()
+    {
+        var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        await (await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/cher", new { enabled = true })).JsonAsync(HttpStatusCode.OK);
+        var loirEtCher = await (await factory.CreateClient().GetAsync($"{LoirEtCher}/programme")).JsonAsync(HttpStatusCode.OK);
+        var showId = loirEtCher.GetProperty("past")[0].GetProperty("id").GetString();
+
+        var cher = await (await factory.CreateClient().GetAsync("/api/territories/cher/comete/programme")).JsonAsync(HttpStatusCode.OK);
+        Assert.Empty(cher.GetProperty("past").EnumerateArray());
+        Assert.Empty(cher.GetProperty("upcoming").EnumerateArray());
+        await (await factory.CreateClient().GetAsync($"/api/territories/cher/comete/shows/{showId}")).JsonAsync(HttpStatusCode.NotFound);
+        var cherCoordinator = await factory.ClientAsAsync(DemoAccounts.CherCoordinator);
+        Assert.Equal(0, (await (await cherCoordinator.GetAsync("/api/territories/cher/comete/series")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
+        Assert.Contains("Programme COMETE", await cherCoordinator.GetStringAsync("/t/cher"));
+    }
+
+    [Fact]
+    public async Task Disabling_hides_it_and_enabling_again_shows_the_data_as_it_was()
+    {
+        var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        var before = await factory.CreateClient().GetStringAsync($"{LoirEtCher}/programme");
+        await (await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/loir-et-cher", new { enabled = false })).JsonAsync(HttpStatusCode.OK);
+        await (await factory.CreateClient().GetAsync($"{LoirEtCher}/programme")).JsonAsync(HttpStatusCode.NotFound);
+        Assert.DoesNotContain("Programme COMETE", await factory.CreateClient().GetStringAsync("/t/loir-et-cher"));
+        await (await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/loir-et-cher", new { enabled = true })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(before, await factory.CreateClient().GetStringAsync($"{LoirEtCher}/programme"));
+    }
+
+    [Fact]
+    public async Task An_unknown_territory_is_404()
+    {
+        await (await factory.CreateClient().GetAsync("/api/territories/atlantide/comete/programme")).JsonAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/t/atlantide/comete")).StatusCode);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit;
+
+namespace Comete.Tests;
+
+/// <summary>Small helpers over COMETE's API for the endpoint tests.</summary>
+internal static class CometeApi
+{
+    public const string LoirEtCher = "/api/territories/loir-et-cher/comete";
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, System.Net.HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode} au lieu de {(int)expected} : {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static async Task<string> SeriesIdAsync(HttpClient client) =>
+        (await (await client.GetAsync($"{LoirEtCher}/series")).JsonAsync(System.Net.HttpStatusCode.OK))[0].GetProperty("id").GetString()!;
+
+    public static async Task<JsonElement> ScheduleAsync(HttpClient client, string date, string sector = "Santé", string? start = null, string? end = null)
+    {
+        var series = await SeriesIdAsync(client);
+        return await (await client.PostAsJsonAsync($"{LoirEtCher}/shows", new { seriesId = series, sector, date, startTime = start, endTime = end }))
+            .JsonAsync(System.Net.HttpStatusCode.Created);
+    }
+
+    public static async Task<JsonElement> AddGuestAsync(HttpClient client, JsonElement show, string role, string name = "Invité")
+    {
+        var id = show.GetProperty("id").GetString();
+        return await (await client.PostAsJsonAsync($"{LoirEtCher}/shows/{id}/guests", new { name, role, organisation = "Entreprise", version = show.GetProperty("version").GetInt32() }))
+            .JsonAsync(System.Net.HttpStatusCode.OK);
+    }
+
+    public static Task<HttpResponseMessage> TransitionAsync(HttpClient client, JsonElement show, string transition) =>
+        client.PostAsJsonAsync($"{LoirEtCher}/shows/{show.GetProperty("id").GetString()}/{transition}", new { version = show.GetProperty("version").GetInt32() });
+
+    /// <summary>A show ready to confirm: coordinator, employer and employee.</summary>
+    public static async Task<JsonElement> ConfirmableShowAsync(HttpClient client, string date)
+    {
+        var show = await ScheduleAsync(client, date);
+        show = await AddGuestAsync(client, show, "Coordinator", "Coordonnatrice");
+        show = await AddGuestAsync(client, show, "Employer", "Employeuse");
+        return await AddGuestAsync(client, show, "Employee", "Salarié");
+    }
+
+    public static async Task<string> ShowJsonAsync(HttpClient client, JsonElement show) =>
+        await client.GetStringAsync($"{LoirEtCher}/shows/{show.GetProperty("id").GetString()}");
+
+    public static void AssertRule(JsonElement problem, string field, string rule)
+    {
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"champ {field} absent : {problem}");
+        Assert.Contains(problem.GetProperty("rules").EnumerateArray(), r => r.GetProperty("field").GetString() == field && r.GetProperty("rule").GetString() == rule);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using SproHub.Plugins.Comete.Replays;
+using SproHub.Shared.Territories;
+using SproHub.Testing;
+using System.Text.Json;
+using Xunit;
+using static Comete.Tests.CometeApi;
+
+namespace Comete.Tests;
+
+/// <summary>The background check of replay links, against a stub server on the loopback (never the internet).</summary>
+public sealed class ReplayLinkCheckTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+{
+    private WebApplication? _stub;
+    private string _stubUrl = "";
+
+    public async Task InitializeAsync()
+    {
+        await factory.ResetAsync();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _stub = builder.Build();
+        _stub.MapGet("/ok", () => Results.Text("audio"));
+        _stub.MapGet("/gone", () => Results.NotFound());
+        await _stub.StartAsync();
+        _stubUrl = _stub.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_stub is not null) await _stub.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_dead_replay_is_flagged_for_the_coordinator_and_a_live_one_is_not()
+    {
+        var client = await factory.ClientAsAsync(DemoAccounts.LoirEtCherCoordinator);
+        var live = await BroadcastWithReplayAsync(client, "2026-11-10", $"{_stubUrl}/ok");
+        var dead = await BroadcastWithReplayAsync(client, "2026-11-11", $"{_stubUrl}/gone");
+
+        var found = await factory.InScopeAsync(async sp =>
+        {
+            sp.GetRequiredService<ITerritoryContext>().Enter((await sp.GetRequiredService<ITerritoryDirectory>().FindAsync("loir-et-cher"))!);
+            return await sp.GetRequiredService<ReplayLinkCheck>().CheckCurrentTerritoryAsync(CancellationToken.None);
+        });
+        Assert.Equal(1, found);
+
+        var deadReplay = (await (await client.GetAsync($"{LoirEtCher}/shows/{dead}")).JsonAsync(HttpStatusCode.OK)).GetProperty("replay");
+        Assert.True(deadReplay.GetProperty("isDead").GetBoolean());
+        Assert.Contains("404", deadReplay.GetProperty("lastProblem").GetString());
+        var liveReplay = (await (await client.GetAsync($"{LoirEtCher}/shows/{live}")).JsonAsync(HttpStatusCode.OK)).GetProperty("replay");
+        Assert.False(liveReplay.GetProperty("isDead").GetBoolean());
+        Assert.NotEqual(JsonValueKind.Null, liveReplay.GetProperty("lastCheckedAt").ValueKind);
+
+        var page = await client.GetStringAsync("/t/loir-et-cher/comete/gestion");
+        Assert.Contains("Replays injoignables", page);
+    }
+
+    private static async Task<string> BroadcastWithReplayAsync(HttpClient client, string date, string url)
+    {
+        var show = await ConfirmableShowAsync(client, date);
+        show = await (await TransitionAsync(client, show, "confirm")).JsonAsync(HttpStatusCode.OK);
+        show = await (await TransitionAsync(client, show, "broadcast")).JsonAsync(HttpStatusCode.OK);
+        var id = show.GetProperty("id").GetString()!;
+        await (await client.PutAsJsonAsync($"{LoirEtCher}/shows/{id}/replay", new { url, availableUntil = "2030-01-31", version = show.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.OK);
+        return id;
+    }
+}

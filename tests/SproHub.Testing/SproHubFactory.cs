@@ -1,0 +1,150 @@
+using System.Data.Common;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using Respawn.Graph;
+using SproHub.Host.Platform;
+using SproHub.Network.Accounts;
+using Xunit;
+
+namespace SproHub.Testing;
+
+/// <summary>
+/// The whole platform on a real database of its own: a SQLite file by default, a fresh PostgreSQL database
+/// when <c>SPRO_TEST_POSTGRES</c> holds a server connection string (CI runs the suite both ways).
+/// <see cref="ResetAsync"/> empties every table with Respawn and seeds the demo data again.
+/// </summary>
+public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "sprohub-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresServer = Environment.GetEnvironmentVariable("SPRO_TEST_POSTGRES");
+    private readonly string _databaseName = "sprohub_test_" + Guid.NewGuid().ToString("N")[..12];
+    private Respawner? _respawner;
+
+    public bool OnPostgres => !string.IsNullOrWhiteSpace(_postgresServer);
+    public string DataFolder => _folder;
+
+    /// <summary>Extra settings a fixture needs (a plugins folder, a clock...).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public string ConnectionString => OnPostgres
+        ? new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _databaseName }.ConnectionString
+        : $"Data Source={Path.Combine(_folder, "sprohub.db")}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = OnPostgres ? "Postgres" : "Sqlite",
+            ["Database:ConnectionString"] = ConnectionString,
+            ["Storage:DataPath"] = _folder,
+            ["DemoData:Enabled"] = "true",
+            ["DemoData:Plugins:comete:0"] = "loir-et-cher",
+            ["Outbox:Background"] = "false",
+            ["Comete:ReplayCheckMinutes"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in Settings) settings[key] = value;
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (OnPostgres)
+        {
+            await using var server = new NpgsqlConnection(_postgresServer);
+            await server.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_databaseName}\"", server);
+            await create.ExecuteNonQueryAsync();
+        }
+        _ = Server; // starts the host: migrations and demo data
+    }
+
+    /// <summary>Every table emptied (migration histories kept), then reference and demo data seeded again.</summary>
+    public async Task ResetAsync()
+    {
+        await using var connection = await OpenAsync();
+        _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = OnPostgres ? DbAdapter.Postgres : DbAdapter.Sqlite,
+            TablesToIgnore = (await MigrationHistoryTablesAsync(connection)).Select(t => new Table(t)).ToArray(),
+            SchemasToInclude = OnPostgres ? ["public"] : [],
+            WithReseed = true,
+        });
+        await _respawner.ResetAsync(connection);
+        await DatabasePreparation.SeedAsync(Services);
+    }
+
+    private async Task<DbConnection> OpenAsync()
+    {
+        DbConnection connection = OnPostgres
+            ? new NpgsqlConnection(ConnectionString)
+            // Respawn deletes table by table: foreign keys would refuse the order.
+            : new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { ForeignKeys = false }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private async Task<List<string>> MigrationHistoryTablesAsync(DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = OnPostgres
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE '\\_\\_ef\\_migrations%'"
+            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\\_\\_ef\\_migrations%' ESCAPE '\\'";
+        var tables = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        return tables;
+    }
+
+    /// <summary>An API client signed in with a demo account's bearer token.</summary>
+    public async Task<HttpClient> ClientAsAsync(string email)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/network/auth/token", new { email, password = DemoNetwork.Password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (OnPostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var server = new NpgsqlConnection(_postgresServer);
+            await server.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", server);
+            await drop.ExecuteNonQueryAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+public static class DemoAccounts
+{
+    public const string RegionAdmin = "admin@region.demo";
+    public const string LoirEtCherCoordinator = "coordination@loir-et-cher.demo";
+    public const string CherCoordinator = "coordination@cher.demo";
+    public const string LoirEtCherMember = "membre@loir-et-cher.demo";
+}
