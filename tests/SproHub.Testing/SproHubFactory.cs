@@ -64,7 +64,7 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_databaseName}\"", server);
             await create.ExecuteNonQueryAsync();
         }
-        _ = Server; // starts the host: migrations and demo data
+        StartServer(); // migrations and demo data; in memory, or on Kestrel when a fixture asked for it
     }
 
     /// <summary>Every table emptied (migration histories kept), then reference and demo data seeded again.</summary>
@@ -112,6 +112,15 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    /// <summary>A browser-like client signed in through the login page (cookie), redirects not followed.</summary>
+    public async Task<HttpClient> ClientAsCookieAsync(string email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.SubmitFormAsync("/compte/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = DemoNetwork.Password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"Connexion refusée pour {email}");
         return client;
     }
 

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SproHub.Host.Platform.Data;
+using SproHub.Testing;
+using Xunit;
+
+namespace Host.Tests;
+
+/// <summary>The Région administrator enables plugins per territory; every change is audited.</summary>
+public sealed class AdministrationTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => factory.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Every_installed_module_is_listed_with_its_version_state_and_territories()
+    {
+        var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        var modules = await Json(await admin.GetAsync("/api/admin/modules"), HttpStatusCode.OK);
+        var comete = modules.EnumerateArray().Single(m => m.GetProperty("id").GetString() == "comete");
+        Assert.Equal("1.0.0", comete.GetProperty("version").GetString());
+        Assert.Equal("chargé", comete.GetProperty("state").GetString());
+        Assert.False(comete.GetProperty("isCore").GetBoolean());
+        Assert.Equal(["loir-et-cher"], comete.GetProperty("enabledIn").EnumerateArray().Select(t => t.GetString()));
+        Assert.Contains(modules.EnumerateArray(), m => m.GetProperty("id").GetString() == "network" && m.GetProperty("isCore").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Enabling_is_recorded_with_who_and_when_and_shown_in_the_audit()
+    {
+        var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        var result = await Json(await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/orleans", new { enabled = true }), HttpStatusCode.OK);
+        Assert.True(result.GetProperty("enabled").GetBoolean());
+        Assert.Contains("Région", result.GetProperty("changedBy").GetString());
+        await Json(await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/orleans", new { enabled = false }), HttpStatusCode.OK);
+
+        var audit = await Json(await admin.GetAsync("/api/admin/audit?territoire=orleans"), HttpStatusCode.OK);
+        Assert.Equal(["plugin.desactive", "plugin.active"], audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
+        Assert.All(audit.EnumerateArray(), a => Assert.Contains("Région", a.GetProperty("userName").GetString()));
+        var page = await (await factory.ClientAsCookieAsync(DemoAccounts.RegionAdmin)).GetStringAsync("/admin/audit?territoire=orleans");
+        Assert.Contains("plugin.active", page);
+    }
+
+    [Fact]
+    public async Task The_admin_page_enables_a_plugin_for_a_territory()
+    {
+        var browser = await factory.ClientAsCookieAsync(DemoAccounts.RegionAdmin);
+        var response = await browser.SubmitFormAsync("/admin/modules", new() { ["moduleId"] = "comete", ["territoryId"] = "pithiviers", ["enabled"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/api/territories/pithiviers/comete/programme")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_input_names_the_field_and_the_rule_and_changes_nothing()
+    {
+        var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        var unknown = await Json(await admin.PutAsJsonAsync("/api/admin/modules/network/territories/orleans", new { enabled = true }), HttpStatusCode.BadRequest);
+        Assert.Equal("plugin-installe", unknown.GetProperty("rules")[0].GetProperty("rule").GetString());
+        Assert.Equal("moduleId", unknown.GetProperty("rules")[0].GetProperty("field").GetString());
+        var department = await Json(await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/departement-18", new { enabled = true }), HttpStatusCode.BadRequest);
+        Assert.Equal("territoryId", department.GetProperty("rules")[0].GetProperty("field").GetString());
+        var count = await factory.InScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().ModuleEnablements.CountAsync());
+        Assert.Equal(1, count);
+    }
+
+    [Fact]
+    public async Task Only_the_Region_administrator_may_enable_or_read_the_audit()
+    {
+        await Json(await factory.CreateClient().PutAsJsonAsync("/api/admin/modules/comete/territories/cher", new { enabled = true }), HttpStatusCode.Unauthorized);
+        var coordinator = await factory.ClientAsAsync(DemoAccounts.CherCoordinator);
+        await Json(await coordinator.PutAsJsonAsync("/api/admin/modules/comete/territories/cher", new { enabled = true }), HttpStatusCode.Forbidden);
+        await Json(await coordinator.GetAsync("/api/admin/audit"), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/api/territories/cher/comete/programme")).StatusCode);
+        var page = await (await factory.ClientAsCookieAsync(DemoAccounts.CherCoordinator)).GetAsync("/admin/modules");
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_audit_log_is_append_only()
+    {
+        var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        await Json(await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/orleans", new { enabled = true }), HttpStatusCode.OK);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDbContext>();
+            var record = await db.AuditLog.FirstAsync();
+            record.Details = "réécrit";
+            return await db.SaveChangesAsync();
+        }));
+    }
+}

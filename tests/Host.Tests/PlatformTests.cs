@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SproHub.Shared.Data;
+using SproHub.Testing;
+using Xunit;
+
+namespace Host.Tests;
+
+public sealed class PlatformTests(SproHubFactory factory) : IClassFixture<SproHubFactory>
+{
+    [Fact]
+    public async Task Health_reports_the_database_the_migrations_and_the_plugins()
+    {
+        var report = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/health");
+        Assert.Equal("Healthy", report.GetProperty("status").GetString());
+        Assert.Equal("Healthy", report.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", report.GetProperty("checks").GetProperty("modules").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_core_and_plugin_endpoints()
+    {
+        var document = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/network/territories", paths);
+        Assert.Contains("/api/territories/{territory}/comete/shows", paths);
+        Assert.Contains("/api/admin/modules", paths);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/api-reference")).StatusCode);
+    }
+
+    [Fact]
+    public void Every_module_has_its_own_prefixed_tables_and_migrations_history()
+    {
+        using var scope = factory.Services.CreateScope();
+        var descriptors = scope.ServiceProvider.GetServices<ModuleDbContextDescriptor>().ToList();
+        Assert.Equal(["platform", "network", "comete"], descriptors.Select(d => d.ModuleId));
+        foreach (var descriptor in descriptors)
+        {
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(descriptor.ContextType);
+            foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()))
+                Assert.StartsWith(descriptor.ModuleId + "_", table);
+            Assert.Contains(db.Database.GetAppliedMigrations(), m => m.EndsWith("_Initial"));
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_routes_answer_French_problem_details_for_the_API_and_a_French_page_for_people()
+    {
+        var api = await factory.CreateClient().GetAsync("/api/nulle-part");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("Introuvable", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        var page = await factory.CreateClient().GetAsync("/nulle-part");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("Page introuvable", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_home_page_lists_the_thirteen_local_SPROs()
+    {
+        var home = await factory.CreateClient().GetStringAsync("/");
+        Assert.Contains("13 SPRO locaux", home);
+        foreach (var slug in new[] { "cher", "chartres", "dreux", "chateaudun-nogent", "chateauroux", "issoudun", "le-blanc", "la-chatre", "indre-et-loire", "loir-et-cher", "orleans", "montargis-gien", "pithiviers" })
+            Assert.Contains($"href=\"/t/{slug}\"", home);
+    }
+}
