@@ -69,3 +69,20 @@ public sealed class PlatformTests(SproHubFactory factory) : IClassFixture<SproHu
             Assert.Contains($"href=\"/t/{slug}\"", home);
     }
 }
+
+public sealed class RazorPathTests(SproHubFactory factory) : IClassFixture<SproHubFactory>
+{
+    /// <summary>Pages live in feature folders of every module: two modules must never compile a view at the same path.</summary>
+    [Fact]
+    public void No_two_modules_compile_a_view_at_the_same_path()
+    {
+        var parts = factory.Service<Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartManager>().ApplicationParts
+            .OfType<Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart>().ToList();
+        var loader = new Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemLoader();
+        var paths = parts.SelectMany(p => loader.LoadItems(p.Assembly).Select(i => (Path: i.Identifier, Module: p.Name))).ToList();
+        Assert.Contains(paths, p => p.Path.StartsWith("/Programme/"));
+        // _ViewImports only serve each project at compile time.
+        var clashes = paths.Where(p => !p.Path.EndsWith("/_ViewImports.cshtml")).GroupBy(p => p.Path).Where(g => g.Select(x => x.Module).Distinct().Count() > 1).Select(g => g.Key).ToList();
+        Assert.Empty(clashes);
+    }
+}
