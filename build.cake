@@ -1,0 +1,102 @@
+// SproHub build: dotnet tool restore, then dotnet cake --target=<Build|Test|Run|Publish|Bench>.
+using System.Xml.Linq;
+
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+var solution = "./SproHub.slnx";
+var artifacts = MakeAbsolute(Directory("./artifacts"));
+var results = artifacts.Combine("test-results");
+
+Task("Clean").Does(() =>
+{
+    CleanDirectories("./**/bin/" + configuration);
+    CleanDirectory(results);
+});
+
+Task("Build").Does(() =>
+{
+    // Building the solution also builds every plugin into ./plugins/<id> (the host's default plugins folder).
+    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration });
+});
+
+Task("Test")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    CleanDirectory(results);
+    var failures = 0;
+    void RunTests(string project, string resultsFolder, IDictionary<string, string> environment = null)
+    {
+        var settings = new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            ResultsDirectory = results.Combine(resultsFolder),
+            Loggers = new[] { "trx", "console;verbosity=minimal" },
+            EnvironmentVariables = environment ?? new Dictionary<string, string>(),
+        };
+        try { DotNetTest(project, settings); }
+        catch (Exception ex) { failures++; Warning(ex.Message); }
+    }
+
+    // Every test project on the embedded SQLite database; the browser journeys included.
+    foreach (var project in GetFiles("./tests/*/*.Tests.csproj").Concat(GetFiles("./tests/EndToEnd/*.csproj")))
+        RunTests(project.FullPath, "sqlite/" + project.GetFilenameWithoutExtension());
+
+    // The same integration suites again on PostgreSQL when a server is given (CI starts one).
+    var postgres = EnvironmentVariable("SPRO_TEST_POSTGRES");
+    if (!string.IsNullOrWhiteSpace(postgres))
+    {
+        foreach (var name in new[] { "Host.Tests", "Network.Tests", "Comete.Tests" })
+            RunTests($"./tests/{name}/{name}.csproj", "postgres/" + name, new Dictionary<string, string> { ["SPRO_TEST_POSTGRES"] = postgres });
+    }
+    else
+    {
+        Information("SPRO_TEST_POSTGRES absent : suites PostgreSQL non lancées.");
+    }
+
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var trx in GetFiles(results.FullPath + "/**/*.trx"))
+    {
+        var counters = XDocument.Load(trx.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
+        passed += int.Parse(counters.Attribute("passed").Value);
+        failed += int.Parse(counters.Attribute("failed").Value) + int.Parse(counters.Attribute("error").Value) + int.Parse(counters.Attribute("timeout").Value) + int.Parse(counters.Attribute("aborted").Value);
+        skipped += int.Parse(counters.Attribute("notExecuted").Value);
+    }
+    Information($"{passed} passed, {failed} failed, {skipped} skipped");
+    if (failed > 0 || failures > 0 || passed == 0) throw new Exception($"Tests en échec ({failed} tests, {failures} projets).");
+});
+
+Task("Run").Does(() =>
+{
+    DotNetRun("./Host/SproHub.Host/SproHub.Host.csproj", new DotNetRunSettings { Configuration = "Debug" });
+});
+
+Task("Publish")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var output = artifacts.Combine("publish");
+    CleanDirectory(output);
+    DotNetPublish("./Host/SproHub.Host/SproHub.Host.csproj", new DotNetPublishSettings { Configuration = configuration, OutputDirectory = output, NoBuild = false });
+    // Each plugin goes into publish/plugins/<id>, found there by the host (a plugins folder beside it).
+    foreach (var plugin in GetFiles("./Plugins/*/*/*.csproj"))
+    {
+        var id = plugin.GetDirectory().GetParent().GetDirectoryName().ToLowerInvariant();
+        DotNetPublish(plugin.FullPath, new DotNetPublishSettings { Configuration = configuration, OutputDirectory = output.Combine("plugins/" + id) });
+    }
+    Information($"Plateforme publiée dans {output} : dotnet SproHub.Host.dll");
+});
+
+Task("Bench")
+    .IsDependentOn("Publish")
+    .Does(() =>
+{
+    DotNetRun("./bench/SproHub.Bench/SproHub.Bench.csproj", new DotNetRunSettings
+    {
+        Configuration = "Release",
+        ArgumentCustomization = args => args.Append("--").AppendQuoted(artifacts.Combine("publish").FullPath).AppendQuoted(MakeAbsolute(File("./docs/benchmarks.md")).FullPath),
+    });
+});
+
+RunTarget(target);
