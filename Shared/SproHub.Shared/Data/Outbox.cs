@@ -43,8 +43,19 @@ public static class ModelConventions
         });
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
             modelBuilder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        // Instants are stored in UTC: PostgreSQL's timestamptz accepts nothing else, and SQLite then sorts them as text.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.ClrType == typeof(DateTimeOffset)) property.SetValueConverter(UtcConverter);
+            else if (property.ClrType == typeof(DateTimeOffset?)) property.SetValueConverter(NullableUtcConverter);
+        }
         return modelBuilder;
     }
+
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset> UtcConverter =
+        new(v => v.ToUniversalTime(), v => v);
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset?, DateTimeOffset?> NullableUtcConverter =
+        new(v => v.HasValue ? v.Value.ToUniversalTime() : v, v => v);
 
     /// <summary>Queues an integration event in this context's outbox; it is saved with the rest.</summary>
     public static void AddIntegrationEvent(this DbContext context, IIntegrationEvent integrationEvent) =>
