@@ -5,8 +5,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSproHub();
 var app = builder.Build();
 app.UseSproHub();
-await app.PrepareDatabaseAsync();
-if (args.Contains("migrate")) return; // `dotnet SproHub.Host.dll migrate`: apply migrations and seeds, then stop.
-await app.RunAsync();
+if (args.Contains("migrate"))
+{
+    // `dotnet SproHub.Host.dll migrate`: apply migrations and seeds, then stop.
+    await app.PrepareDatabaseAsync();
+    return;
+}
+await app.RunAsync(); // the database is prepared while the server starts; requests wait for it.
 
 public partial class Program;

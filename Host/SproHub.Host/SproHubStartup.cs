@@ -56,6 +56,9 @@ public static class SproHubStartup
         services.AddScoped<Navigation>();
         services.AddScoped<IModuleNavigation>(p => p.GetRequiredService<Navigation>());
         services.AddSproMediator();
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddHostedService(p => p.GetRequiredService<DatabaseReadiness>());
+        services.AddOutputCache();
         services.AddSingleton<OutboxDispatcher>();
         if (configuration.GetValue("Outbox:Background", true)) services.AddHostedService<OutboxBackgroundService>();
 
@@ -86,6 +89,12 @@ public static class SproHubStartup
 
     public static void UseSproHub(this WebApplication app)
     {
+        var readiness = app.Services.GetRequiredService<DatabaseReadiness>();
+        app.Use(async (http, next) =>
+        {
+            await readiness.Ready;
+            await next(http);
+        });
         var french = new CultureInfo("fr-FR");
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(french), SupportedCultures = [french], SupportedUICultures = [french] });
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -101,6 +110,8 @@ public static class SproHubStartup
         app.UseAuthentication();
         app.UseMiddleware<TerritoryGateMiddleware>();
         app.UseAuthorization();
+        // After the gate: a cached page is never served where its plugin is disabled.
+        app.UseOutputCache();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("SPRO Hub — API"));

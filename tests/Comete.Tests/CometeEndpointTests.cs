@@ -34,6 +34,19 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_cached_public_programme_shows_a_change_at_once()
+    {
+        var listener = factory.CreateClient();
+        var before = await listener.GetStringAsync($"{LoirEtCher}/programme");
+        Assert.Equal(before, await listener.GetStringAsync($"{LoirEtCher}/programme"));
+        var page = await listener.GetStringAsync("/t/loir-et-cher/comete");
+        await ScheduleAsync(await Coordinator(), "2027-01-12", "Métiers de la mer");
+        Assert.Contains("Métiers de la mer", await listener.GetStringAsync($"{LoirEtCher}/programme"));
+        Assert.Contains("Métiers de la mer", System.Net.WebUtility.HtmlDecode(await listener.GetStringAsync("/t/loir-et-cher/comete")));
+        Assert.DoesNotContain("Métiers de la mer", System.Net.WebUtility.HtmlDecode(page));
+    }
+
+    [Fact]
     public async Task The_coordinator_schedules_a_show_in_the_series_slot_and_it_is_audited()
     {
         var client = await Coordinator();

@@ -64,7 +64,8 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_databaseName}\"", server);
             await create.ExecuteNonQueryAsync();
         }
-        StartServer(); // migrations and demo data; in memory, or on Kestrel when a fixture asked for it
+        StartServer(); // in memory, or on Kestrel when a fixture asked for it
+        await Services.GetRequiredService<DatabaseReadiness>().Ready; // migrations and demo data
     }
 
     /// <summary>Every table emptied (migration histories kept), then reference and demo data seeded again.</summary>

@@ -24,14 +24,14 @@ public static class DatabasePreparation
 
         var platform = services.GetRequiredService<PlatformDbContext>();
         if (platform.Database.IsSqlite()) EnableWriteAheadLog(platform);
-        await platform.Database.MigrateAsync(cancellationToken);
+        await MigrateIfPendingAsync(platform, cancellationToken);
 
         foreach (var module in registry.Active.ToList())
         {
             try
             {
                 foreach (var descriptor in descriptors.Where(d => d.ModuleId == module.Id))
-                    await ((DbContext)services.GetRequiredService(descriptor.ContextType)).Database.MigrateAsync(cancellationToken);
+                    await MigrateIfPendingAsync((DbContext)services.GetRequiredService(descriptor.ContextType), cancellationToken);
                 await module.Module!.SeedReferenceDataAsync(services, cancellationToken);
             }
             catch (Exception ex) when (!module.IsCore)
@@ -70,6 +70,16 @@ public static class DatabasePreparation
         using (var scope = services.CreateScope())
             await SeedDemoEnablementsAsync(configuration, scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), registry, cancellationToken);
         services.GetRequiredService<ModuleGate>().Invalidate();
+    }
+
+    /// <summary>
+    /// Reading the history table is cheap; MigrateAsync also diffs the model against its snapshot, which costs
+    /// a noticeable part of start-up: only run it when something is pending.
+    /// </summary>
+    private static async Task MigrateIfPendingAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            await db.Database.MigrateAsync(cancellationToken);
     }
 
     private static void EnableWriteAheadLog(DbContext db)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SproHub.Plugins.Comete.Data;
 using SproHub.Plugins.Comete.Programme;
@@ -16,6 +17,9 @@ public sealed class CometeModule : IModule
 {
     public const string Id = "comete";
     public const string ManagePermission = "comete.manage";
+
+    /// <summary>Anonymous programme responses are cached briefly and evicted on every COMETE write of this host.</summary>
+    public const string ProgrammeCache = "comete-programme";
 
     public static class Indicators
     {
@@ -48,6 +52,10 @@ public sealed class CometeModule : IModule
     {
         services.AddModuleDbContext<CometeDbContext>(context);
         services.AddScoped<ShowEditor>();
+        var seconds = context.Configuration.GetValue("Comete:ProgrammeCacheSeconds", 30);
+        services.AddOutputCache(o => o.AddPolicy(ProgrammeCache, b => b
+            .Expire(TimeSpan.FromSeconds(Math.Max(seconds, 0))).SetVaryByQuery("annee", "year").Tag(ProgrammeCache)
+            .With(_ => seconds > 0)));
         services.AddScoped<ReplayLinkCheck>();
         services.AddHttpClient(ReplayLinkCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<ReplayLinkCheckerService>();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using SproHub.Plugins.Comete.Shows;
 using SproHub.Shared.Territories;
 
@@ -17,13 +18,13 @@ internal static class ProgrammeEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/programme", async Task<Ok<ProgrammeView>> (int? year, IMediator m, CancellationToken ct) =>
-            TypedResults.Ok(await m.Send(new GetProgramme(year), ct))).WithSummary("Le programme public : émissions à venir et passées").AllowAnonymous();
+            TypedResults.Ok(await m.Send(new GetProgramme(year), ct))).WithSummary("Le programme public : émissions à venir et passées").AllowAnonymous().CacheOutput(CometeModule.ProgrammeCache);
         api.MapGet("/programme.ics", async (IMediator m, ITerritoryContext territory, HttpContext http, CancellationToken ct) =>
         {
             var programme = await m.Send(new GetProgramme(), ct);
             var ics = ProgrammeCalendar.Write(programme, territory.Current!, $"{http.Request.Scheme}://{http.Request.Host}");
             return TypedResults.Text(ics, "text/calendar; charset=utf-8");
-        }).WithSummary("Le programme en flux iCal (abonnement d'agenda)").AllowAnonymous();
+        }).WithSummary("Le programme en flux iCal (abonnement d'agenda)").AllowAnonymous().CacheOutput(CometeModule.ProgrammeCache);
     }
 }
 

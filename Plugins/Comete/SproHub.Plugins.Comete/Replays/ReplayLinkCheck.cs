@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace SproHub.Plugins.Comete.Replays;
 /// Replay hosting once failed for technical reasons: each online replay's link is fetched, and a dead
 /// one is flagged on the coordinator's page.
 /// </summary>
-public sealed class ReplayLinkCheck(CometeDbContext db, IHttpClientFactory http, TimeProvider clock, ILogger<ReplayLinkCheck> logger)
+public sealed class ReplayLinkCheck(CometeDbContext db, IHttpClientFactory http, TimeProvider clock, IOutputCacheStore cache, ILogger<ReplayLinkCheck> logger)
 {
     public const string HttpClientName = "comete-replays";
 
@@ -31,6 +32,7 @@ public sealed class ReplayLinkCheck(CometeDbContext db, IHttpClientFactory http,
             replay.LastCheckedAt = clock.GetUtcNow();
         }
         await db.SaveChangesAsync(cancellationToken);
+        await cache.EvictByTagAsync(CometeModule.ProgrammeCache, cancellationToken);
         return replays.Count(r => r.IsDead);
     }
 
@@ -56,7 +58,9 @@ internal sealed class ReplayLinkCheckerService(IServiceScopeFactory scopes, ICon
     {
         var minutes = configuration.GetValue("Comete:ReplayCheckMinutes", 60.0);
         if (minutes <= 0) return;
+        // The first pass waits a little: start-up is no time for outgoing HTTP calls.
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
+        await Task.Delay(TimeSpan.FromMinutes(Math.Min(minutes, 1)), stoppingToken);
         do
         {
             try { await CheckAllAsync(stoppingToken); }

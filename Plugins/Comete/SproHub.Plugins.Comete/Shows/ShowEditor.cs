@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using SproHub.Plugins.Comete.Data;
 using SproHub.Shared.Audit;
@@ -11,7 +12,7 @@ namespace SproHub.Plugins.Comete.Shows;
 /// What every change to a show does the same way: ask for the permission, load it in the current territory,
 /// refuse a stale version, then save it with a history line and an audit record.
 /// </summary>
-internal sealed class ShowEditor(CometeDbContext db, ICurrentUser user, IAuditLog audit, TimeProvider clock)
+internal sealed class ShowEditor(CometeDbContext db, ICurrentUser user, IAuditLog audit, TimeProvider clock, IOutputCacheStore cache)
 {
     public CometeDbContext Db => db;
     public DateOnly Today => ParisTime.Today(clock);
@@ -32,12 +33,16 @@ internal sealed class ShowEditor(CometeDbContext db, ICurrentUser user, IAuditLo
     {
         show.Record(what, user.DisplayName, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(CometeModule.Id, action, "show", show.Id.ToString(), show.TerritoryId, what), cancellationToken);
+        await RecordAsync(action, "show", show.Id, show.TerritoryId, what, cancellationToken);
         return ShowView.From(show, Today);
     }
 
-    public Task RecordAsync(string action, string entityType, Guid id, string territoryId, string details, CancellationToken cancellationToken) =>
-        audit.RecordAsync(new AuditEntry(CometeModule.Id, action, entityType, id.ToString(), territoryId, details), cancellationToken);
+    /// <summary>After a committed write: audit it, and drop the cached public programme.</summary>
+    public async Task RecordAsync(string action, string entityType, Guid id, string territoryId, string details, CancellationToken cancellationToken)
+    {
+        await audit.RecordAsync(new AuditEntry(CometeModule.Id, action, entityType, id.ToString(), territoryId, details), cancellationToken);
+        await cache.EvictByTagAsync(CometeModule.ProgrammeCache, cancellationToken);
+    }
 }
 
 /// <summary>Shows are on French wall-clock time.</summary>

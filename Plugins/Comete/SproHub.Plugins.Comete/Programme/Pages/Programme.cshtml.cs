@@ -1,10 +1,12 @@
 using MediatR;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Plugins.Comete.Programme.Pages;
 
+[OutputCache(PolicyName = CometeModule.ProgrammeCache)]
 public sealed class ProgrammeModel(IMediator mediator, ITerritoryContext territory) : PageModel
 {
     public ProgrammeView Programme { get; private set; } = null!;

@@ -1,0 +1,3 @@
+var app = WebApplication.CreateBuilder(args).Build();
+app.MapGet("/health", () => Results.Ok(new { status = "Healthy" }));
+app.Run();
