@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using SproHub.Shared.Errors;
+using SproHub.Shared.Territories;
 using SproHub.Testing;
 using Xunit;
 using static Comete.Tests.CometeApi;
@@ -47,7 +51,9 @@ public sealed class CometeAccessTests(SproHubFactory factory) : IClassFixture<Sp
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync("/t/cher/comete/gestion")).StatusCode);
         var territoryPage = await coordinator.GetStringAsync("/t/cher");
         Assert.DoesNotContain("COMETE", territoryPage);
-        Assert.Contains("COMETE", await coordinator.GetStringAsync("/t/loir-et-cher"));
+        var loirEtCher = System.Net.WebUtility.HtmlDecode(await coordinator.GetStringAsync("/t/loir-et-cher"));
+        Assert.Contains("COMETE à la radio", loirEtCher);
+        Assert.Contains("Transport et logistique", loirEtCher);
     }
 
     [Fact]
@@ -77,6 +83,18 @@ public sealed class CometeAccessTests(SproHubFactory factory) : IClassFixture<Sp
         Assert.DoesNotContain("Programme COMETE", await factory.CreateClient().GetStringAsync("/t/loir-et-cher"));
         await (await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/loir-et-cher", new { enabled = true })).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(before, await factory.CreateClient().GetStringAsync($"{LoirEtCher}/programme"));
+    }
+
+    [Fact]
+    public async Task Its_mediator_requests_are_refused_where_it_is_not_enabled()
+    {
+        async Task<SproHub.Plugins.Comete.Programme.ProgrammeView> InTerritory(string slug) => await factory.InScopeAsync(async sp =>
+        {
+            sp.GetRequiredService<ITerritoryContext>().Enter((await sp.GetRequiredService<ITerritoryDirectory>().FindAsync(slug))!);
+            return await sp.GetRequiredService<IMediator>().Send(new SproHub.Plugins.Comete.Programme.GetProgramme());
+        });
+        Assert.NotEmpty((await InTerritory("loir-et-cher")).Past);
+        await Assert.ThrowsAsync<NotFoundException>(() => InTerritory("cher"));
     }
 
     [Fact]

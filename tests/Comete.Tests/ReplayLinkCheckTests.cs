@@ -63,6 +63,16 @@ public sealed class ReplayLinkCheckTests(SproHubFactory factory) : IClassFixture
         Assert.Contains("Replays injoignables", page);
     }
 
+    [Fact]
+    public async Task The_background_sweep_checks_only_territories_where_COMETE_is_enabled()
+    {
+        var checkedTerritories = await factory.Service<ReplayLinkSweep>().RunAsync(CancellationToken.None);
+        Assert.Equal(["loir-et-cher"], checkedTerritories);
+        var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        await (await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/orleans", new { enabled = true })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["loir-et-cher", "orleans"], (await factory.Service<ReplayLinkSweep>().RunAsync(CancellationToken.None)).Order());
+    }
+
     private static async Task<string> BroadcastWithReplayAsync(HttpClient client, string date, string url)
     {
         var show = await ConfirmableShowAsync(client, date);

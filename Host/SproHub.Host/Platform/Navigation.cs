@@ -11,6 +11,10 @@ public sealed class Navigation(ModuleRegistry registry, ITerritoryContext territ
     public TerritoryInfo? Territory => territory.Current;
     public ICurrentUser User => user;
 
+    public IReadOnlyList<string> TerritoryHomePartials() => territory.Current is { } current
+        ? registry.Active.Where(m => m.Manifest!.TerritoryHomePartial is not null && gate.IsEnabled(m.Id, current.Slug)).Select(m => m.Manifest!.TerritoryHomePartial!).ToList()
+        : [];
+
     public IReadOnlyList<TerritoryLink> TerritoryLinks()
     {
         if (territory.Current is not { } current) return [];

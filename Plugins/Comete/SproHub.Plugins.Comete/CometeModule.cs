@@ -34,6 +34,7 @@ public sealed class CometeModule : IModule
         DisplayName = "COMETE — émissions radio",
         Version = new Version(1, 0, 0),
         Description = "Émissions de radio en direct sur les métiers d'un secteur, replays et spot de 30 secondes.",
+        TerritoryHomePartial = "/Programme/Pages/_TerritorySummary.cshtml",
         Permissions = [new PermissionDeclaration(ManagePermission, "Gérer la programmation COMETE", [SproRoles.TerritoryCoordinator])],
         Indicators =
         [
@@ -57,6 +58,7 @@ public sealed class CometeModule : IModule
             .Expire(TimeSpan.FromSeconds(Math.Max(seconds, 0))).SetVaryByQuery("annee", "year").Tag(ProgrammeCache)
             .With(_ => seconds > 0)));
         services.AddScoped<ReplayLinkCheck>();
+        services.AddSingleton<ReplayLinkSweep>();
         services.AddHttpClient(ReplayLinkCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<ReplayLinkCheckerService>();
     }

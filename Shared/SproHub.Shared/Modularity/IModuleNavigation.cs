@@ -4,6 +4,9 @@ namespace SproHub.Shared.Modularity;
 public interface IModuleNavigation
 {
     IReadOnlyList<TerritoryLink> TerritoryLinks();
+
+    /// <summary>The partials the enabled modules show on the current territory's page.</summary>
+    IReadOnlyList<string> TerritoryHomePartials();
 }
 
 public sealed record TerritoryLink(string Label, string Href, string ModuleName);

@@ -13,6 +13,9 @@ public sealed record ModuleManifest
     public IReadOnlyList<IndicatorDeclaration> Indicators { get; init; } = [];
     public IReadOnlyList<NavigationEntry> Navigation { get; init; } = [];
     public string? Description { get; init; }
+
+    /// <summary>A Razor partial (path in the module's assembly) shown on a territory's page where the module is enabled.</summary>
+    public string? TerritoryHomePartial { get; init; }
 }
 
 /// <param name="Id">e.g. <c>comete.manage</c></param>

@@ -51,8 +51,29 @@ public sealed class ReplayLinkCheck(CometeDbContext db, IHttpClientFactory http,
     }
 }
 
-/// <summary>Runs the check in every territory where COMETE is enabled; skips the others.</summary>
-internal sealed class ReplayLinkCheckerService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ReplayLinkCheckerService> logger) : BackgroundService
+/// <summary>One pass over every territory where COMETE is enabled; the others are skipped.</summary>
+public sealed class ReplayLinkSweep(IServiceScopeFactory scopes)
+{
+    /// <returns>The territories checked.</returns>
+    public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken)
+    {
+        using var root = scopes.CreateScope();
+        var territories = await root.ServiceProvider.GetRequiredService<ITerritoryDirectory>().ListAsync(cancellationToken);
+        var gate = root.ServiceProvider.GetRequiredService<IModuleGate>();
+        var checkedTerritories = new List<string>();
+        foreach (var territory in territories.Where(t => gate.IsEnabled(CometeModule.Id, t.Slug)))
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<ITerritoryContext>().Enter(territory);
+            await scope.ServiceProvider.GetRequiredService<ReplayLinkCheck>().CheckCurrentTerritoryAsync(cancellationToken);
+            checkedTerritories.Add(territory.Slug);
+        }
+        return checkedTerritories;
+    }
+}
+
+/// <summary>Runs the sweep every <c>Comete:ReplayCheckMinutes</c> (60 by default; 0 turns it off).</summary>
+internal sealed class ReplayLinkCheckerService(ReplayLinkSweep sweep, IConfiguration configuration, ILogger<ReplayLinkCheckerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,21 +84,8 @@ internal sealed class ReplayLinkCheckerService(IServiceScopeFactory scopes, ICon
         await Task.Delay(TimeSpan.FromMinutes(Math.Min(minutes, 1)), stoppingToken);
         do
         {
-            try { await CheckAllAsync(stoppingToken); }
+            try { await sweep.RunAsync(stoppingToken); }
             catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Vérification des replays en échec"); }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    private async Task CheckAllAsync(CancellationToken cancellationToken)
-    {
-        using var root = scopes.CreateScope();
-        var territories = await root.ServiceProvider.GetRequiredService<ITerritoryDirectory>().ListAsync(cancellationToken);
-        var gate = root.ServiceProvider.GetRequiredService<IModuleGate>();
-        foreach (var territory in territories.Where(t => gate.IsEnabled(CometeModule.Id, t.Slug)))
-        {
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetRequiredService<ITerritoryContext>().Enter(territory);
-            await scope.ServiceProvider.GetRequiredService<ReplayLinkCheck>().CheckCurrentTerritoryAsync(cancellationToken);
-        }
     }
 }

@@ -8,10 +8,12 @@ public sealed class TerritoryHomeModel(IMediator mediator, IModuleNavigation nav
 {
     public TerritoryDetail Detail { get; private set; } = null!;
     public IReadOnlyList<TerritoryLink> Initiatives { get; private set; } = [];
+    public IReadOnlyList<string> Sections { get; private set; } = [];
 
     public async Task OnGetAsync(string territory, CancellationToken ct)
     {
         Detail = await mediator.Send(new GetTerritory(territory), ct);
         Initiatives = navigation.TerritoryLinks();
+        Sections = navigation.TerritoryHomePartials();
     }
 }
