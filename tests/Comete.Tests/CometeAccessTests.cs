@@ -104,3 +104,33 @@ public sealed class CometeAccessTests(SproHubFactory factory) : IClassFixture<Sp
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/t/atlantide/comete")).StatusCode);
     }
 }
+
+/// <summary>The coordinator's pages do what the API does, refusals shown on the form.</summary>
+public sealed class CometePageTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => factory.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_coordinator_edits_the_series_slot_from_the_page_and_a_stale_form_is_refused()
+    {
+        var api = await factory.ClientAsAsync(DemoAccounts.LoirEtCherCoordinator);
+        var series = (await (await api.GetAsync($"{LoirEtCher}/series")).JsonAsync(HttpStatusCode.OK))[0];
+        var browser = await factory.ClientAsCookieAsync(DemoAccounts.LoirEtCherCoordinator);
+        Dictionary<string, string> Form(string station) => new()
+        {
+            ["edit.Id"] = series.GetProperty("id").GetString()!, ["edit.Version"] = series.GetProperty("version").GetInt32().ToString(),
+            ["edit.Name"] = "COMETE", ["edit.Station"] = station, ["edit.SlotStart"] = "09:00", ["edit.SlotEnd"] = "10:30",
+        };
+        var saved = await browser.SubmitFormAsync("/t/loir-et-cher/comete/gestion", Form("Radio Sologne"), "EditSeries");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = (await (await api.GetAsync($"{LoirEtCher}/series")).JsonAsync(HttpStatusCode.OK))[0];
+        Assert.Equal("Radio Sologne", after.GetProperty("station").GetString());
+        Assert.Equal("10:30:00", after.GetProperty("slotEnd").GetString());
+
+        var stale = await browser.SubmitFormAsync("/t/loir-et-cher/comete/gestion", Form("Autre radio"), "EditSeries");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("modifié par quelqu", System.Net.WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
+        Assert.Equal("Radio Sologne", (await (await api.GetAsync($"{LoirEtCher}/series")).JsonAsync(HttpStatusCode.OK))[0].GetProperty("station").GetString());
+    }
+}

@@ -22,6 +22,16 @@ public sealed class ManageModel(IMediator mediator, ICurrentUser user, ITerritor
         public TimeOnly SlotEnd { get; set; } = ShowSeries.DefaultSlotEnd;
     }
 
+    public sealed class SeriesEdit
+    {
+        public Guid Id { get; set; }
+        public string Name { get; set; } = "";
+        public string Station { get; set; } = "";
+        public TimeOnly SlotStart { get; set; }
+        public TimeOnly SlotEnd { get; set; }
+        public int Version { get; set; }
+    }
+
     public sealed class ShowForm
     {
         public Guid SeriesId { get; set; }
@@ -58,6 +68,12 @@ public sealed class ManageModel(IMediator mediator, ICurrentUser user, ITerritor
         var series = await mediator.Send(new CreateSeries(NewSeries.Name, NewSeries.Station, NewSeries.SlotStart, NewSeries.SlotEnd), ct);
         return $"Série « {series.Name} » créée.";
     }, "NewSeries", ct);
+
+    public Task<IActionResult> OnPostEditSeriesAsync(SeriesEdit edit, CancellationToken ct) => Run(async () =>
+    {
+        var series = await mediator.Send(new UpdateSeries(edit.Id, edit.Name, edit.Station, edit.SlotStart, edit.SlotEnd, edit.Version), ct);
+        return $"Série « {series.Name} » modifiée.";
+    }, "edit", ct);
 
     public Task<IActionResult> OnPostShowAsync(CancellationToken ct) => Run(async () =>
     {
