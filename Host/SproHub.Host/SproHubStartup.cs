@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
@@ -80,6 +81,7 @@ public static class SproHubStartup
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("fr");
 
+        services.AddDataProtection().SetApplicationName("SproHub").PersistKeysToDbContext<PlatformDbContext>();
         services.AddSproAuthentication();
         services.AddOpenApi();
         services.AddHealthChecks()

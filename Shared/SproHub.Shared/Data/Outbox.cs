@@ -14,6 +14,8 @@ public sealed class OutboxMessage
     public DateTimeOffset OccurredAt { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
     public int Attempts { get; set; }
+    /// <summary>UTC ticks until which one host has claimed it (several hosts drain the same outbox).</summary>
+    public long? LockedUntilTicks { get; set; }
     public string? LastError { get; set; }
 
     public static OutboxMessage From(IIntegrationEvent integrationEvent) => new()

@@ -1,15 +1,20 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SproHub.Shared.Data;
 
 namespace SproHub.Host.Platform.Data;
 
-/// <summary>The host's own tables: which plugin is enabled where, and the append-only audit log.</summary>
-public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options)
+/// <summary>
+/// The host's own tables: which plugin is enabled where, the append-only audit log, and the data-protection
+/// keys shared by every host (a cookie or token issued by one host is read by the others).
+/// </summary>
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public const string Id = "platform";
 
     public DbSet<ModuleEnablement> ModuleEnablements => Set<ModuleEnablement>();
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +39,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             b.Property(e => e.UserName).HasMaxLength(256);
             b.HasIndex(e => e.AtUtcTicks);
         });
+        modelBuilder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
         modelBuilder.ApplySproConventions(Id);
     }
 

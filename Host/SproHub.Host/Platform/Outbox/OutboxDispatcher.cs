@@ -30,6 +30,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ModuleRegistry
             var pending = await db.Set<OutboxMessage>().Where(m => m.ProcessedAt == null && m.Attempts < 10).OrderBy(m => m.Id).Take(100).ToListAsync(cancellationToken);
             foreach (var message in pending)
             {
+                if (!await ClaimAsync(db, message, cancellationToken)) continue; // another host has it
                 try
                 {
                     if (!_eventTypes.TryGetValue(message.Type, out var type)) throw new InvalidOperationException($"Type d'événement inconnu : {message.Type}");
@@ -44,10 +45,23 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ModuleRegistry
                     message.LastError = ex.Message;
                     logger.LogWarning(ex, "Événement {Id} de {Module} non publié", message.EventId, descriptor.ModuleId);
                 }
+                message.LockedUntilTicks = null;
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
         return published;
+    }
+
+    /// <summary>Takes the message for a minute, atomically, unless another host holds it.</summary>
+    private async Task<bool> ClaimAsync(DbContext db, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        var until = clock.GetUtcNow().AddMinutes(1).UtcTicks;
+        var claimed = await db.Set<OutboxMessage>()
+            .Where(m => m.Id == message.Id && m.ProcessedAt == null && (m.LockedUntilTicks == null || m.LockedUntilTicks < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntilTicks, until), cancellationToken);
+        if (claimed == 1) message.LockedUntilTicks = until;
+        return claimed == 1;
     }
 }
 

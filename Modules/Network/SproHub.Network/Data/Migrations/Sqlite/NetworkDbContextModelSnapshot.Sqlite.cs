@@ -302,6 +302,9 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LockedUntilTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("TEXT");
 

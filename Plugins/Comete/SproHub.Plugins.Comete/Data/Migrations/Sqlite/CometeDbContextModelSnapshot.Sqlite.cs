@@ -268,6 +268,9 @@ namespace SproHub.Plugins.Comete.Data.Migrations.Sqlite
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LockedUntilTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("TEXT");
 
