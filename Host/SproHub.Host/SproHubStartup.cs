@@ -91,12 +91,6 @@ public static class SproHubStartup
 
     public static void UseSproHub(this WebApplication app)
     {
-        var readiness = app.Services.GetRequiredService<DatabaseReadiness>();
-        app.Use(async (http, next) =>
-        {
-            await readiness.Ready;
-            await next(http);
-        });
         var french = new CultureInfo("fr-FR");
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(french), SupportedCultures = [french], SupportedUICultures = [french] });
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -104,6 +98,12 @@ public static class SproHubStartup
             ExceptionHandlingPath = "/erreur",
             StatusCodeSelector = ex => ProblemDetailsExceptionHandler.ToProblem(ex).Status ?? 500,
             SuppressDiagnosticsCallback = context => ProblemDetailsExceptionHandler.IsRefusal(context.Exception),
+        });
+        var readiness = app.Services.GetRequiredService<DatabaseReadiness>();
+        app.Use(async (http, next) =>
+        {
+            if (!http.Request.Path.StartsWithSegments("/health/live")) await readiness.Ready;
+            await next(http);
         });
         app.UseWhen(ProblemDetailsExceptionHandler.IsApi, api => api.UseStatusCodePages());
         app.UseWhen(http => !ProblemDetailsExceptionHandler.IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));

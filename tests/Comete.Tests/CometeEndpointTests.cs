@@ -211,6 +211,9 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
         await (await client.PostAsJsonAsync($"{LoirEtCher}/spots", new { seriesId = series, broadcastAt = "2026-11-02T07:30:00+01:00" })).JsonAsync(HttpStatusCode.Created);
 
         var listener = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var prefetch = new HttpRequestMessage(HttpMethod.Get, $"/t/loir-et-cher/comete/replays/{id}");
+        prefetch.Headers.Add("Sec-Purpose", "prefetch");
+        Assert.Equal(HttpStatusCode.Redirect, (await listener.SendAsync(prefetch)).StatusCode);
         var follow = await listener.GetAsync($"/t/loir-et-cher/comete/replays/{id}");
         Assert.Equal(HttpStatusCode.Redirect, follow.StatusCode);
         Assert.Equal("https://replay.example.org/sante", follow.Headers.Location!.ToString());
@@ -226,8 +229,7 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
         Assert.Contains(codes, p => p.Contains("\"IndicatorCode\":\"shows-broadcast\""));
         Assert.Contains(codes, p => p.Contains("\"IndicatorCode\":\"spot-broadcasts\""));
         Assert.Contains(codes, p => p.Contains("\"IndicatorCode\":\"replay-views\""));
-        var published = await factory.Service<SproHub.Host.Platform.Outbox.OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
-        Assert.True(published >= 3);
+        // Nobody listens to them yet (the Indicators module comes later): they wait in the outbox, none is lost.
         Assert.Equal(0, await factory.Service<SproHub.Host.Platform.Outbox.OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None));
     }
 
@@ -243,6 +245,38 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_impossible_year_is_a_400()
+    {
+        var problem = await (await factory.CreateClient().GetAsync($"{LoirEtCher}/programme?year=10000")).JsonAsync(HttpStatusCode.BadRequest);
+        AssertRule(problem, "year", "intervalle");
+        Assert.Equal(HttpStatusCode.BadRequest, (await factory.CreateClient().GetAsync("/t/loir-et-cher/comete?annee=0")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Moving_the_series_slot_is_refused_when_a_coming_show_would_fall_outside()
+    {
+        var client = await Coordinator();
+        var series = (await (await client.GetAsync($"{LoirEtCher}/series")).JsonAsync(HttpStatusCode.OK))[0];
+        var problem = await (await client.PutAsJsonAsync($"{LoirEtCher}/series/{series.GetProperty("id").GetString()}", new
+        {
+            name = "COMETE", station = series.GetProperty("station").GetString(), slotStart = "09:30", slotEnd = "10:00", version = series.GetProperty("version").GetInt32(),
+        })).JsonAsync(HttpStatusCode.BadRequest);
+        AssertRule(problem, "startTime", "creneau");
+        Assert.Equal("09:00:00", (await (await client.GetAsync($"{LoirEtCher}/series")).JsonAsync(HttpStatusCode.OK))[0].GetProperty("slotStart").GetString());
+    }
+
+    [Fact]
+    public async Task A_cancelled_show_stays_in_the_calendar_as_cancelled()
+    {
+        var client = await Coordinator();
+        var show = await ScheduleAsync(client, "2027-01-12", "Métiers du spectacle");
+        await (await TransitionAsync(client, show, "cancel")).JsonAsync(HttpStatusCode.OK);
+        var ics = (await factory.CreateClient().GetStringAsync($"{LoirEtCher}/programme.ics")).Replace("\r\n ", "");
+        var cancelled = ics.Split("BEGIN:VEVENT").Single(e => e.Contains("Métiers du spectacle"));
+        Assert.Contains("STATUS:CANCELLED", cancelled);
+    }
+
+    [Fact]
     public async Task The_programme_is_a_calendar_feed()
     {
         var client = await Coordinator();
@@ -254,7 +288,7 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
         Assert.Contains($"UID:{show.GetProperty("id").GetString()}@sprohub.comete", ics.Replace("\r\n ", ""));
         Assert.Contains("SUMMARY:COMETE — Métiers du numérique", ics);
         Assert.Contains("DTSTART;TZID=Europe/Paris:20270112T090000", ics);
-        Assert.Equal(7, ics.Split("BEGIN:VEVENT").Length - 1);
+        Assert.Equal(2, ics.Split("BEGIN:VEVENT").Length - 1); // the demo upcoming show and this one; 2015 is long past
     }
 
     [Fact]

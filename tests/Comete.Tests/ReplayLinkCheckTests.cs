@@ -16,7 +16,13 @@ using static Comete.Tests.CometeApi;
 namespace Comete.Tests;
 
 /// <summary>The background check of replay links, against a stub server on the loopback (never the internet).</summary>
-public sealed class ReplayLinkCheckTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+/// <summary>The platform allowed to reach the loopback stub server (the default refuses private addresses).</summary>
+public sealed class LocalRepliesFactory : SproHubFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Comete:ReplayCheckAllowPrivate"] = "true" };
+}
+
+public sealed class ReplayLinkCheckTests(LocalRepliesFactory factory) : IClassFixture<LocalRepliesFactory>, IAsyncLifetime
 {
     private WebApplication? _stub;
     private string _stubUrl = "";
@@ -71,6 +77,27 @@ public sealed class ReplayLinkCheckTests(SproHubFactory factory) : IClassFixture
         var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
         await (await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/orleans", new { enabled = true })).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(["loir-et-cher", "orleans"], (await factory.Service<ReplayLinkSweep>().RunAsync(CancellationToken.None)).Order());
+    }
+
+    [Fact]
+    public void By_default_the_checker_never_calls_the_machine_itself_or_a_private_network()
+    {
+        Assert.False(PublicAddressesOnly.IsPublic(System.Net.IPAddress.Loopback));
+        Assert.False(PublicAddressesOnly.IsPublic(System.Net.IPAddress.Parse("10.1.2.3")));
+        Assert.False(PublicAddressesOnly.IsPublic(System.Net.IPAddress.Parse("192.168.0.10")));
+        Assert.False(PublicAddressesOnly.IsPublic(System.Net.IPAddress.Parse("169.254.169.254")));
+        Assert.False(PublicAddressesOnly.IsPublic(System.Net.IPAddress.IPv6Loopback));
+        Assert.True(PublicAddressesOnly.IsPublic(System.Net.IPAddress.Parse("93.184.216.34")));
+    }
+
+    [Fact]
+    public async Task A_flagged_replay_is_no_longer_offered_to_listeners()
+    {
+        var client = await factory.ClientAsAsync(DemoAccounts.LoirEtCherCoordinator);
+        var dead = await BroadcastWithReplayAsync(client, "2026-11-12", $"{_stubUrl}/gone");
+        await factory.Service<ReplayLinkSweep>().RunAsync(CancellationToken.None);
+        var listener = factory.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.NotFound, (await listener.GetAsync($"/t/loir-et-cher/comete/replays/{dead}")).StatusCode);
     }
 
     private static async Task<string> BroadcastWithReplayAsync(HttpClient client, string date, string url)

@@ -58,9 +58,10 @@ public static class ModuleCatalog
                 return InstalledModule.Failed(folderName, assemblyPath, $"L'assembly {assembly.GetName().Name} doit exposer exactement une classe IModule (trouvé {moduleTypes.Count}).");
             var module = (IModule)Activator.CreateInstance(moduleTypes[0])!;
             var manifest = module.Manifest;
+            if (ManifestProblem(manifest) is { } problem) return InstalledModule.Failed(folderName, assemblyPath, problem);
             return new InstalledModule { Id = manifest.Id, IsCore = false, Manifest = manifest, Module = module, Assembly = assembly, Source = assemblyPath, LoadTime = watch.Elapsed };
         }
-        catch (Exception ex) when (ex is ReflectionTypeLoadException or FileNotFoundException or FileLoadException or BadImageFormatException or TypeLoadException or TargetInvocationException or InvalidOperationException or MissingMethodException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             logger.LogDebug(ex, "Échec du chargement de {Path}", assemblyPath);
             var detail = ex is ReflectionTypeLoadException rtle ? rtle.LoaderExceptions.FirstOrDefault()?.Message ?? ex.Message : ex.InnerException?.Message ?? ex.Message;
@@ -78,6 +79,17 @@ public static class ModuleCatalog
         var known = Microsoft.Extensions.DependencyModel.DependencyContext.Default?.RuntimeLibraries.Any(l => string.Equals(l.Name, name.Name, StringComparison.OrdinalIgnoreCase)) == true;
         return known ? System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyName(name) : null;
     }
+
+    /// <summary>The id becomes a route segment and a table prefix: lower-case letters, digits and dashes only.</summary>
+    private static string? ManifestProblem(ModuleManifest? manifest) => manifest switch
+    {
+        null => "Le plugin ne fournit pas de manifeste.",
+        { Id: var id } when string.IsNullOrEmpty(id) || !System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z][a-z0-9-]{1,40}$") =>
+            $"Identifiant de module invalide « {id} » (lettres minuscules, chiffres et tirets).",
+        { Version: null } or { ContractVersion: null } => "Le manifeste doit indiquer sa version et celle du contrat Shared.",
+        { DisplayName: var name } when string.IsNullOrWhiteSpace(name) => "Le manifeste doit indiquer un nom en français.",
+        _ => null,
+    };
 
     private static void CheckContractsAndIds(List<InstalledModule> modules)
     {

@@ -13,6 +13,7 @@ public sealed class ModuleGate(ModuleRegistry registry, IServiceScopeFactory sco
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
     private volatile Snapshot? _snapshot;
+    private readonly Lock _refresh = new();
 
     private sealed record Snapshot(HashSet<(string Module, string Territory)> Enabled, DateTimeOffset LoadedAt);
 
@@ -30,12 +31,20 @@ public sealed class ModuleGate(ModuleRegistry registry, IServiceScopeFactory sco
     {
         var snapshot = _snapshot;
         if (snapshot is not null && clock.GetUtcNow() - snapshot.LoadedAt < Freshness) return snapshot;
+        lock (_refresh) // one refresh at a time; the others wait for it rather than all querying
+        {
+            snapshot = _snapshot;
+            if (snapshot is not null && clock.GetUtcNow() - snapshot.LoadedAt < Freshness) return snapshot;
+            return _snapshot = Load();
+        }
+    }
+
+    private Snapshot Load()
+    {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var rows = db.ModuleEnablements.AsNoTracking().Where(e => e.Enabled).Select(e => new { e.ModuleId, e.TerritoryId }).ToList();
-        snapshot = new Snapshot(rows.Select(r => (r.ModuleId, r.TerritoryId)).ToHashSet(), clock.GetUtcNow());
-        _snapshot = snapshot;
-        return snapshot;
+        return new Snapshot(rows.Select(r => (r.ModuleId, r.TerritoryId)).ToHashSet(), clock.GetUtcNow());
     }
 }
 

@@ -39,16 +39,19 @@ public sealed class InstalledModule
 public sealed class ModuleRegistry(IReadOnlyList<InstalledModule> modules)
 {
     private readonly Dictionary<Assembly, InstalledModule> _byAssembly = modules
-        .Where(m => m.IsActive && m.Assembly is not null)
-        .ToDictionary(m => m.Assembly!, m => m);
+        .Where(m => m.Assembly is not null)
+        .GroupBy(m => m.Assembly!).ToDictionary(g => g.Key, g => g.First());
 
     public IReadOnlyList<InstalledModule> All { get; } = modules;
     public IEnumerable<InstalledModule> Active => All.Where(m => m.IsActive);
     public IEnumerable<InstalledModule> ActivePlugins => Active.Where(m => !m.IsCore);
 
     public InstalledModule? Find(string id) => All.FirstOrDefault(m => m.Id == id && m.IsActive);
-    public InstalledModule? FindByAssembly(Assembly assembly) => _byAssembly.GetValueOrDefault(assembly) is { IsActive: true } module ? module : null;
-    public bool IsPlugin(string moduleId) => Find(moduleId) is { IsCore: false };
+    /// <summary>The module owning an assembly, loaded or failed: a plugin that failed after loading stays gated.</summary>
+    public InstalledModule? FindByAssembly(Assembly assembly) => _byAssembly.GetValueOrDefault(assembly);
+
+    /// <summary>Any installed plugin, even one that failed: the gate must keep hiding its routes.</summary>
+    public bool IsPlugin(string moduleId) => All.Any(m => m.Id == moduleId && !m.IsCore);
 
     public PermissionDeclaration? FindPermission(string permission) =>
         Active.SelectMany(m => m.Manifest!.Permissions).FirstOrDefault(p => p.Id == permission);

@@ -41,7 +41,7 @@ public sealed class TerritoryGateBehavior<TRequest, TResponse>(ModuleRegistry re
         if (module is { IsCore: false })
         {
             var territoryId = territory.Current?.Slug;
-            if (territoryId is null || !gate.IsEnabled(module.Id, territoryId))
+            if (territoryId is null || !module.IsActive || !gate.IsEnabled(module.Id, territoryId))
                 throw new NotFoundException("Ce module n'est pas activé dans ce territoire.");
         }
         return next();

@@ -59,7 +59,9 @@ public sealed class CometeModule : IModule
             .With(_ => seconds > 0)));
         services.AddScoped<ReplayLinkCheck>();
         services.AddSingleton<ReplayLinkSweep>();
-        services.AddHttpClient(ReplayLinkCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        var allowPrivate = context.Configuration.GetValue("Comete:ReplayCheckAllowPrivate", false);
+        services.AddHttpClient(ReplayLinkCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => PublicAddressesOnly.Handler(allowPrivate));
         services.AddHostedService<ReplayLinkCheckerService>();
     }
 

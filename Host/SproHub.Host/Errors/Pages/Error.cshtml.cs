@@ -18,10 +18,11 @@ public sealed class ErrorModel : PageModel
     private IActionResult Render(int? code)
     {
         var exception = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
-        Status = code ?? (exception as SproException)?.StatusCode ?? 500;
+        var problem = exception is null ? null : Platform.Errors.ProblemDetailsExceptionHandler.ToProblem(exception);
+        Status = code ?? problem?.Status ?? 500;
         if (Status == 401)
             return Redirect($"/compte/connexion?ReturnUrl={Uri.EscapeDataString(HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "/")}");
-        Message = exception is SproException refusal ? refusal.Message : Status switch
+        Message = exception is SproException or FluentValidation.ValidationException && problem?.Detail is { } detail ? detail : Status switch
         {
             404 => "Cette page n'existe pas, ou n'est pas disponible dans ce territoire.",
             403 => "Vous n'avez pas accès à cette page.",

@@ -45,9 +45,25 @@ public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
             Status = 409, Title = "Conflit",
             Detail = "Cet élément a été modifié par quelqu'un d'autre entre-temps. Rechargez-le avant de réessayer.",
         }, "rule", "stale-version"),
+        DbUpdateException { InnerException: var inner } when IsConcurrentWrite(inner) => ConcurrentWrite(),
+        System.Data.Common.DbException db when IsConcurrentWrite(db) => ConcurrentWrite(),
         BadHttpRequestException bad => BadRequest(bad),
         _ => new ProblemDetails { Status = 500, Title = "Erreur interne", Detail = "Une erreur inattendue est survenue ; elle a été journalisée." },
     };
+
+    /// <summary>Two writes raced: a unique key taken meanwhile, or PostgreSQL's serialization failure.</summary>
+    private static bool IsConcurrentWrite(Exception? exception) => exception switch
+    {
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } => true, // SQLITE_CONSTRAINT
+        System.Data.Common.DbException { SqlState: "23505" or "40001" } => true,
+        _ => false,
+    };
+
+    private static ProblemDetails ConcurrentWrite() => With(new ProblemDetails
+    {
+        Status = 409, Title = "Conflit",
+        Detail = "Une autre modification est arrivée au même moment. Rechargez et réessayez.",
+    }, "rule", "ecriture-concurrente");
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad)
     {

@@ -30,6 +30,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ModuleRegistry
             var pending = await db.Set<OutboxMessage>().Where(m => m.ProcessedAt == null && m.Attempts < 10).OrderBy(m => m.Id).Take(100).ToListAsync(cancellationToken);
             foreach (var message in pending)
             {
+                // Nobody listens yet: keep it for the module that will (replaying the backlog then).
+                if (_eventTypes.TryGetValue(message.Type, out var listened) && !HasHandler(scope.ServiceProvider, listened)) continue;
                 if (!await ClaimAsync(db, message, cancellationToken)) continue; // another host has it
                 try
                 {
@@ -51,6 +53,9 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ModuleRegistry
         }
         return published;
     }
+
+    private static bool HasHandler(IServiceProvider services, Type eventType) =>
+        services.GetServices(typeof(INotificationHandler<>).MakeGenericType(eventType)).Any();
 
     /// <summary>Takes the message for a minute, atomically, unless another host holds it.</summary>
     private async Task<bool> ClaimAsync(DbContext db, OutboxMessage message, CancellationToken cancellationToken)

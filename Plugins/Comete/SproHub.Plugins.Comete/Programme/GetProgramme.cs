@@ -1,3 +1,4 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using SproHub.Plugins.Comete.Data;
@@ -15,10 +16,19 @@ public sealed record ProgrammeView(IReadOnlyList<ShowView> Upcoming, IReadOnlyLi
 /// </summary>
 public sealed record GetProgramme(int? Year = null, bool IncludeCancelled = false) : IRequest<ProgrammeView>;
 
+public sealed class GetProgrammeValidator : AbstractValidator<GetProgramme>
+{
+    public GetProgrammeValidator() =>
+        RuleFor(r => r.Year).InclusiveBetween(2000, 2100).When(r => r.Year is not null).WithMessage("L'année demandée doit être comprise entre 2000 et 2100.");
+}
+
 public sealed record GetShow(Guid ShowId) : IRequest<ShowView>;
 
+/// <summary>The calendar feed: upcoming shows and those of the last months, cancelled ones marked as such.</summary>
+public sealed record GetCalendarShows : IRequest<IReadOnlyList<ShowView>>;
+
 internal sealed class ProgrammeHandlers(CometeDbContext db, ICurrentUser user, TimeProvider clock) :
-    IRequestHandler<GetProgramme, ProgrammeView>, IRequestHandler<GetShow, ShowView>
+    IRequestHandler<GetProgramme, ProgrammeView>, IRequestHandler<GetShow, ShowView>, IRequestHandler<GetCalendarShows, IReadOnlyList<ShowView>>
 {
     private const int RecentPast = 30;
 
@@ -39,6 +49,15 @@ internal sealed class ProgrammeHandlers(CometeDbContext db, ICurrentUser user, T
             upcoming.Select(s => ShowView.From(s, today, withHistory: false)).ToList(),
             pastShows.Select(s => ShowView.From(s, today, withHistory: false)).ToList(),
             years, request.Year);
+    }
+
+    public async Task<IReadOnlyList<ShowView>> Handle(GetCalendarShows request, CancellationToken cancellationToken)
+    {
+        var today = ParisTime.Today(clock);
+        var since = today.AddMonths(-6);
+        var shows = await db.Shows.AsNoTracking().Include(s => s.Guests).Include(s => s.Replay).AsSplitQuery()
+            .Where(s => s.Date >= since).OrderBy(s => s.Date).ThenBy(s => s.StartTime).ToListAsync(cancellationToken);
+        return shows.Select(s => ShowView.From(s, today, withHistory: false)).ToList();
     }
 
     public async Task<ShowView> Handle(GetShow request, CancellationToken cancellationToken)

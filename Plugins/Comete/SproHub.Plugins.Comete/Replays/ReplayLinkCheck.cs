@@ -22,18 +22,21 @@ public sealed class ReplayLinkCheck(CometeDbContext db, IHttpClientFactory http,
     public async Task<int> CheckCurrentTerritoryAsync(CancellationToken cancellationToken)
     {
         var today = ParisTime.Today(clock);
-        var replays = await db.Shows.Where(s => s.Replay != null && s.Replay.AvailableUntil >= today).Select(s => s.Replay!).ToListAsync(cancellationToken);
+        var replays = await db.Shows.Where(s => s.Replay != null && s.Replay.AvailableUntil >= today).Select(s => new { s.Replay!.ShowId, s.Replay.Url }).ToListAsync(cancellationToken);
         var client = http.CreateClient(HttpClientName);
+        var dead = 0;
         foreach (var replay in replays)
         {
             var problem = await ProbeAsync(client, replay.Url, cancellationToken);
-            replay.IsDead = problem is not null;
-            replay.LastProblem = problem;
-            replay.LastCheckedAt = clock.GetUtcNow();
+            if (problem is not null) dead++;
+            // Only if the link is still the one probed: a coordinator may have fixed it meanwhile.
+            await db.Replays.Where(r => r.ShowId == replay.ShowId && r.Url == replay.Url).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.IsDead, problem != null)
+                .SetProperty(r => r.LastProblem, problem)
+                .SetProperty(r => r.LastCheckedAt, clock.GetUtcNow()), cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
         await cache.EvictByTagAsync(CometeModule.ProgrammeCache, cancellationToken);
-        return replays.Count(r => r.IsDead);
+        return dead;
     }
 
     private async Task<string?> ProbeAsync(HttpClient client, string url, CancellationToken cancellationToken)
@@ -43,11 +46,50 @@ public sealed class ReplayLinkCheck(CometeDbContext db, IHttpClientFactory http,
             using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             return response.IsSuccessStatusCode ? null : $"Le lien répond {(int)response.StatusCode} ({response.ReasonPhrase}).";
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {
             logger.LogInformation("Replay injoignable {Url} : {Message}", url, ex.Message);
             return "Le lien ne répond pas.";
         }
+    }
+}
+
+/// <summary>
+/// The checker fetches addresses people typed: it refuses to connect to the machine itself or to private
+/// networks (unless <c>Comete:ReplayCheckAllowPrivate</c>, for tests against a local stub server).
+/// </summary>
+public static class PublicAddressesOnly
+{
+    public static SocketsHttpHandler Handler(bool allowPrivate) => new()
+    {
+        AllowAutoRedirect = true,
+        MaxAutomaticRedirections = 5,
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var addresses = await System.Net.Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
+            var usable = addresses.Where(a => allowPrivate || IsPublic(a)).ToArray();
+            if (usable.Length == 0) throw new HttpRequestException($"Adresse non publique refusée : {context.DnsEndPoint.Host}");
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(usable, context.DnsEndPoint.Port, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+
+    public static bool IsPublic(System.Net.IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (System.Net.IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal) return false;
+        var b = address.GetAddressBytes();
+        return address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || !(b[0] == 10 || b[0] == 0 || b[0] == 127
+            || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] >= 64 && b[1] <= 127));
     }
 }
 

@@ -25,8 +25,11 @@ public sealed class SetReplayValidator : AbstractValidator<SetReplay>
     }
 }
 
-/// <summary>A listener follows a replay through the platform: the view is counted, then he is sent to the host.</summary>
-public sealed record FollowReplay(Guid ShowId) : IRequest<string>;
+/// <summary>
+/// A listener follows a replay through the platform: the view is counted (unless the browser is only
+/// prefetching), then he is sent to the host.
+/// </summary>
+public sealed record FollowReplay(Guid ShowId, bool Count = true) : IRequest<string>;
 
 internal sealed class ReplayHandlers(ShowEditor editor, CometeDbContext db, ITerritoryContext territory, TimeProvider clock)
     : IRequestHandler<SetReplay, ShowView>, IRequestHandler<FollowReplay, string>
@@ -52,8 +55,9 @@ internal sealed class ReplayHandlers(ShowEditor editor, CometeDbContext db, ITer
         var today = ParisTime.Today(clock);
         // The territory filter applies through the show: a replay of another territory is not found.
         var replay = await db.Shows.Where(s => s.Id == request.ShowId && s.State == ShowState.Broadcast).Select(s => s.Replay).FirstOrDefaultAsync(cancellationToken);
-        if (replay is null || replay.AvailableUntil < today)
+        if (replay is null || replay.AvailableUntil < today || replay.IsDead)
             throw new NotFoundException("Ce replay n'est pas ou plus disponible.");
+        if (!request.Count) return replay.Url;
         // Atomic increment: concurrent listeners are all counted.
         await db.Replays.Where(r => r.ShowId == request.ShowId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Views, r => r.Views + 1), cancellationToken);
         db.AddIntegrationEvent(new IndicatorValueRecorded(Guid.NewGuid(), clock.GetUtcNow(), CometeModule.Id,

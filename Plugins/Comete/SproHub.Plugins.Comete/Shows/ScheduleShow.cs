@@ -45,7 +45,7 @@ internal sealed class ScheduleShowHandler(ShowEditor editor, ITerritoryContext t
 {
     public async Task<ShowView> Handle(ScheduleShow request, CancellationToken cancellationToken)
     {
-        editor.DemandManage();
+        await using var transaction = await ShowScheduling.BeginAsync(editor.Db, cancellationToken);
         var series = await editor.Db.Series.FirstOrDefaultAsync(s => s.Id == request.SeriesId, cancellationToken)
             ?? throw new RuleViolationException("seriesId", "serie-connue", "Cette série d'émissions n'existe pas dans ce territoire.");
         var start = request.StartTime ?? series.SlotStart;
@@ -62,24 +62,33 @@ internal sealed class ScheduleShowHandler(ShowEditor editor, ITerritoryContext t
 
     public async Task<ShowView> Handle(RescheduleShow request, CancellationToken cancellationToken)
     {
+        await using var transaction = await ShowScheduling.BeginAsync(editor.Db, cancellationToken);
         var show = await editor.LoadAsync(request.ShowId, request.Version, cancellationToken);
         var series = await editor.Db.Series.FirstAsync(s => s.Id == show.SeriesId, cancellationToken);
+        show.Reschedule(request.Date, request.StartTime, request.EndTime); // refuses a broadcast show before anything else
         await ShowScheduling.EnsureFreeAsync(editor.Db, series, request.Date, request.StartTime, request.EndTime, show.Id, cancellationToken);
-        show.Reschedule(request.Date, request.StartTime, request.EndTime);
         return await editor.SaveAsync(show, "show.rescheduled", $"Émission déplacée au {request.Date:dd/MM/yyyy} de {request.StartTime:HH\\:mm} à {request.EndTime:HH\\:mm}", cancellationToken);
     }
 }
 
 internal static class ShowScheduling
 {
+    /// <summary>
+    /// Check-then-write under one serializable transaction, so two coordinators cannot both take the same hour
+    /// (SQLite takes its write lock at once; PostgreSQL refuses the second with a serialization failure, a 409).
+    /// </summary>
+    public static Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(CometeDbContext db, CancellationToken cancellationToken) =>
+        db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+
     /// <summary>Within the series' slot, and no other show of the same station at that time (409).</summary>
     public static async Task EnsureFreeAsync(CometeDbContext db, ShowSeries series, DateOnly date, TimeOnly start, TimeOnly end, Guid? exceptShow, CancellationToken cancellationToken)
     {
         if (!series.FitsSlot(start, end))
             throw new RuleViolationException("startTime", "creneau",
                 $"L'émission doit tenir dans le créneau de la série, de {series.SlotStart:HH\\:mm} à {series.SlotEnd:HH\\:mm}.");
-        var stationSeries = await db.Series.Where(s => s.Station == series.Station).Select(s => s.Id).ToListAsync(cancellationToken);
-        var sameDay = await db.Shows.Where(s => stationSeries.Contains(s.SeriesId) && s.Date == date && s.Id != exceptShow).ToListAsync(cancellationToken);
+        // A station may be shared by neighbouring territories: its shows are checked across all of them.
+        var stationSeries = await db.Series.IgnoreQueryFilters().Where(s => s.Station == series.Station).Select(s => s.Id).ToListAsync(cancellationToken);
+        var sameDay = await db.Shows.IgnoreQueryFilters().Where(s => stationSeries.Contains(s.SeriesId) && s.Date == date && s.Id != exceptShow).ToListAsync(cancellationToken);
         var clash = sameDay.FirstOrDefault(s => s.Overlaps(date, start, end));
         if (clash is not null)
             throw new ConflictException(

@@ -9,19 +9,17 @@ using SproHub.Shared.Security;
 namespace SproHub.Plugins.Comete.Shows;
 
 /// <summary>
-/// What every change to a show does the same way: ask for the permission, load it in the current territory,
-/// refuse a stale version, then save it with a history line and an audit record.
+/// What every change to a show does the same way: load it in the current territory, refuse a stale version,
+/// then save it with a history line and an audit record.
 /// </summary>
 internal sealed class ShowEditor(CometeDbContext db, ICurrentUser user, IAuditLog audit, TimeProvider clock, IOutputCacheStore cache)
 {
     public CometeDbContext Db => db;
     public DateOnly Today => ParisTime.Today(clock);
 
-    public void DemandManage() => user.Demand(CometeModule.ManagePermission);
-
+    /// <summary>Callers are requests marked <c>[RequiresPermission(comete.manage)]</c>: the host has checked it.</summary>
     public async Task<Show> LoadAsync(Guid showId, int? expectedVersion, CancellationToken cancellationToken)
     {
-        DemandManage();
         var show = await db.Shows.Include(s => s.Guests).Include(s => s.RunningOrder).Include(s => s.History).Include(s => s.Replay)
             .AsSplitQuery().FirstOrDefaultAsync(s => s.Id == showId, cancellationToken)
             ?? throw new NotFoundException("Émission introuvable dans ce territoire.");
@@ -33,6 +31,7 @@ internal sealed class ShowEditor(CometeDbContext db, ICurrentUser user, IAuditLo
     {
         show.Record(what, user.DisplayName, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        if (db.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(cancellationToken);
         await RecordAsync(action, "show", show.Id, show.TerritoryId, what, cancellationToken);
         return ShowView.From(show, Today);
     }

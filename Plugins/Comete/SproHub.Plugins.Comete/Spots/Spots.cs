@@ -39,7 +39,6 @@ internal sealed class SpotHandlers(CometeDbContext db, ShowEditor editor, ITerri
 {
     public async Task<SpotBroadcastView> Handle(RecordSpotBroadcast request, CancellationToken cancellationToken)
     {
-        editor.DemandManage();
         if (!await db.Series.AnyAsync(s => s.Id == request.SeriesId, cancellationToken))
             throw new RuleViolationException("seriesId", "serie-connue", "Cette série d'émissions n'existe pas dans ce territoire.");
         if (request.BroadcastAt > clock.GetUtcNow().AddHours(1))
@@ -55,7 +54,6 @@ internal sealed class SpotHandlers(CometeDbContext db, ShowEditor editor, ITerri
 
     public async Task<IReadOnlyList<SpotBroadcastView>> Handle(ListSpotBroadcasts request, CancellationToken cancellationToken)
     {
-        editor.DemandManage();
         var spots = await db.SpotBroadcasts.AsNoTracking().ToListAsync(cancellationToken);
         return spots.OrderByDescending(s => s.BroadcastAt).Select(s => new SpotBroadcastView(s.Id, s.SeriesId, s.BroadcastAt, s.Note)).ToList();
     }
