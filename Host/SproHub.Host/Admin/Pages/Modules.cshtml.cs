@@ -8,30 +8,20 @@ using SproHub.Shared.Territories;
 namespace SproHub.Host.Admin.Pages;
 
 [Authorize]
-public sealed class ModulesModel(IMediator mediator, ITerritoryDirectory directory) : PageModel
+public sealed class ModulesModel(IMediator mediator, ITerritoryDirectory directory) : FormPageModel
 {
     public IReadOnlyList<ModuleView> Modules { get; private set; } = [];
     public IReadOnlyList<TerritoryInfo> Territories { get; private set; } = [];
-    [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(string moduleId, string territoryId, bool enabled, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(string moduleId, string territoryId, bool enabled, CancellationToken ct) => SubmitAsync(async () =>
     {
-        try
-        {
-            var result = await mediator.Send(new SetModuleEnablement(moduleId, territoryId, enabled), ct);
-            Message = $"{moduleId} est maintenant {(result.Enabled ? "activé" : "désactivé")} pour {territoryId}.";
-            return RedirectToPage();
-        }
-        catch (Exception ex) when (ModelState.TryAddRefusal(ex))
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
+        var result = await mediator.Send(new SetModuleEnablement(moduleId, territoryId, enabled), ct);
+        return $"{moduleId} est maintenant {(result.Enabled ? "activé" : "désactivé")} pour {territoryId}.";
+    }, "", ct);
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         Modules = await mediator.Send(new ListModules(), ct);
         Territories = (await directory.ListAsync(ct)).Where(t => t.Kind == TerritoryKind.LocalSpro).ToList();

@@ -32,10 +32,9 @@ public sealed class CreateSeriesValidator : AbstractValidator<CreateSeries>
 {
     public CreateSeriesValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().WithMessage("Indiquez le nom de la série.").MaximumLength(200);
-        RuleFor(r => r.Station).NotEmpty().WithMessage("Indiquez la station de radio partenaire.").MaximumLength(200);
-        RuleFor(r => r.SlotEnd).GreaterThan(r => r.SlotStart).When(r => r.SlotStart is not null && r.SlotEnd is not null)
-            .WithErrorCode("fin-apres-debut").WithMessage("La fin du créneau doit suivre son début.");
+        RuleFor(r => r.Name).SeriesName();
+        RuleFor(r => r.Station).Station();
+        RuleFor(r => r.SlotEnd).GreaterThan(r => r.SlotStart).When(r => r.SlotStart is not null && r.SlotEnd is not null).AfterStart();
     }
 }
 
@@ -43,10 +42,26 @@ public sealed class UpdateSeriesValidator : AbstractValidator<UpdateSeries>
 {
     public UpdateSeriesValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().WithMessage("Indiquez le nom de la série.").MaximumLength(200);
-        RuleFor(r => r.Station).NotEmpty().WithMessage("Indiquez la station de radio partenaire.").MaximumLength(200);
-        RuleFor(r => r.SlotEnd).GreaterThan(r => r.SlotStart).WithErrorCode("fin-apres-debut").WithMessage("La fin du créneau doit suivre son début.");
+        RuleFor(r => r.Name).SeriesName();
+        RuleFor(r => r.Station).Station();
+        RuleFor(r => r.SlotEnd).GreaterThan(r => r.SlotStart).AfterStart();
     }
+}
+
+/// <summary>The rules a series' fields follow wherever they are sent.</summary>
+internal static class SeriesRules
+{
+    public static IRuleBuilderOptions<T, string> SeriesName<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("Indiquez le nom de la série.").MaximumLength(200);
+
+    public static IRuleBuilderOptions<T, string> Station<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("Indiquez la station de radio partenaire.").MaximumLength(200);
+
+    public static IRuleBuilderOptions<T, TValue> AfterStart<T, TValue>(this IRuleBuilderOptions<T, TValue> rule) =>
+        rule.WithErrorCode("fin-apres-debut").WithMessage("La fin doit suivre le début.");
+
+    public static IRuleBuilderOptions<T, DateOnly> Weekday<T>(this IRuleBuilder<T, DateOnly> rule) =>
+        rule.Must(ShowSeries.IsWeekday).WithErrorCode("jour-ouvre").WithMessage("Une émission COMETE a lieu en semaine, du lundi au vendredi.");
 }
 
 internal sealed class SeriesHandlers(CometeDbContext db, ShowEditor editor, ITerritoryContext territory) :

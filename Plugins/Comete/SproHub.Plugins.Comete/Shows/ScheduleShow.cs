@@ -20,10 +20,8 @@ public sealed class ScheduleShowValidator : AbstractValidator<ScheduleShow>
         RuleFor(r => r.SeriesId).NotEmpty().WithMessage("Choisissez la série d'émissions.");
         RuleFor(r => r.Sector).NotEmpty().WithMessage("Indiquez le secteur d'activité de l'émission.").MaximumLength(200);
         RuleFor(r => r.Title).MaximumLength(300);
-        RuleFor(r => r.Date).Must(Series.ShowSeries.IsWeekday).WithErrorCode("jour-ouvre")
-            .WithMessage("Une émission COMETE a lieu en semaine, du lundi au vendredi.");
-        RuleFor(r => r.EndTime).GreaterThan(r => r.StartTime).When(r => r.StartTime is not null && r.EndTime is not null)
-            .WithErrorCode("fin-apres-debut").WithMessage("L'heure de fin doit suivre l'heure de début.");
+        RuleFor(r => r.Date).Weekday();
+        RuleFor(r => r.EndTime).GreaterThan(r => r.StartTime).When(r => r.StartTime is not null && r.EndTime is not null).AfterStart();
     }
 }
 
@@ -35,9 +33,8 @@ public sealed class RescheduleShowValidator : AbstractValidator<RescheduleShow>
 {
     public RescheduleShowValidator()
     {
-        RuleFor(r => r.Date).Must(Series.ShowSeries.IsWeekday).WithErrorCode("jour-ouvre")
-            .WithMessage("Une émission COMETE a lieu en semaine, du lundi au vendredi.");
-        RuleFor(r => r.EndTime).GreaterThan(r => r.StartTime).WithErrorCode("fin-apres-debut").WithMessage("L'heure de fin doit suivre l'heure de début.");
+        RuleFor(r => r.Date).Weekday();
+        RuleFor(r => r.EndTime).GreaterThan(r => r.StartTime).AfterStart();
     }
 }
 

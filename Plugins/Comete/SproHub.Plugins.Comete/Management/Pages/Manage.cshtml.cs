@@ -12,7 +12,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Plugins.Comete.Management.Pages;
 
 /// <summary>The coordinator's desk: series, scheduling, dead replays, spot broadcasts.</summary>
-public sealed class ManageModel(IMediator mediator, ICurrentUser user, ITerritoryContext territory) : PageModel
+public sealed class ManageModel(IMediator mediator, ICurrentUser user, ITerritoryContext territory) : FormPageModel
 {
     public sealed class SeriesForm
     {
@@ -53,7 +53,6 @@ public sealed class ManageModel(IMediator mediator, ICurrentUser user, ITerritor
     public ProgrammeView Programme { get; private set; } = null!;
     public IReadOnlyList<SpotBroadcastView> Spots { get; private set; } = [];
     public string Territory => territory.Current!.Slug;
-    [TempData] public string? Message { get; set; }
     [BindProperty] public SeriesForm NewSeries { get; set; } = new();
     [BindProperty] public ShowForm NewShow { get; set; } = new();
     [BindProperty] public SpotForm NewSpot { get; set; } = new();
@@ -63,26 +62,26 @@ public sealed class ManageModel(IMediator mediator, ICurrentUser user, ITerritor
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public Task<IActionResult> OnPostSeriesAsync(CancellationToken ct) => Run(async () =>
+    public Task<IActionResult> OnPostSeriesAsync(CancellationToken ct) => SubmitAsync(async () =>
     {
         var series = await mediator.Send(new CreateSeries(NewSeries.Name, NewSeries.Station, NewSeries.SlotStart, NewSeries.SlotEnd), ct);
         return $"Série « {series.Name} » créée.";
     }, "NewSeries", ct);
 
-    public Task<IActionResult> OnPostEditSeriesAsync(SeriesEdit edit, CancellationToken ct) => Run(async () =>
+    public Task<IActionResult> OnPostEditSeriesAsync(SeriesEdit edit, CancellationToken ct) => SubmitAsync(async () =>
     {
         var series = await mediator.Send(new UpdateSeries(edit.Id, edit.Name, edit.Station, edit.SlotStart, edit.SlotEnd, edit.Version), ct);
         return $"Série « {series.Name} » modifiée.";
     }, "edit", ct);
 
-    public Task<IActionResult> OnPostShowAsync(CancellationToken ct) => Run(async () =>
+    public Task<IActionResult> OnPostShowAsync(CancellationToken ct) => SubmitAsync(async () =>
     {
         if (NewShow.Date is null) throw new SproHub.Shared.Errors.RuleViolationException("date", "obligatoire", "Indiquez la date de l'émission.");
         var show = await mediator.Send(new ScheduleShow(NewShow.SeriesId, NewShow.Sector, NewShow.Title, NewShow.Date.Value, NewShow.StartTime, NewShow.EndTime), ct);
         return $"Émission « {show.Sector} » programmée le {show.Date:dd/MM/yyyy}.";
     }, "NewShow", ct);
 
-    public Task<IActionResult> OnPostSpotAsync(CancellationToken ct) => Run(async () =>
+    public Task<IActionResult> OnPostSpotAsync(CancellationToken ct) => SubmitAsync(async () =>
     {
         if (NewSpot.BroadcastAt is null) throw new SproHub.Shared.Errors.RuleViolationException("broadcastAt", "obligatoire", "Indiquez la date et l'heure de diffusion du spot.");
         var at = new DateTimeOffset(NewSpot.BroadcastAt.Value, ParisTime.Zone.GetUtcOffset(NewSpot.BroadcastAt.Value));
@@ -90,22 +89,7 @@ public sealed class ManageModel(IMediator mediator, ICurrentUser user, ITerritor
         return "Diffusion du spot enregistrée.";
     }, "NewSpot", ct);
 
-    private async Task<IActionResult> Run(Func<Task<string>> action, string prefix, CancellationToken ct)
-    {
-        ModelState.Clear(); // each form is validated by its request's own rules
-        try
-        {
-            Message = await action();
-            return RedirectToPage();
-        }
-        catch (Exception ex) when (ModelState.TryAddRefusal(ex, prefix))
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         user.Demand(CometeModule.ManagePermission);
         Series = await mediator.Send(new ListSeries(), ct);
