@@ -45,6 +45,8 @@ public sealed class PlatformTests(SproHubFactory factory) : IClassFixture<SproHu
             foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()))
                 Assert.StartsWith(descriptor.ModuleId + "_", table);
             Assert.Contains(db.Database.GetAppliedMigrations(), m => m.EndsWith("_Initial"));
+            // A model change without its migration (for this provider) fails here, not in production.
+            Assert.False(db.Database.HasPendingModelChanges(), $"{descriptor.ModuleId} : migration manquante");
         }
     }
 

@@ -11,7 +11,7 @@ using SproHub.Network.Data;
 namespace SproHub.Network.Data.Migrations.Sqlite
 {
     [DbContext(typeof(NetworkDbContext))]
-    [Migration("20261123123219_Initial")]
+    [Migration("20261123132513_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -304,6 +304,9 @@ namespace SproHub.Network.Data.Migrations.Sqlite
 
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntilTicks")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("TEXT");

@@ -24,6 +24,7 @@ namespace SproHub.Plugins.Comete.Data.Migrations.Postgres
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntilTicks = table.Column<long>(type: "bigint", nullable: true),
                     LastError = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>

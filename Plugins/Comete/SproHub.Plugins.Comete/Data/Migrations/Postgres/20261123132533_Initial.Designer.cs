@@ -12,7 +12,7 @@ using SproHub.Plugins.Comete.Data;
 namespace SproHub.Plugins.Comete.Data.Migrations.Postgres
 {
     [DbContext(typeof(CometeDbContext))]
-    [Migration("20261123124455_Initial")]
+    [Migration("20261123132533_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -279,6 +279,9 @@ namespace SproHub.Plugins.Comete.Data.Migrations.Postgres
 
                     b.Property<string>("LastError")
                         .HasColumnType("text");
+
+                    b.Property<long?>("LockedUntilTicks")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");

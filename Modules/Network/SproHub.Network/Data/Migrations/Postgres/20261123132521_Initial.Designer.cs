@@ -12,8 +12,8 @@ using SproHub.Network.Data;
 namespace SproHub.Network.Data.Migrations.Postgres
 {
     [DbContext(typeof(NetworkDbContext))]
-    [Migration("20261123131436_MultiHost")]
-    partial class MultiHost
+    [Migration("20261123132521_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -23,6 +23,7 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                     OccurredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     ProcessedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntilTicks = table.Column<long>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>

@@ -33,6 +33,20 @@ namespace SproHub.Host.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_module_enablements",
                 columns: table => new
                 {
@@ -60,6 +74,7 @@ namespace SproHub.Host.Platform.Data.Migrations.Sqlite
                     OccurredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     ProcessedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntilTicks = table.Column<long>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -83,6 +98,9 @@ namespace SproHub.Host.Platform.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "platform_audit_log");
+
+            migrationBuilder.DropTable(
+                name: "platform_data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "platform_module_enablements");

@@ -11,8 +11,8 @@ using SproHub.Host.Platform.Data;
 namespace SproHub.Host.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261123131409_MultiHost")]
-    partial class MultiHost
+    [Migration("20261123132459_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -34,6 +34,20 @@ namespace SproHub.Host.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_module_enablements",
                 columns: table => new
                 {
@@ -61,6 +75,7 @@ namespace SproHub.Host.Platform.Data.Migrations.Postgres
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntilTicks = table.Column<long>(type: "bigint", nullable: true),
                     LastError = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -84,6 +99,9 @@ namespace SproHub.Host.Platform.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "platform_audit_log");
+
+            migrationBuilder.DropTable(
+                name: "platform_data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "platform_module_enablements");

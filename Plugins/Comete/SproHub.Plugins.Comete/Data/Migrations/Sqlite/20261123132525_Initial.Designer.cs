@@ -11,8 +11,8 @@ using SproHub.Plugins.Comete.Data;
 namespace SproHub.Plugins.Comete.Data.Migrations.Sqlite
 {
     [DbContext(typeof(CometeDbContext))]
-    [Migration("20261123131445_MultiHost")]
-    partial class MultiHost
+    [Migration("20261123132525_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
