@@ -87,6 +87,12 @@ public static class SproHubStartup
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"]);
+
+        // Data-protection keys live in the database, prepared while the server starts: the key ring loads on first
+        // use (a request, which waits for the database) rather than at start-up, before its table exists.
+        // Last of all, since authentication and antiforgery register the preloading service again.
+        foreach (var preload in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+            services.Remove(preload);
     }
 
     public static void UseSproHub(this WebApplication app)
