@@ -86,6 +86,15 @@ public sealed class CometeAccessTests(SproHubFactory factory) : IClassFixture<Sp
     }
 
     [Fact]
+    public async Task A_coordinator_of_one_territory_finds_its_menu_from_the_home_page()
+    {
+        var home = System.Net.WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.LoirEtCherCoordinator)).GetStringAsync("/"));
+        Assert.Contains("href=\"/t/loir-et-cher/comete/gestion\"", home);
+        var anonymous = await factory.CreateClient().GetStringAsync("/");
+        Assert.DoesNotContain("/comete/gestion", anonymous);
+    }
+
+    [Fact]
     public async Task Its_mediator_requests_are_refused_where_it_is_not_enabled()
     {
         async Task<SproHub.Plugins.Comete.Programme.ProgrammeView> InTerritory(string slug) => await factory.InScopeAsync(async sp =>

@@ -9,6 +9,14 @@ internal static class CometeApi
 {
     public const string LoirEtCher = "/api/territories/loir-et-cher/comete";
 
+    /// <summary>A weekday at least that many days ahead (yyyy-MM-dd), for tests that must stay in the future.</summary>
+    public static string WeekdayAhead(int days)
+    {
+        var date = DateTime.Today.AddDays(days);
+        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) date = date.AddDays(1);
+        return date.ToString("yyyy-MM-dd");
+    }
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, System.Net.HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();

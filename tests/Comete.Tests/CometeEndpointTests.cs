@@ -205,7 +205,7 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
         show = await (await TransitionAsync(client, show, "confirm")).JsonAsync(HttpStatusCode.OK);
         show = await (await TransitionAsync(client, show, "broadcast")).JsonAsync(HttpStatusCode.OK);
         var id = show.GetProperty("id").GetString();
-        show = await (await client.PutAsJsonAsync($"{LoirEtCher}/shows/{id}/replay", new { url = "https://replay.example.org/sante", availableUntil = "2030-12-31", version = show.GetProperty("version").GetInt32() }))
+        show = await (await client.PutAsJsonAsync($"{LoirEtCher}/shows/{id}/replay", new { url = "https://replay.example.org/sante", availableUntil = "2099-12-31", version = show.GetProperty("version").GetInt32() }))
             .JsonAsync(HttpStatusCode.OK);
         var series = await SeriesIdAsync(client);
         await (await client.PostAsJsonAsync($"{LoirEtCher}/spots", new { seriesId = series, broadcastAt = "2026-11-02T07:30:00+01:00" })).JsonAsync(HttpStatusCode.Created);
@@ -269,7 +269,7 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
     public async Task A_cancelled_show_stays_in_the_calendar_as_cancelled()
     {
         var client = await Coordinator();
-        var show = await ScheduleAsync(client, "2027-01-12", "Métiers du spectacle");
+        var show = await ScheduleAsync(client, WeekdayAhead(30), "Métiers du spectacle");
         await (await TransitionAsync(client, show, "cancel")).JsonAsync(HttpStatusCode.OK);
         var ics = (await factory.CreateClient().GetStringAsync($"{LoirEtCher}/programme.ics")).Replace("\r\n ", "");
         var cancelled = ics.Split("BEGIN:VEVENT").Single(e => e.Contains("Métiers du spectacle"));
@@ -280,14 +280,15 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
     public async Task The_programme_is_a_calendar_feed()
     {
         var client = await Coordinator();
-        var show = await ScheduleAsync(client, "2027-01-12", "Métiers du numérique");
+        var date = WeekdayAhead(40);
+        var show = await ScheduleAsync(client, date, "Métiers du numérique");
         var response = await factory.CreateClient().GetAsync($"{LoirEtCher}/programme.ics");
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
         var ics = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("BEGIN:VCALENDAR", ics);
         Assert.Contains($"UID:{show.GetProperty("id").GetString()}@sprohub.comete", ics.Replace("\r\n ", ""));
         Assert.Contains("SUMMARY:COMETE — Métiers du numérique", ics);
-        Assert.Contains("DTSTART;TZID=Europe/Paris:20270112T090000", ics);
+        Assert.Contains($"DTSTART;TZID=Europe/Paris:{date.Replace("-", "")}T090000", ics);
         Assert.Equal(2, ics.Split("BEGIN:VEVENT").Length - 1); // the demo upcoming show and this one; 2015 is long past
     }
 

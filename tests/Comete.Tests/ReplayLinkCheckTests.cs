@@ -106,7 +106,7 @@ public sealed class ReplayLinkCheckTests(LocalRepliesFactory factory) : IClassFi
         show = await (await TransitionAsync(client, show, "confirm")).JsonAsync(HttpStatusCode.OK);
         show = await (await TransitionAsync(client, show, "broadcast")).JsonAsync(HttpStatusCode.OK);
         var id = show.GetProperty("id").GetString()!;
-        await (await client.PutAsJsonAsync($"{LoirEtCher}/shows/{id}/replay", new { url, availableUntil = "2030-01-31", version = show.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.OK);
+        await (await client.PutAsJsonAsync($"{LoirEtCher}/shows/{id}/replay", new { url, availableUntil = "2099-12-31", version = show.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.OK);
         return id;
     }
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using SproHub.Shared.Errors;
 using SproHub.Shared.Modularity;
+using SproHub.Shared.Security;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Host.Modularity;
@@ -20,6 +21,11 @@ public sealed class TerritoryGateMiddleware(RequestDelegate next)
             if (territory is null) throw new NotFoundException($"Territoire « {slug} » inconnu.");
             territoryContext.Enter(territory);
         }
+        else if (OnlyTerritory(http.User) is { } own && await directory.FindAsync(own, http.RequestAborted) is { } home)
+        {
+            // No territory in the route: a person who belongs to one territory only is in it (menu, context).
+            territoryContext.Enter(home);
+        }
 
         var owner = http.GetEndpoint()?.Metadata.GetMetadata<ModuleEndpointMetadata>();
         if (owner is not null && registry.IsPlugin(owner.ModuleId))
@@ -28,6 +34,12 @@ public sealed class TerritoryGateMiddleware(RequestDelegate next)
                 throw new NotFoundException("Cette page n'existe pas dans ce territoire.");
         }
         await next(http);
+    }
+
+    private static string? OnlyTerritory(System.Security.Claims.ClaimsPrincipal user)
+    {
+        var territories = user.FindAll(SproRoles.ClaimType).Select(c => c.Value[(c.Value.IndexOf('@') + 1)..]).Distinct().ToList();
+        return territories is [var only] && only != SproRoles.RegionScope ? only : null;
     }
 }
 
