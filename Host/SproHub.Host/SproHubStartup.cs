@@ -79,7 +79,7 @@ public static class SproHubStartup
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("fr");
+        FrenchValidationMessages.Apply();
 
         services.AddDataProtection().SetApplicationName("SproHub").PersistKeysToDbContext<PlatformDbContext>();
         services.AddSproAuthentication();

@@ -92,6 +92,25 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_edit_without_its_version_or_with_bad_fields_is_explained_field_by_field()
+    {
+        var client = await Coordinator();
+        var show = await ScheduleAsync(client, "2027-01-12");
+        var id = show.GetProperty("id").GetString();
+        var noVersion = await (await client.PostAsJsonAsync($"{LoirEtCher}/shows/{id}/guests", new { name = "X", role = "Employer" })).JsonAsync(HttpStatusCode.BadRequest);
+        AssertRule(noVersion, "version", "obligatoire");
+        var tooLong = await (await client.PostAsJsonAsync($"{LoirEtCher}/shows/{id}/guests", new { name = new string('x', 201), role = "Employer", version = 1 })).JsonAsync(HttpStatusCode.BadRequest);
+        AssertRule(tooLong, "name", "longueur-max");
+        Assert.DoesNotContain("'Name'", tooLong.GetProperty("detail").GetString());
+        var badRole = await (await client.PostAsJsonAsync($"{LoirEtCher}/shows/{id}/guests", new { name = "X", role = "Chef", version = 1 })).JsonAsync(HttpStatusCode.BadRequest);
+        AssertRule(badRole, "role", "format");
+        var badSegment = await (await client.PutAsJsonAsync($"{LoirEtCher}/shows/{id}/running-order", new { version = 1, segments = new[] { new { kind = "KeyFigures", title = "a", minutes = -3 } } }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        AssertRule(badSegment, "segments[0].minutes", "intervalle");
+        Assert.Empty((await (await client.GetAsync($"{LoirEtCher}/shows/{id}")).JsonAsync(HttpStatusCode.OK)).GetProperty("guests").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Two_shows_of_one_station_never_overlap()
     {
         var client = await Coordinator();

@@ -39,6 +39,12 @@ public sealed class VersionInterceptor : SaveChangesInterceptor
     }
 }
 
+/// <summary>A request that edits something people edit: it carries the version the person saw.</summary>
+public interface IVersionedRequest
+{
+    int Version { get; }
+}
+
 public static class VersioningExtensions
 {
     /// <summary>

@@ -88,8 +88,10 @@ public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
         _ => code,
     };
 
+    /// <summary>The JSON name of the field: <c>Segments[0].Minutes</c> becomes <c>segments[0].minutes</c>.</summary>
     private static string Field(string propertyName) =>
-        string.IsNullOrEmpty(propertyName) ? "request" : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+        string.IsNullOrEmpty(propertyName) ? "request"
+            : string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 
     private static ProblemDetails Invalid(IEnumerable<(string Field, string Rule, string Message)> failures)
     {

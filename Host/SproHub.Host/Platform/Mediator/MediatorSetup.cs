@@ -32,6 +32,8 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
             failures.AddRange(result.Errors);
         }
+        if (request is SproHub.Shared.Data.IVersionedRequest { Version: <= 0 })
+            failures.Add(new FluentValidation.Results.ValidationFailure("Version", "Indiquez la version de l'élément que vous modifiez (reçue avec lui).") { ErrorCode = "obligatoire" });
         if (failures.Count > 0) throw new ValidationException(failures);
         return await next();
     }

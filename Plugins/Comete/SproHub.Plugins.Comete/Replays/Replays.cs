@@ -13,7 +13,7 @@ namespace SproHub.Plugins.Comete.Replays;
 
 /// <summary>Sets the replay link of a show and until when it stays online.</summary>
 [RequiresPermission(CometeModule.ManagePermission)]
-public sealed record SetReplay(Guid ShowId, string Url, DateOnly AvailableUntil, int Version) : IRequest<ShowView>;
+public sealed record SetReplay(Guid ShowId, string Url, DateOnly AvailableUntil, int Version) : IVersionedRequest, IRequest<ShowView>;
 
 public sealed class SetReplayValidator : AbstractValidator<SetReplay>
 {

@@ -24,7 +24,7 @@ public sealed record SeriesView(Guid Id, string Name, string Station, TimeOnly S
 public sealed record CreateSeries(string Name, string Station, TimeOnly? SlotStart = null, TimeOnly? SlotEnd = null) : IRequest<SeriesView>;
 
 [RequiresPermission(CometeModule.ManagePermission)]
-public sealed record UpdateSeries(Guid Id, string Name, string Station, TimeOnly SlotStart, TimeOnly SlotEnd, int Version) : IRequest<SeriesView>;
+public sealed record UpdateSeries(Guid Id, string Name, string Station, TimeOnly SlotStart, TimeOnly SlotEnd, int Version) : IVersionedRequest, IRequest<SeriesView>;
 
 public sealed record ListSeries : IRequest<IReadOnlyList<SeriesView>>;
 

@@ -9,7 +9,7 @@ namespace SproHub.Plugins.Comete.Shows;
 
 /// <summary>Adds a guest: the coordinator, or one of at most 3 professionals (employer, employee, professional branch).</summary>
 [RequiresPermission(CometeModule.ManagePermission)]
-public sealed record AddGuest(Guid ShowId, string Name, GuestRole Role, string? Organisation, int Version) : IRequest<ShowView>;
+public sealed record AddGuest(Guid ShowId, string Name, GuestRole Role, string? Organisation, int Version) : IVersionedRequest, IRequest<ShowView>;
 
 public sealed class AddGuestValidator : AbstractValidator<AddGuest>
 {
@@ -22,13 +22,13 @@ public sealed class AddGuestValidator : AbstractValidator<AddGuest>
 }
 
 [RequiresPermission(CometeModule.ManagePermission)]
-public sealed record RemoveGuest(Guid ShowId, Guid GuestId, int Version) : IRequest<ShowView>;
+public sealed record RemoveGuest(Guid ShowId, Guid GuestId, int Version) : IVersionedRequest, IRequest<ShowView>;
 
 public sealed record SegmentInput(SegmentKind Kind, string Title, int Minutes);
 
 /// <summary>Replaces the running order: key figures first, then testimonies.</summary>
 [RequiresPermission(CometeModule.ManagePermission)]
-public sealed record SetRunningOrder(Guid ShowId, IReadOnlyList<SegmentInput> Segments, int Version) : IRequest<ShowView>;
+public sealed record SetRunningOrder(Guid ShowId, IReadOnlyList<SegmentInput> Segments, int Version) : IVersionedRequest, IRequest<ShowView>;
 
 public sealed class SetRunningOrderValidator : AbstractValidator<SetRunningOrder>
 {
@@ -48,7 +48,7 @@ public enum ShowTransition { Confirm, Broadcast, Cancel }
 
 /// <summary>Planned → confirmed → broadcast; planned or confirmed → cancelled (its history stays).</summary>
 [RequiresPermission(CometeModule.ManagePermission)]
-public sealed record ChangeShowState(Guid ShowId, ShowTransition Transition, int Version) : IRequest<ShowView>;
+public sealed record ChangeShowState(Guid ShowId, ShowTransition Transition, int Version) : IVersionedRequest, IRequest<ShowView>;
 
 internal sealed class EditShowHandler(ShowEditor editor, TimeProvider clock) :
     IRequestHandler<AddGuest, ShowView>, IRequestHandler<RemoveGuest, ShowView>,

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using SproHub.Plugins.Comete.Data;
 using SproHub.Plugins.Comete.Series;
+using SproHub.Shared.Data;
 using SproHub.Shared.Errors;
 using SproHub.Shared.Security;
 using SproHub.Shared.Territories;
@@ -27,7 +28,7 @@ public sealed class ScheduleShowValidator : AbstractValidator<ScheduleShow>
 
 /// <summary>Moves a show that is not yet broadcast.</summary>
 [RequiresPermission(CometeModule.ManagePermission)]
-public sealed record RescheduleShow(Guid ShowId, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, int Version) : IRequest<ShowView>;
+public sealed record RescheduleShow(Guid ShowId, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, int Version) : IVersionedRequest, IRequest<ShowView>;
 
 public sealed class RescheduleShowValidator : AbstractValidator<RescheduleShow>
 {
