@@ -8,7 +8,7 @@ using SproHub.Shared.Security;
 
 namespace SproHub.Plugins.Comete.Programme;
 
-public sealed record ProgrammeView(IReadOnlyList<ShowView> Upcoming, IReadOnlyList<ShowView> Past, IReadOnlyList<int> Years, int? Year);
+public sealed record ProgrammeView(IReadOnlyList<ShowView> Upcoming, bool MoreUpcoming, IReadOnlyList<ShowView> Past, IReadOnlyList<int> Years, int? Year);
 
 /// <summary>
 /// The public programme: upcoming shows, and past ones (the most recent, or one year's).
@@ -30,7 +30,10 @@ public sealed record GetCalendarShows : IRequest<IReadOnlyList<ShowView>>;
 internal sealed class ProgrammeHandlers(CometeDbContext db, ICurrentUser user, TimeProvider clock) :
     IRequestHandler<GetProgramme, ProgrammeView>, IRequestHandler<GetShow, ShowView>, IRequestHandler<GetCalendarShows, IReadOnlyList<ShowView>>
 {
-    private const int RecentPast = 30;
+    // A programme page people read: the next shows and the latest ones; the archive goes by year,
+    // every coming show is in the calendar feed.
+    public const int NextShows = 20;
+    public const int RecentPast = 12;
 
     public async Task<ProgrammeView> Handle(GetProgramme request, CancellationToken cancellationToken)
     {
@@ -39,14 +42,15 @@ internal sealed class ProgrammeHandlers(CometeDbContext db, ICurrentUser user, T
         var shows = db.Shows.AsNoTracking().Include(s => s.Guests).Include(s => s.RunningOrder).Include(s => s.Replay).AsSplitQuery();
         if (!(request.IncludeCancelled && manager)) shows = shows.Where(s => s.State != ShowState.Cancelled);
 
-        var upcoming = await shows.Where(s => s.Date >= today).OrderBy(s => s.Date).ThenBy(s => s.StartTime).ToListAsync(cancellationToken);
+        var upcoming = await shows.Where(s => s.Date >= today).OrderBy(s => s.Date).ThenBy(s => s.StartTime).Take(NextShows + 1).ToListAsync(cancellationToken);
         var past = shows.Where(s => s.Date < today);
         if (request.Year is { } year) past = past.Where(s => s.Date >= new DateOnly(year, 1, 1) && s.Date <= new DateOnly(year, 12, 31));
         var pastShows = await past.OrderByDescending(s => s.Date).ThenByDescending(s => s.StartTime).Take(request.Year is null ? RecentPast : 400).ToListAsync(cancellationToken);
         var years = await db.Shows.Where(s => s.Date < today && s.State != ShowState.Cancelled).Select(s => s.Date.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
 
         return new ProgrammeView(
-            upcoming.Select(s => ShowView.From(s, today, withHistory: false)).ToList(),
+            upcoming.Take(NextShows).Select(s => ShowView.From(s, today, withHistory: false)).ToList(),
+            upcoming.Count > NextShows,
             pastShows.Select(s => ShowView.From(s, today, withHistory: false)).ToList(),
             years, request.Year);
     }
