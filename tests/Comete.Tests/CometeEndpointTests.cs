@@ -54,6 +54,8 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
         Assert.Equal("09:00:00", show.GetProperty("startTime").GetString());
         Assert.Equal("10:00:00", show.GetProperty("endTime").GetString());
         Assert.Equal("Planned", show.GetProperty("state").GetString());
+        // The entry travels in COMETE's outbox, committed with the show: it is in the log once published.
+        await factory.Service<SproHub.Host.Platform.Outbox.OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
         var audited = await factory.InScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().AuditLog
             .AnyAsync(a => a.ModuleId == "comete" && a.Action == "show.scheduled" && a.EntityId == show.GetProperty("id").GetString() && a.TerritoryId == "loir-et-cher"));
         Assert.True(audited);
@@ -248,8 +250,16 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
         Assert.Contains(codes, p => p.Contains("\"IndicatorCode\":\"shows-broadcast\""));
         Assert.Contains(codes, p => p.Contains("\"IndicatorCode\":\"spot-broadcasts\""));
         Assert.Contains(codes, p => p.Contains("\"IndicatorCode\":\"replay-views\""));
-        // Nobody listens to them yet (the Indicators module comes later): they wait in the outbox, none is lost.
-        Assert.Equal(0, await factory.Service<SproHub.Host.Platform.Outbox.OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None));
+        // Nobody listens to indicator events yet (the Indicators module comes later): they wait in the outbox,
+        // none is lost; only the audit entries of these writes are published.
+        await factory.Service<SproHub.Host.Platform.Outbox.OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        var waiting = await factory.InScopeAsync(async sp =>
+        {
+            sp.GetRequiredService<ITerritoryContext>().Enter((await sp.GetRequiredService<ITerritoryDirectory>().FindAsync("loir-et-cher"))!);
+            return await sp.GetRequiredService<CometeDbContext>().Set<OutboxMessage>().Where(m => m.ProcessedAt == null).Select(m => m.Type).ToListAsync();
+        });
+        Assert.Equal(3, waiting.Count);
+        Assert.All(waiting, t => Assert.Equal(typeof(SproHub.Shared.Events.IndicatorValueRecorded).FullName, t));
     }
 
     [Fact]

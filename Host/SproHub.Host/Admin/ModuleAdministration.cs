@@ -62,10 +62,11 @@ internal sealed class SetModuleEnablementHandler(PlatformDbContext db, ICurrentU
         row.ChangedBy = user.DisplayName;
         if (changed)
         {
+            // One transaction: the change and its audit entry.
+            audit.Queue(db, new AuditEntry("platform", request.Enabled ? "plugin.active" : "plugin.desactive", "plugin", request.ModuleId, request.TerritoryId,
+                request.Enabled ? "Plugin activé" : "Plugin désactivé (données conservées)"));
             await db.SaveChangesAsync(cancellationToken);
             gate.Invalidate();
-            await audit.RecordAsync(new AuditEntry("platform", request.Enabled ? "plugin.active" : "plugin.desactive", "plugin", request.ModuleId, request.TerritoryId,
-                request.Enabled ? "Plugin activé" : "Plugin désactivé (données conservées)"), cancellationToken);
         }
         return new EnablementView(row.ModuleId, row.TerritoryId, row.Enabled, row.ChangedAt, row.ChangedBy, row.Version);
     }

@@ -38,6 +38,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             b.Property(e => e.UserId).HasMaxLength(64);
             b.Property(e => e.UserName).HasMaxLength(256);
             b.HasIndex(e => e.AtUtcTicks);
+            b.HasIndex(e => e.EventId).IsUnique();
         });
         modelBuilder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
         modelBuilder.ApplySproConventions(Id);
@@ -77,6 +78,8 @@ public sealed class ModuleEnablement : IVersioned
 public sealed class AuditRecord
 {
     public long Id { get; set; }
+    /// <summary>The event that carried it from a module's outbox (written once even if delivered twice).</summary>
+    public Guid EventId { get; set; }
     /// <summary>UTC ticks: sortable on every provider (SQLite cannot order DateTimeOffset).</summary>
     public long AtUtcTicks { get; set; }
     public string? UserId { get; set; }

@@ -75,8 +75,9 @@ internal sealed class SeriesHandlers(CometeDbContext db, ShowEditor editor, ITer
             SlotStart = request.SlotStart ?? ShowSeries.DefaultSlotStart, SlotEnd = request.SlotEnd ?? ShowSeries.DefaultSlotEnd,
         };
         db.Series.Add(series);
+        editor.Audit("series.created", "series", series.Id, series.TerritoryId, $"Série « {series.Name} » sur {series.Station}");
         await db.SaveChangesAsync(cancellationToken);
-        await editor.RecordAsync("series.created", "series", series.Id, series.TerritoryId, $"Série « {series.Name} » sur {series.Station}", cancellationToken);
+        await editor.ProgrammeChangedAsync(cancellationToken);
         return SeriesView.From(series);
     }
 
@@ -94,9 +95,10 @@ internal sealed class SeriesHandlers(CometeDbContext db, ShowEditor editor, ITer
         var coming = await db.Shows.Where(s => s.SeriesId == series.Id && s.Date >= today && (s.State == ShowState.Planned || s.State == ShowState.Confirmed)).ToListAsync(cancellationToken);
         foreach (var show in coming)
             await ShowScheduling.EnsureFreeAsync(db, series, show.Date, show.StartTime, show.EndTime, show.Id, cancellationToken);
+        editor.Audit("series.updated", "series", series.Id, series.TerritoryId, $"Série « {series.Name} » modifiée");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await editor.RecordAsync("series.updated", "series", series.Id, series.TerritoryId, $"Série « {series.Name} » modifiée", cancellationToken);
+        await editor.ProgrammeChangedAsync(cancellationToken);
         return SeriesView.From(series);
     }
 

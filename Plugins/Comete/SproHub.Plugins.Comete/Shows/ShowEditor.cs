@@ -30,18 +30,20 @@ internal sealed class ShowEditor(CometeDbContext db, ICurrentUser user, IAuditLo
     public async Task<ShowView> SaveAsync(Show show, string action, string what, CancellationToken cancellationToken)
     {
         show.Record(what, user.DisplayName, clock.GetUtcNow());
+        Audit(action, "show", show.Id, show.TerritoryId, what);
         await db.SaveChangesAsync(cancellationToken);
         if (db.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(cancellationToken);
-        await RecordAsync(action, "show", show.Id, show.TerritoryId, what, cancellationToken);
+        await ProgrammeChangedAsync(cancellationToken);
         return ShowView.From(show, Today);
     }
 
-    /// <summary>After a committed write: audit it, and drop the cached public programme.</summary>
-    public async Task RecordAsync(string action, string entityType, Guid id, string territoryId, string details, CancellationToken cancellationToken)
-    {
-        await audit.RecordAsync(new AuditEntry(CometeModule.Id, action, entityType, id.ToString(), territoryId, details), cancellationToken);
-        await cache.EvictByTagAsync(CometeModule.ProgrammeCache, cancellationToken);
-    }
+    /// <summary>Before SaveChanges: the audit entry is saved with the change (through the outbox).</summary>
+    public void Audit(string action, string entityType, Guid id, string territoryId, string details) =>
+        audit.Queue(db, new AuditEntry(CometeModule.Id, action, entityType, id.ToString(), territoryId, details));
+
+    /// <summary>After a committed write: the cached public programme is stale.</summary>
+    public Task ProgrammeChangedAsync(CancellationToken cancellationToken) =>
+        cache.EvictByTagAsync(CometeModule.ProgrammeCache, cancellationToken).AsTask();
 }
 
 /// <summary>Shows are on French wall-clock time.</summary>

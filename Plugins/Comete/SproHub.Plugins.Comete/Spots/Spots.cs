@@ -47,8 +47,8 @@ internal sealed class SpotHandlers(CometeDbContext db, ShowEditor editor, ITerri
         db.SpotBroadcasts.Add(spot);
         db.AddIntegrationEvent(new IndicatorValueRecorded(Guid.NewGuid(), clock.GetUtcNow(), CometeModule.Id, CometeModule.Indicators.SpotBroadcasts,
             spot.TerritoryId, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(request.BroadcastAt, ParisTime.Zone).DateTime), 1, spot.Id.ToString()));
+        editor.Audit("spot.broadcast", "spot", spot.Id, spot.TerritoryId, $"Spot diffusé le {TimeZoneInfo.ConvertTime(request.BroadcastAt, ParisTime.Zone):dd/MM/yyyy HH:mm}");
         await db.SaveChangesAsync(cancellationToken);
-        await editor.RecordAsync("spot.broadcast", "spot", spot.Id, spot.TerritoryId, $"Spot diffusé le {TimeZoneInfo.ConvertTime(request.BroadcastAt, ParisTime.Zone):dd/MM/yyyy HH:mm}", cancellationToken);
         return new SpotBroadcastView(spot.Id, spot.SeriesId, spot.BroadcastAt, spot.Note);
     }
 

@@ -70,6 +70,9 @@ namespace SproHub.Host.Platform.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ModuleId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -90,6 +93,9 @@ namespace SproHub.Host.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtcTicks");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
 
                     b.ToTable("platform_audit_log", (string)null);
                 });

@@ -61,6 +61,9 @@ namespace SproHub.Host.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModuleId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -81,6 +84,9 @@ namespace SproHub.Host.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtcTicks");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
 
                     b.ToTable("platform_audit_log", (string)null);
                 });

@@ -17,6 +17,7 @@ namespace SproHub.Host.Platform.Data.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
                     AtUtcTicks = table.Column<long>(type: "INTEGER", nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -86,6 +87,12 @@ namespace SproHub.Host.Platform.Data.Migrations.Sqlite
                 name: "IX_platform_audit_log_AtUtcTicks",
                 table: "platform_audit_log",
                 column: "AtUtcTicks");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_audit_log_EventId",
+                table: "platform_audit_log",
+                column: "EventId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_platform_outbox_ProcessedAt",

@@ -18,6 +18,7 @@ namespace SproHub.Host.Platform.Data.Migrations.Postgres
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
                     AtUtcTicks = table.Column<long>(type: "bigint", nullable: false),
                     UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -87,6 +88,12 @@ namespace SproHub.Host.Platform.Data.Migrations.Postgres
                 name: "IX_platform_audit_log_AtUtcTicks",
                 table: "platform_audit_log",
                 column: "AtUtcTicks");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_audit_log_EventId",
+                table: "platform_audit_log",
+                column: "EventId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_platform_outbox_ProcessedAt",
