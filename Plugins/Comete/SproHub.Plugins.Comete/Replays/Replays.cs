@@ -58,11 +58,13 @@ internal sealed class ReplayHandlers(ShowEditor editor, CometeDbContext db, ITer
         if (replay is null || replay.AvailableUntil < today || replay.IsDead)
             throw new NotFoundException("Ce replay n'est pas ou plus disponible.");
         if (!request.Count) return replay.Url;
-        // Atomic increment: concurrent listeners are all counted.
+        // The count and its indicator event in one transaction; the increment is atomic, so concurrent listeners all count.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Replays.Where(r => r.ShowId == request.ShowId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Views, r => r.Views + 1), cancellationToken);
         db.AddIntegrationEvent(new IndicatorValueRecorded(Guid.NewGuid(), clock.GetUtcNow(), CometeModule.Id,
             CometeModule.Indicators.ReplayViews, territory.Current!.Slug, today, 1, request.ShowId.ToString()));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return replay.Url;
     }
 }
