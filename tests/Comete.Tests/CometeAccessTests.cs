@@ -137,6 +137,13 @@ public sealed class CometePageTests(SproHubFactory factory) : IClassFixture<Spro
         Assert.Equal("Radio Sologne", after.GetProperty("station").GetString());
         Assert.Equal("10:30:00", after.GetProperty("slotEnd").GetString());
 
+        var saturday = await browser.SubmitFormAsync("/t/loir-et-cher/comete/gestion", new()
+        {
+            ["NewShow.SeriesId"] = series.GetProperty("id").GetString()!, ["NewShow.Sector"] = "Sport", ["NewShow.Date"] = "2027-01-16",
+        }, "Show");
+        var refusedPage = System.Net.WebUtility.HtmlDecode(await saturday.Content.ReadAsStringAsync());
+        Assert.Matches("id=\"show-date-error\"[^>]*>Une émission COMETE a lieu en semaine", refusedPage);
+
         var stale = await browser.SubmitFormAsync("/t/loir-et-cher/comete/gestion", Form("Autre radio"), "EditSeries");
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("modifié par quelqu", System.Net.WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));

@@ -10,7 +10,7 @@ public static class ModelStateErrors
     /// <returns>false when the exception is not a refusal the person can act on (let it bubble).</returns>
     public static bool TryAddRefusal(this ModelStateDictionary modelState, Exception exception, string prefix = "Input")
     {
-        string Key(string field) => string.IsNullOrEmpty(field) ? "" : $"{prefix}.{field}";
+        string Key(string field) => string.IsNullOrEmpty(field) ? "" : string.IsNullOrEmpty(prefix) ? field : $"{prefix}.{field}";
         switch (exception)
         {
             case ValidationException validation:
