@@ -57,6 +57,7 @@ public static class SproHubStartup
         services.AddScoped<Navigation>();
         services.AddScoped<IModuleNavigation>(p => p.GetRequiredService<Navigation>());
         services.AddSproMediator();
+        services.AddSingleton<MigrationLedger>();
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService(p => p.GetRequiredService<DatabaseReadiness>());
         services.AddOutputCache();

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SproHub.Host.Modularity;
 using SproHub.Host.Platform.Data;
@@ -18,14 +17,21 @@ public static class DatabasePreparation
     public static async Task PrepareDatabaseAsync(IServiceProvider root, ILogger logger, CancellationToken cancellationToken = default)
     {
         var registry = root.GetRequiredService<ModuleRegistry>();
+        var ledger = root.GetRequiredService<MigrationLedger>();
+        await ledger.EnableWriteAheadLogAsync(cancellationToken);
+        // Up to date (every start but the first after an upgrade): no EF Core on the way to the first answer.
+        if ((await ledger.PendingAsync(cancellationToken)).Count > 0)
+            await MigrateAndSeedReferenceDataAsync(root, registry, logger, cancellationToken);
+
+        await SeedDemoDataAsync(root, cancellationToken);
+    }
+
+    private static async Task MigrateAndSeedReferenceDataAsync(IServiceProvider root, ModuleRegistry registry, ILogger logger, CancellationToken cancellationToken)
+    {
         var descriptors = root.GetServices<ModuleDbContextDescriptor>().ToList();
         using var scope = root.CreateScope();
         var services = scope.ServiceProvider;
-
-        var platform = services.GetRequiredService<PlatformDbContext>();
-        if (platform.Database.IsSqlite()) EnableWriteAheadLog(platform);
-        await MigrateIfPendingAsync(platform, cancellationToken);
-
+        await MigrateIfPendingAsync(services.GetRequiredService<PlatformDbContext>(), cancellationToken);
         foreach (var module in registry.Active.ToList())
         {
             try
@@ -40,8 +46,6 @@ public static class DatabasePreparation
                 logger.LogError(ex, "Plugin {Id} : migration en échec", module.Id);
             }
         }
-
-        await SeedDemoDataAsync(root, cancellationToken);
     }
 
     /// <summary>Reference data then demo data again, on migrated tables (tests reset the data between cases).</summary>
@@ -80,15 +84,6 @@ public static class DatabasePreparation
     {
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             await db.Database.MigrateAsync(cancellationToken);
-    }
-
-    private static void EnableWriteAheadLog(DbContext db)
-    {
-        var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        if (!string.IsNullOrEmpty(Path.GetDirectoryName(path))) Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        db.Database.OpenConnection();
-        try { db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;"); }
-        finally { db.Database.CloseConnection(); }
     }
 
     /// <summary><c>DemoData:Plugins:{id}</c> lists the territories where the demo enables each plugin.</summary>

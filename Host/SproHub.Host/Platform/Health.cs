@@ -7,22 +7,22 @@ using SproHub.Shared.Data;
 namespace SproHub.Host.Platform;
 
 /// <summary>Readiness: the database answers and every module's migrations are applied.</summary>
-public sealed class DatabaseHealthCheck(IServiceProvider services, IEnumerable<ModuleDbContextDescriptor> contexts) : IHealthCheck
+public sealed class DatabaseHealthCheck(MigrationLedger ledger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var pendingByModule = new Dictionary<string, object>();
-        foreach (var descriptor in contexts)
+        IReadOnlyDictionary<string, int> pending;
+        try
         {
-            var db = (DbContext)services.GetRequiredService(descriptor.ContextType);
-            if (!await db.Database.CanConnectAsync(cancellationToken))
-                return HealthCheckResult.Unhealthy("Base de données injoignable.");
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-            if (pending > 0) pendingByModule[descriptor.ModuleId] = pending;
+            pending = await ledger.PendingAsync(cancellationToken);
         }
-        return pendingByModule.Count == 0
+        catch (System.Data.Common.DbException ex)
+        {
+            return HealthCheckResult.Unhealthy("Base de données injoignable.", ex);
+        }
+        return pending.Count == 0
             ? HealthCheckResult.Healthy("Base de données joignable, migrations appliquées.")
-            : HealthCheckResult.Unhealthy("Migrations en attente.", data: pendingByModule);
+            : HealthCheckResult.Unhealthy("Migrations en attente.", data: pending.ToDictionary(p => p.Key, p => (object)p.Value));
     }
 }
 

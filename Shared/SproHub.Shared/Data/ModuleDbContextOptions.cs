@@ -23,9 +23,12 @@ public static class ModuleDbContextRegistration
         return services;
     }
 
+    /// <summary>Each module keeps its own migrations history table.</summary>
+    public static string HistoryTable(string moduleId) => $"__ef_migrations_{moduleId.Replace('-', '_')}";
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseSettings settings, string moduleId)
     {
-        var historyTable = $"__ef_migrations_{moduleId.Replace('-', '_')}";
+        var historyTable = HistoryTable(moduleId);
         _ = settings.Provider switch
         {
             DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable)),
