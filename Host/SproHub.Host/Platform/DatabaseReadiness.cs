@@ -18,6 +18,7 @@ public sealed class DatabaseReadiness(IServiceProvider services, IHostApplicatio
             {
                 await DatabasePreparation.PrepareDatabaseAsync(services, logger, lifetime.ApplicationStopping);
                 _ready.TrySetResult();
+                await WarmUpAsync(lifetime.ApplicationStopping);
             }
             catch (Exception ex)
             {
@@ -30,4 +31,31 @@ public sealed class DatabaseReadiness(IServiceProvider services, IHostApplicatio
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Once the host answers, each module's EF Core model is built in the background, so that the first person
+    /// asking for data does not pay for it (about half a second for all modules).
+    /// </summary>
+    private async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            using var scope = services.CreateScope();
+            foreach (var descriptor in scope.ServiceProvider.GetServices<SproHub.Shared.Data.ModuleDbContextDescriptor>())
+            {
+                var db = (Microsoft.EntityFrameworkCore.DbContext)scope.ServiceProvider.GetRequiredService(descriptor.ContextType);
+                _ = db.Model.GetEntityTypes().Count();
+                await db.Database.CanConnectAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogDebug(ex, "Préchauffage des modules interrompu");
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
 }
