@@ -115,7 +115,7 @@ md.AppendLine("  histories with one plain connection: EF Core's first use (about
 md.AppendLine("  request that needs data, not on the way to `/health`. The ratio stays close to 3×: it moves with the bare app's own");
 md.AppendLine("  time, which varies by a third between runs on this machine; EF Core compiled models are the next lever if needed.");
 md.AppendLine("- The programme shows the next 20 shows and the latest 12 (the archive goes by year, every coming show is in the iCal");
-md.AppendLine("  feed). Without the output cache a request runs 9 SQLite queries (shows, guests, running orders, replays, years) and");
+md.AppendLine("  feed). Without the output cache a request runs 5 SQLite queries (coming and past shows with replays, guests, running orders, years) and");
 md.AppendLine("  renders them; 32 clients on 2 cores, with the load generator on the same cores, then queue and p95 exceeds 50 ms. With the cache,");
 md.AppendLine("  as deployed, anonymous listeners are served from memory and a coordinator's change is visible at once on the host");
 md.AppendLine("  that made it, within 30 s on the others.");
