@@ -97,11 +97,8 @@ public sealed class CometeAccessTests(SproHubFactory factory) : IClassFixture<Sp
     [Fact]
     public async Task Its_mediator_requests_are_refused_where_it_is_not_enabled()
     {
-        async Task<SproHub.Plugins.Comete.Programme.ProgrammeView> InTerritory(string slug) => await factory.InScopeAsync(async sp =>
-        {
-            sp.GetRequiredService<ITerritoryContext>().Enter((await sp.GetRequiredService<ITerritoryDirectory>().FindAsync(slug))!);
-            return await sp.GetRequiredService<IMediator>().Send(new SproHub.Plugins.Comete.Programme.GetProgramme());
-        });
+        Task<SproHub.Plugins.Comete.Programme.ProgrammeView> InTerritory(string slug) =>
+            factory.InTerritoryAsync(slug, sp => sp.GetRequiredService<IMediator>().Send(new SproHub.Plugins.Comete.Programme.GetProgramme()));
         Assert.NotEmpty((await InTerritory("loir-et-cher")).Past);
         await Assert.ThrowsAsync<NotFoundException>(() => InTerritory("cher"));
     }

@@ -241,10 +241,8 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
         var after = await (await client.GetAsync($"{LoirEtCher}/shows/{id}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, after.GetProperty("replay").GetProperty("views").GetInt32());
 
-        var codes = await factory.InScopeAsync(async sp =>
+        var codes = await factory.InTerritoryAsync("loir-et-cher", async sp =>
         {
-            var territory = await sp.GetRequiredService<ITerritoryDirectory>().FindAsync("loir-et-cher");
-            sp.GetRequiredService<ITerritoryContext>().Enter(territory!);
             return await sp.GetRequiredService<CometeDbContext>().Set<OutboxMessage>().Where(m => m.ProcessedAt == null).Select(m => m.Payload).ToListAsync();
         });
         Assert.Contains(codes, p => p.Contains("\"IndicatorCode\":\"shows-broadcast\""));
@@ -253,9 +251,8 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
         // Nobody listens to indicator events yet (the Indicators module comes later): they wait in the outbox,
         // none is lost; only the audit entries of these writes are published.
         await factory.Service<SproHub.Host.Platform.Outbox.OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
-        var waiting = await factory.InScopeAsync(async sp =>
+        var waiting = await factory.InTerritoryAsync("loir-et-cher", async sp =>
         {
-            sp.GetRequiredService<ITerritoryContext>().Enter((await sp.GetRequiredService<ITerritoryDirectory>().FindAsync("loir-et-cher"))!);
             return await sp.GetRequiredService<CometeDbContext>().Set<OutboxMessage>().Where(m => m.ProcessedAt == null).Select(m => m.Type).ToListAsync();
         });
         Assert.Equal(3, waiting.Count);

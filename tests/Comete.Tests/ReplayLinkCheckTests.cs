@@ -15,34 +15,42 @@ using static Comete.Tests.CometeApi;
 
 namespace Comete.Tests;
 
-/// <summary>The background check of replay links, against a stub server on the loopback (never the internet).</summary>
+/// <summary>A replay host on the loopback (never the internet): <c>/ok</c> answers, <c>/gone</c> is 404.</summary>
+public sealed class StubReplayHost : IAsyncLifetime
+{
+    private WebApplication? _app;
+    public string Url { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.MapGet("/ok", () => Results.Text("audio"));
+        _app.MapGet("/gone", () => Results.NotFound());
+        await _app.StartAsync();
+        Url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}
+
 /// <summary>The platform allowed to reach the loopback stub server (the default refuses private addresses).</summary>
 public sealed class LocalRepliesFactory : SproHubFactory
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Comete:ReplayCheckAllowPrivate"] = "true" };
 }
 
-public sealed class ReplayLinkCheckTests(LocalRepliesFactory factory) : IClassFixture<LocalRepliesFactory>, IAsyncLifetime
+/// <summary>The background check of replay links.</summary>
+public sealed class ReplayLinkCheckTests(LocalRepliesFactory factory, StubReplayHost stub) : IClassFixture<LocalRepliesFactory>, IClassFixture<StubReplayHost>, IAsyncLifetime
 {
-    private WebApplication? _stub;
-    private string _stubUrl = "";
+    private readonly string _stubUrl = stub.Url;
 
-    public async Task InitializeAsync()
-    {
-        await factory.ResetAsync();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _stub = builder.Build();
-        _stub.MapGet("/ok", () => Results.Text("audio"));
-        _stub.MapGet("/gone", () => Results.NotFound());
-        await _stub.StartAsync();
-        _stubUrl = _stub.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_stub is not null) await _stub.DisposeAsync();
-    }
+    public Task InitializeAsync() => factory.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_dead_replay_is_flagged_for_the_coordinator_and_a_live_one_is_not()
@@ -51,11 +59,7 @@ public sealed class ReplayLinkCheckTests(LocalRepliesFactory factory) : IClassFi
         var live = await BroadcastWithReplayAsync(client, "2026-11-10", $"{_stubUrl}/ok");
         var dead = await BroadcastWithReplayAsync(client, "2026-11-11", $"{_stubUrl}/gone");
 
-        var found = await factory.InScopeAsync(async sp =>
-        {
-            sp.GetRequiredService<ITerritoryContext>().Enter((await sp.GetRequiredService<ITerritoryDirectory>().FindAsync("loir-et-cher"))!);
-            return await sp.GetRequiredService<ReplayLinkCheck>().CheckCurrentTerritoryAsync(CancellationToken.None);
-        });
+        var found = await factory.InTerritoryAsync("loir-et-cher", sp => sp.GetRequiredService<ReplayLinkCheck>().CheckCurrentTerritoryAsync(CancellationToken.None));
         Assert.Equal(1, found);
 
         var deadReplay = (await (await client.GetAsync($"{LoirEtCher}/shows/{dead}")).JsonAsync(HttpStatusCode.OK)).GetProperty("replay");
@@ -100,7 +104,7 @@ public sealed class ReplayLinkCheckTests(LocalRepliesFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, (await listener.GetAsync($"/t/loir-et-cher/comete/replays/{dead}")).StatusCode);
     }
 
-    private static async Task<string> BroadcastWithReplayAsync(HttpClient client, string date, string url)
+    internal static async Task<string> BroadcastWithReplayAsync(HttpClient client, string date, string url)
     {
         var show = await ConfirmableShowAsync(client, date);
         show = await (await TransitionAsync(client, show, "confirm")).JsonAsync(HttpStatusCode.OK);
@@ -108,5 +112,23 @@ public sealed class ReplayLinkCheckTests(LocalRepliesFactory factory) : IClassFi
         var id = show.GetProperty("id").GetString()!;
         await (await client.PutAsJsonAsync($"{LoirEtCher}/shows/{id}/replay", new { url, availableUntil = "2099-12-31", version = show.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.OK);
         return id;
+    }
+}
+
+/// <summary>As deployed, the checker refuses to connect to the machine itself, even to a link that works.</summary>
+public sealed class ReplayLinkCheckDefaultTests(SproHubFactory factory, StubReplayHost stub) : IClassFixture<SproHubFactory>, IClassFixture<StubReplayHost>, IAsyncLifetime
+{
+    public Task InitializeAsync() => factory.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_link_to_the_loopback_is_never_fetched()
+    {
+        var client = await factory.ClientAsAsync(DemoAccounts.LoirEtCherCoordinator);
+        var id = await ReplayLinkCheckTests.BroadcastWithReplayAsync(client, "2026-11-10", $"{stub.Url}/ok");
+        await factory.Service<ReplayLinkSweep>().RunAsync(CancellationToken.None);
+        var replay = (await (await client.GetAsync($"{LoirEtCher}/shows/{id}")).JsonAsync(HttpStatusCode.OK)).GetProperty("replay");
+        Assert.True(replay.GetProperty("isDead").GetBoolean());
+        Assert.StartsWith("Le lien pointe vers une adresse interne", replay.GetProperty("lastProblem").GetString());
     }
 }

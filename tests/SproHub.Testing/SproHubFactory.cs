@@ -133,6 +133,15 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await work(scope.ServiceProvider);
     }
 
+    /// <summary>Work in a scope placed in a territory, as a request to <c>/t/{slug}/…</c> would be.</summary>
+    public Task<T> InTerritoryAsync<T>(string slug, Func<IServiceProvider, Task<T>> work) => InScopeAsync(async services =>
+    {
+        var territory = await services.GetRequiredService<SproHub.Shared.Territories.ITerritoryDirectory>().FindAsync(slug)
+            ?? throw new InvalidOperationException($"Territoire inconnu : {slug}");
+        services.GetRequiredService<SproHub.Shared.Territories.ITerritoryContext>().Enter(territory);
+        return await work(services);
+    });
+
     private sealed record TokenResponse(string AccessToken);
 
     async Task IAsyncLifetime.DisposeAsync()

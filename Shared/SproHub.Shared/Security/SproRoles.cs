@@ -8,14 +8,6 @@ public static class SproRoles
     public const string TerritoryCoordinator = "coordinator";
     public const string StructureMember = "member";
 
-    public static string Label(string role) => role switch
-    {
-        RegionAdministrator => "Administrateur Région",
-        TerritoryCoordinator => "Coordonnateur du territoire",
-        StructureMember => "Membre d'une structure",
-        _ => role,
-    };
-
     /// <summary>Claim type carrying <c>role@territory</c>.</summary>
     public const string ClaimType = "spro:role";
 }

@@ -46,6 +46,10 @@ public sealed class ReplayLinkCheck(CometeDbContext db, IHttpClientFactory http,
             using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             return response.IsSuccessStatusCode ? null : $"Le lien répond {(int)response.StatusCode} ({response.ReasonPhrase}).";
         }
+        catch (HttpRequestException ex) when (ex.InnerException is PublicAddressesOnly.NonPublicAddressException || ex is PublicAddressesOnly.NonPublicAddressException)
+        {
+            return "Le lien pointe vers une adresse interne : il n'est pas vérifié, et reste signalé.";
+        }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {
             logger.LogInformation("Replay injoignable {Url} : {Message}", url, ex.Message);
@@ -68,7 +72,7 @@ public static class PublicAddressesOnly
         {
             var addresses = await System.Net.Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
             var usable = addresses.Where(a => allowPrivate || IsPublic(a)).ToArray();
-            if (usable.Length == 0) throw new HttpRequestException($"Adresse non publique refusée : {context.DnsEndPoint.Host}");
+            if (usable.Length == 0) throw new NonPublicAddressException(context.DnsEndPoint.Host);
             var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
             try
             {
@@ -82,6 +86,8 @@ public static class PublicAddressesOnly
             }
         },
     };
+
+    public sealed class NonPublicAddressException(string host) : HttpRequestException($"Adresse non publique refusée : {host}");
 
     public static bool IsPublic(System.Net.IPAddress address)
     {
