@@ -74,7 +74,7 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void A_plugin_project_references_no_project_but_Shared()
     {
-        var root = RepositoryRoot();
+        var root = SproHub.Testing.Repository.Root;
         foreach (var project in Directory.GetFiles(Path.Combine(root, "Plugins"), "*.csproj", SearchOption.AllDirectories))
         {
             var references = XDocument.Load(project).Descendants("ProjectReference").Select(r => (string)r.Attribute("Include")!).ToList();
@@ -101,13 +101,6 @@ public sealed class ModuleBoundaryTests
         // The host's only requests are the platform's own administration (plugins, audit).
         var handlers = host.GetTypes().Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>))).ToList();
         Assert.All(handlers, h => Assert.Equal("SproHub.Host.Admin", h.Namespace));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SproHub.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Racine du dépôt introuvable");
     }
 
     private static string Failing(TestResult result) =>

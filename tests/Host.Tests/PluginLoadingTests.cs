@@ -56,7 +56,7 @@ public sealed class PluginLoadingTests(FaultyPluginsFactory factory) : IClassFix
         var incompatible = Module("incompatible");
         Assert.Equal(ModuleState.Failed, incompatible.State);
         Assert.Contains("Contrat incompatible", incompatible.FailureReason);
-        Assert.Contains("2.0.0", incompatible.FailureReason);
+        Assert.Contains($"{SproHub.Shared.Modularity.SharedContract.Version.Major + 1}.0.0", incompatible.FailureReason);
     }
 
     [Fact]

@@ -46,7 +46,6 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Database:ConnectionString"] = ConnectionString,
             ["Storage:DataPath"] = _folder,
             ["DemoData:Enabled"] = "true",
-            ["DemoData:Plugins:comete:0"] = "loir-et-cher",
             ["Outbox:Background"] = "false",
             ["Comete:ReplayCheckMinutes"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using McMaster.NETCore.Plugins;
 using SproHub.Shared.Modularity;
 
@@ -27,7 +29,7 @@ public static class ModuleCatalog
             logger.LogWarning("Dossier des plugins introuvable : {Path}", pluginsPath);
         }
 
-        CheckContractsAndIds(found);
+        CheckIds(found);
         CheckDependencies(found);
         var ordered = DependencyOrder(found);
 
@@ -49,6 +51,8 @@ public static class ModuleCatalog
         var watch = Stopwatch.StartNew();
         try
         {
+            // Judged before loading: an assembly built against another contract may not even load.
+            if (ContractProblem(assemblyPath) is { } contract) return InstalledModule.Failed(folderName, assemblyPath, contract);
             // PreferSharedTypes: the contract, MediatR, EF Core and ASP.NET types come from the host,
             // so the plugin's IModule is the host's IModule (otherwise nothing is found, silently).
             var assembly = FromHostDependencies(assemblyPath)
@@ -80,25 +84,34 @@ public static class ModuleCatalog
         return known ? System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyName(name) : null;
     }
 
+    /// <summary>The version of SproHub.Shared the plugin was compiled against, read from its metadata.</summary>
+    private static string? ContractProblem(string assemblyPath)
+    {
+        using var pe = new PEReader(File.OpenRead(assemblyPath));
+        if (!pe.HasMetadata) return null; // not an assembly: the loader says so.
+        var metadata = pe.GetMetadataReader();
+        var built = metadata.AssemblyReferences.Select(metadata.GetAssemblyReference)
+            .Where(r => metadata.GetString(r.Name) == SharedContract.AssemblyName).Select(r => r.Version).FirstOrDefault();
+        if (built is null) return $"Le plugin ne référence pas le contrat {SharedContract.AssemblyName} : ce n'est pas un plugin SPRO Hub.";
+        built = SharedContract.ThreeParts(built);
+        return SharedContract.IsCompatible(built) ? null :
+            $"Contrat incompatible : construit pour la version {built} du contrat Shared, la plateforme fournit la version {SharedContract.Version} " +
+            $"(même version majeure et mineure au plus {SharedContract.Version.Major}.{SharedContract.Version.Minor} requises). Reconstruisez le plugin contre ce contrat.";
+    }
+
     /// <summary>The id becomes a route segment and a table prefix: lower-case letters, digits and dashes only.</summary>
     private static string? ManifestProblem(ModuleManifest? manifest) => manifest switch
     {
         null => "Le plugin ne fournit pas de manifeste.",
         { Id: var id } when string.IsNullOrEmpty(id) || !System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z][a-z0-9-]{1,40}$") =>
             $"Identifiant de module invalide « {id} » (lettres minuscules, chiffres et tirets).",
-        { Version: null } or { ContractVersion: null } => "Le manifeste doit indiquer sa version et celle du contrat Shared.",
+        { Version: null } => "Le manifeste doit indiquer la version du plugin.",
         { DisplayName: var name } when string.IsNullOrWhiteSpace(name) => "Le manifeste doit indiquer un nom en français.",
         _ => null,
     };
 
-    private static void CheckContractsAndIds(List<InstalledModule> modules)
+    private static void CheckIds(List<InstalledModule> modules)
     {
-        foreach (var module in modules.Where(m => m.IsActive && !m.IsCore))
-        {
-            var built = module.Manifest!.ContractVersion;
-            if (!SharedContract.IsCompatible(built))
-                module.Fail($"Contrat incompatible : construit pour la version {built} du contrat Shared, la plateforme fournit la version {SharedContract.Version}.");
-        }
         foreach (var duplicate in modules.Where(m => m.IsActive).GroupBy(m => m.Id).Where(g => g.Count() > 1))
             foreach (var module in duplicate.Skip(1))
                 module.Fail($"Identifiant « {module.Id} » déjà utilisé par un autre module.");

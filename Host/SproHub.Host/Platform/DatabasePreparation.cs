@@ -86,16 +86,19 @@ public static class DatabasePreparation
             await db.Database.MigrateAsync(cancellationToken);
     }
 
-    /// <summary><c>DemoData:Plugins:{id}</c> lists the territories where the demo enables each plugin.</summary>
+    /// <summary>
+    /// Each plugin's manifest names the local SPROs where the demo enables it;
+    /// <c>DemoData:Plugins:{id}</c> adds others (tests use it to enable a plugin elsewhere).
+    /// </summary>
     private static async Task SeedDemoEnablementsAsync(IConfiguration configuration, PlatformDbContext db, ModuleRegistry registry, CancellationToken cancellationToken)
     {
-        foreach (var plugin in configuration.GetSection("DemoData:Plugins").GetChildren())
+        foreach (var plugin in registry.Active.Where(m => !m.IsCore))
         {
-            if (registry.Find(plugin.Key) is not { IsCore: false }) continue;
-            foreach (var territory in plugin.GetChildren().Select(c => c.Value!))
+            var configured = configuration.GetSection($"DemoData:Plugins:{plugin.Id}").GetChildren().Select(c => c.Value!);
+            foreach (var territory in plugin.Manifest!.DemoTerritories.Concat(configured).Distinct())
             {
-                if (await db.ModuleEnablements.AnyAsync(e => e.ModuleId == plugin.Key && e.TerritoryId == territory, cancellationToken)) continue;
-                db.ModuleEnablements.Add(new ModuleEnablement { ModuleId = plugin.Key, TerritoryId = territory, Enabled = true, ChangedAt = DateTimeOffset.UtcNow, ChangedBy = "données de démonstration" });
+                if (await db.ModuleEnablements.AnyAsync(e => e.ModuleId == plugin.Id && e.TerritoryId == territory, cancellationToken)) continue;
+                db.ModuleEnablements.Add(new ModuleEnablement { ModuleId = plugin.Id, TerritoryId = territory, Enabled = true, ChangedAt = DateTimeOffset.UtcNow, ChangedBy = "données de démonstration" });
             }
         }
         await db.SaveChangesAsync(cancellationToken);

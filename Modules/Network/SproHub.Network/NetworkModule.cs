@@ -6,6 +6,7 @@ using SproHub.Network.Structures;
 using SproHub.Network.Territories;
 using SproHub.Shared.Data;
 using SproHub.Shared.Modularity;
+using SproHub.Shared.Network;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Network;
@@ -28,6 +29,7 @@ public sealed class NetworkModule : IModule
         services.AddModuleDbContext<NetworkDbContext>(context);
         services.AddMemoryCache();
         services.AddScoped<ITerritoryDirectory, TerritoryDirectory>();
+        services.AddScoped<IStructureDirectory, StructureDirectory>();
         services.AddIdentityCore<SproUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -35,6 +35,7 @@ public sealed class CometeModule : IModule
         Version = new Version(1, 0, 0),
         Description = "Émissions de radio en direct sur les métiers d'un secteur, replays et spot de 30 secondes.",
         TerritoryHomePartial = "/Programme/Pages/_TerritorySummary.cshtml",
+        DemoTerritories = ["loir-et-cher"],
         Permissions = [new PermissionDeclaration(ManagePermission, "Gérer la programmation COMETE", [SproRoles.TerritoryCoordinator])],
         Indicators =
         [

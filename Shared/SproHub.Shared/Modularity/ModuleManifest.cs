@@ -7,7 +7,6 @@ public sealed record ModuleManifest
     public required string Id { get; init; }
     public required string DisplayName { get; init; }
     public required Version Version { get; init; }
-    public Version ContractVersion { get; init; } = SharedContract.Version;
     public IReadOnlyList<string> DependsOn { get; init; } = [];
     public IReadOnlyList<PermissionDeclaration> Permissions { get; init; } = [];
     public IReadOnlyList<IndicatorDeclaration> Indicators { get; init; } = [];
@@ -16,6 +15,9 @@ public sealed record ModuleManifest
 
     /// <summary>A Razor partial (path in the module's assembly) shown on a territory's page where the module is enabled.</summary>
     public string? TerritoryHomePartial { get; init; }
+
+    /// <summary>Local SPROs (slugs) where the demo data enables this plugin; the Région enables it elsewhere.</summary>
+    public IReadOnlyList<string> DemoTerritories { get; init; } = [];
 }
 
 /// <param name="Id">e.g. <c>comete.manage</c></param>
