@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using SproHub.Testing;
 using Xunit;
 
 namespace Comete.Tests;
@@ -15,13 +16,6 @@ internal static class CometeApi
         var date = DateTime.Today.AddDays(days);
         while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) date = date.AddDays(1);
         return date.ToString("yyyy-MM-dd");
-    }
-
-    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, System.Net.HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode} au lieu de {(int)expected} : {body}");
-        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
     }
 
     public static async Task<string> SeriesIdAsync(HttpClient client) =>

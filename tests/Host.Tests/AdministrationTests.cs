@@ -15,18 +15,12 @@ public sealed class AdministrationTests(SproHubFactory factory) : IClassFixture<
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"{response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 
     [Fact]
     public async Task Every_installed_module_is_listed_with_its_version_state_and_territories()
     {
         var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
-        var modules = await Json(await admin.GetAsync("/api/admin/modules"), HttpStatusCode.OK);
+        var modules = await (await admin.GetAsync("/api/admin/modules")).JsonAsync(HttpStatusCode.OK);
         var comete = modules.EnumerateArray().Single(m => m.GetProperty("id").GetString() == "comete");
         Assert.Equal("1.0.0", comete.GetProperty("version").GetString());
         Assert.Equal("chargé", comete.GetProperty("state").GetString());
@@ -39,12 +33,12 @@ public sealed class AdministrationTests(SproHubFactory factory) : IClassFixture<
     public async Task Enabling_is_recorded_with_who_and_when_and_shown_in_the_audit()
     {
         var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
-        var result = await Json(await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/orleans", new { enabled = true }), HttpStatusCode.OK);
+        var result = await (await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/orleans", new { enabled = true })).JsonAsync(HttpStatusCode.OK);
         Assert.True(result.GetProperty("enabled").GetBoolean());
         Assert.Contains("Région", result.GetProperty("changedBy").GetString());
-        await Json(await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/orleans", new { enabled = false }), HttpStatusCode.OK);
+        await (await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/orleans", new { enabled = false })).JsonAsync(HttpStatusCode.OK);
 
-        var audit = await Json(await admin.GetAsync("/api/admin/audit?territoire=orleans"), HttpStatusCode.OK);
+        var audit = await (await admin.GetAsync("/api/admin/audit?territoire=orleans")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(["plugin.desactive", "plugin.active"], audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
         Assert.All(audit.EnumerateArray(), a => Assert.Contains("Région", a.GetProperty("userName").GetString()));
         var page = await (await factory.ClientAsCookieAsync(DemoAccounts.RegionAdmin)).GetStringAsync("/admin/audit?territoire=orleans");
@@ -64,10 +58,10 @@ public sealed class AdministrationTests(SproHubFactory factory) : IClassFixture<
     public async Task Bad_input_names_the_field_and_the_rule_and_changes_nothing()
     {
         var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
-        var unknown = await Json(await admin.PutAsJsonAsync("/api/admin/modules/network/territories/orleans", new { enabled = true }), HttpStatusCode.BadRequest);
+        var unknown = await (await admin.PutAsJsonAsync("/api/admin/modules/network/territories/orleans", new { enabled = true })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("plugin-installe", unknown.GetProperty("rules")[0].GetProperty("rule").GetString());
         Assert.Equal("moduleId", unknown.GetProperty("rules")[0].GetProperty("field").GetString());
-        var department = await Json(await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/departement-18", new { enabled = true }), HttpStatusCode.BadRequest);
+        var department = await (await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/departement-18", new { enabled = true })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("territoryId", department.GetProperty("rules")[0].GetProperty("field").GetString());
         var count = await factory.InScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().ModuleEnablements.CountAsync());
         Assert.Equal(1, count);
@@ -76,10 +70,10 @@ public sealed class AdministrationTests(SproHubFactory factory) : IClassFixture<
     [Fact]
     public async Task Only_the_Region_administrator_may_enable_or_read_the_audit()
     {
-        await Json(await factory.CreateClient().PutAsJsonAsync("/api/admin/modules/comete/territories/cher", new { enabled = true }), HttpStatusCode.Unauthorized);
+        await (await factory.CreateClient().PutAsJsonAsync("/api/admin/modules/comete/territories/cher", new { enabled = true })).JsonAsync(HttpStatusCode.Unauthorized);
         var coordinator = await factory.ClientAsAsync(DemoAccounts.CherCoordinator);
-        await Json(await coordinator.PutAsJsonAsync("/api/admin/modules/comete/territories/cher", new { enabled = true }), HttpStatusCode.Forbidden);
-        await Json(await coordinator.GetAsync("/api/admin/audit"), HttpStatusCode.Forbidden);
+        await (await coordinator.PutAsJsonAsync("/api/admin/modules/comete/territories/cher", new { enabled = true })).JsonAsync(HttpStatusCode.Forbidden);
+        await (await coordinator.GetAsync("/api/admin/audit")).JsonAsync(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/api/territories/cher/comete/programme")).StatusCode);
         var page = await (await factory.ClientAsCookieAsync(DemoAccounts.CherCoordinator)).GetAsync("/admin/modules");
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
@@ -89,7 +83,7 @@ public sealed class AdministrationTests(SproHubFactory factory) : IClassFixture<
     public async Task The_audit_log_is_append_only()
     {
         var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
-        await Json(await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/orleans", new { enabled = true }), HttpStatusCode.OK);
+        await (await admin.PutAsJsonAsync("/api/admin/modules/comete/territories/orleans", new { enabled = true })).JsonAsync(HttpStatusCode.OK);
         await Assert.ThrowsAsync<InvalidOperationException>(() => factory.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<PlatformDbContext>();

@@ -52,6 +52,9 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        // The demo accounts are created again after every reset: hashing their passwords at full strength
+        // would dominate the suites' time, and no test is about the hash's cost.
+        builder.ConfigureServices(services => services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
     public async Task InitializeAsync()
@@ -165,4 +168,9 @@ public static class DemoAccounts
     public const string LoirEtCherCoordinator = "coordination@loir-et-cher.demo";
     public const string CherCoordinator = "coordination@cher.demo";
     public const string LoirEtCherMember = "membre@loir-et-cher.demo";
+    public const string IndreEtLoireCoordinator = "coordination@indre-et-loire.demo";
+    public const string IndreEtLoireMember = "accueil@indre-et-loire.demo";
+
+    /// <summary>The demo coordinator of a local SPRO that has one (Loir-et-Cher, Cher, Indre-et-Loire).</summary>
+    public static string Coordinator(string territory) => $"coordination@{territory}.demo";
 }

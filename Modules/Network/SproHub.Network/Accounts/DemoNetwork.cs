@@ -20,6 +20,8 @@ public static class DemoNetwork
         ("coordination@loir-et-cher.demo", "Lucie Marchand (coordonnatrice 41)", SproRoles.TerritoryCoordinator, "loir-et-cher"),
         ("coordination@cher.demo", "Hugo Berthier (coordonnateur 18)", SproRoles.TerritoryCoordinator, "cher"),
         ("membre@loir-et-cher.demo", "Inès Fontaine (Mission Locale de Blois)", SproRoles.StructureMember, "loir-et-cher"),
+        ("coordination@indre-et-loire.demo", "Bastien Leroux (coordonnateur 37)", SproRoles.TerritoryCoordinator, "indre-et-loire"),
+        ("accueil@indre-et-loire.demo", "Maëlle Guérin (chargée d'accueil, CIO de Tours)", SproRoles.StructureMember, "indre-et-loire"),
     ];
 
     private static readonly (string Territory, StructureType Type, string Town)[] Structures =
@@ -33,6 +35,11 @@ public static class DemoNetwork
         ("cher", StructureType.CapEmploi, "Bourges"), ("cher", StructureType.PoleEmploi, "Vierzon"),
         ("orleans", StructureType.MissionLocale, "Orléans"), ("orleans", StructureType.Cio, "Orléans"), ("orleans", StructureType.Bij, "Orléans"),
         ("indre-et-loire", StructureType.MissionLocale, "Tours"), ("indre-et-loire", StructureType.Cio, "Tours"),
+        ("indre-et-loire", StructureType.MissionLocale, "Amboise"), ("indre-et-loire", StructureType.MissionLocale, "Chinon"),
+        ("indre-et-loire", StructureType.PoleEmploi, "Tours"), ("indre-et-loire", StructureType.CapEmploi, "Tours"),
+        ("indre-et-loire", StructureType.Bij, "Tours"), ("indre-et-loire", StructureType.ChambreDeMetiers, "Tours"),
+        ("indre-et-loire", StructureType.Cci, "Tours"), ("indre-et-loire", StructureType.PrcVae, "Tours"),
+        ("indre-et-loire", StructureType.Apec, "Tours"), ("indre-et-loire", StructureType.Fongecif, "Tours"),
         ("chateaudun-nogent", StructureType.MissionLocale, "Châteaudun"), ("chateaudun-nogent", StructureType.Cio, "Châteaudun"),
     ];
 
