@@ -88,7 +88,7 @@ Task("Publish")
     // Each plugin goes into publish/plugins/<id>, found there by the host (a plugins folder beside it).
     foreach (var plugin in GetFiles("./Plugins/*/*/*.csproj"))
     {
-        var id = plugin.GetDirectory().GetParent().GetDirectoryName().ToLowerInvariant();
+        var id = XDocument.Load(plugin.FullPath).Descendants("SproPluginId").First().Value;
         DotNetPublish(plugin.FullPath, Settings(output.Combine("plugins/" + id)));
     }
     Information($"Plateforme publiée dans {output} : dotnet SproHub.Host.dll");

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using SproHub.Plugins.Comete.Data;
 using SproHub.Plugins.Comete.Shows;
+using SproHub.Shared.Territories;
 using SproHub.Shared.Errors;
 using SproHub.Shared.Security;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using SproHub.Plugins.Comete.Data;
+using SproHub.Shared.Territories;
 using SproHub.Shared.Audit;
 using SproHub.Shared.Data;
 using SproHub.Shared.Errors;
@@ -44,13 +45,4 @@ internal sealed class ShowEditor(CometeDbContext db, ICurrentUser user, IAuditLo
     /// <summary>After a committed write: the cached public programme is stale.</summary>
     public Task ProgrammeChangedAsync(CancellationToken cancellationToken) =>
         cache.EvictByTagAsync(CometeModule.ProgrammeCache, cancellationToken).AsTask();
-}
-
-/// <summary>Shows are on French wall-clock time.</summary>
-public static class ParisTime
-{
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    public static DateTime Now(TimeProvider clock) => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime;
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock));
 }
