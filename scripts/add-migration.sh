@@ -4,6 +4,8 @@
 # e.g.   scripts/add-migration.sh Plugins/Comete/SproHub.Plugins.Comete CometeDbContext AddReplays
 set -euo pipefail
 project=$1 context=$2 name=$3 folder=${4:-Data}
+# The design-time build references EF Core's design package: restore with the same switch first.
+SproEfDesign=true dotnet restore "$project" >/dev/null
 for provider in Sqlite Postgres; do
   dir="$project/$folder/Migrations/$provider"
   # EF looks for "<Context>ModelSnapshot.cs" anywhere in the project: each provider's snapshot keeps a

@@ -169,8 +169,11 @@ public static class DemoAccounts
     public const string CherCoordinator = "coordination@cher.demo";
     public const string LoirEtCherMember = "membre@loir-et-cher.demo";
     public const string IndreEtLoireCoordinator = "coordination@indre-et-loire.demo";
-    public const string IndreEtLoireMember = "accueil@indre-et-loire.demo";
+    public const string IndreEtLoireMember = "membre@indre-et-loire.demo";
 
     /// <summary>The demo coordinator of a local SPRO that has one (Loir-et-Cher, Cher, Indre-et-Loire).</summary>
     public static string Coordinator(string territory) => $"coordination@{territory}.demo";
+
+    /// <summary>The demo member of a structure of a local SPRO that has one (Loir-et-Cher, Indre-et-Loire).</summary>
+    public static string Member(string territory) => $"membre@{territory}.demo";
 }

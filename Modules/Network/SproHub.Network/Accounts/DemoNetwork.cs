@@ -21,7 +21,7 @@ public static class DemoNetwork
         ("coordination@cher.demo", "Hugo Berthier (coordonnateur 18)", SproRoles.TerritoryCoordinator, "cher"),
         ("membre@loir-et-cher.demo", "Inès Fontaine (Mission Locale de Blois)", SproRoles.StructureMember, "loir-et-cher"),
         ("coordination@indre-et-loire.demo", "Bastien Leroux (coordonnateur 37)", SproRoles.TerritoryCoordinator, "indre-et-loire"),
-        ("accueil@indre-et-loire.demo", "Maëlle Guérin (chargée d'accueil, CIO de Tours)", SproRoles.StructureMember, "indre-et-loire"),
+        ("membre@indre-et-loire.demo", "Maëlle Guérin (chargée d'accueil, CIO de Tours)", SproRoles.StructureMember, "indre-et-loire"),
     ];
 
     private static readonly (string Territory, StructureType Type, string Town)[] Structures =
