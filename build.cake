@@ -42,8 +42,9 @@ Task("Test")
     }
 
     // Every test project on the embedded SQLite database; the browser journeys included.
+    // (SPRO_TEST_POSTGRES is cleared for them: CI exports it, and a child process would inherit it.)
     foreach (var project in GetFiles("./tests/*/*.Tests.csproj").Concat(GetFiles("./tests/EndToEnd/*.csproj")))
-        RunTests(project.FullPath, "sqlite/" + project.GetFilenameWithoutExtension());
+        RunTests(project.FullPath, "sqlite/" + project.GetFilenameWithoutExtension(), new Dictionary<string, string> { ["SPRO_TEST_POSTGRES"] = "" });
 
     // The same integration suites again on PostgreSQL when a server is given (CI starts one).
     var postgres = EnvironmentVariable("SPRO_TEST_POSTGRES");

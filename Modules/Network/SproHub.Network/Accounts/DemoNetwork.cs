@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SproHub.Network.Data;
 using SproHub.Network.Structures;
 using SproHub.Shared.Security;
+using SproHub.Shared.Territories;
 
 namespace SproHub.Network.Accounts;
 
@@ -43,6 +44,13 @@ public static class DemoNetwork
         ("chateaudun-nogent", StructureType.MissionLocale, "Châteaudun"), ("chateaudun-nogent", StructureType.Cio, "Châteaudun"),
     ];
 
+    /// <summary>Every local SPRO also has a demo coordinator and a demo member, so that any plugin can be tried anywhere.</summary>
+    private static IEnumerable<(string Email, string Name, string Role, string Territory)> EveryTerritorysPair(Territories.Territory territory) =>
+    [
+        ($"coordination@{territory.Slug}.demo", $"Coordination du {territory.Name} (démo)", SproRoles.TerritoryCoordinator, territory.Slug),
+        ($"membre@{territory.Slug}.demo", $"Membre d'une structure du {territory.Name} (démo)", SproRoles.StructureMember, territory.Slug),
+    ];
+
     public static async Task SeedAsync(NetworkDbContext db, UserManager<SproUser> users, CancellationToken cancellationToken)
     {
         if (!await db.Structures.AnyAsync(cancellationToken))
@@ -53,7 +61,8 @@ public static class DemoNetwork
             }));
             await db.SaveChangesAsync(cancellationToken);
         }
-        foreach (var account in Accounts)
+        var localSpros = await db.Territories.AsNoTracking().Where(t => t.Kind == TerritoryKind.LocalSpro).ToListAsync(cancellationToken);
+        foreach (var account in Accounts.Concat(localSpros.SelectMany(EveryTerritorysPair)).DistinctBy(a => a.Email))
         {
             if (await users.FindByEmailAsync(account.Email) is not null) continue;
             var user = new SproUser { UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.Name };
