@@ -36,6 +36,8 @@ public static class SproHubStartup
         var registry = ModuleCatalog.Discover(CoreModules.All(), PluginsFolder.Resolve(configuration), logger);
         services.AddSingleton(registry);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ModuleErrors>();
+        services.AddSingleton<ILoggerProvider, ModuleErrorLoggerProvider>();
 
         var mvc = services.AddRazorPages(options =>
         {

@@ -96,5 +96,8 @@ public sealed class PluginLoadingTests(FaultyPluginsFactory factory) : IClassFix
         var page = await (await factory.ClientAsCookieAsync(DemoAccounts.RegionAdmin)).GetStringAsync("/admin/modules");
         Assert.Contains("Contrat incompatible", page);
         Assert.Contains("budgets-absent", page);
+        var health = await (await admin.GetAsync("/api/admin/modules/incompatible")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("en échec", health.GetProperty("state").GetString());
+        Assert.Contains("Reconstruisez le plugin", health.GetProperty("failureReason").GetString());
     }
 }

@@ -106,6 +106,7 @@ public static class AdminEndpoints
     {
         var admin = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization();
         admin.MapGet("/modules", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListModules(), ct)));
+        admin.MapGet("/modules/{moduleId}", async (string moduleId, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetModuleHealth(moduleId), ct)));
         admin.MapPut("/modules/{moduleId}/territories/{territoryId}", async (string moduleId, string territoryId, EnablementBody body, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new SetModuleEnablement(moduleId, territoryId, body.Enabled), ct)));
         admin.MapGet("/audit", async (string? module, string? territoire, IMediator mediator, CancellationToken ct) =>

@@ -52,7 +52,8 @@ public static class ModuleCatalog
         try
         {
             // Judged before loading: an assembly built against another contract may not even load.
-            if (ContractProblem(assemblyPath) is { } contract) return InstalledModule.Failed(folderName, assemblyPath, contract);
+            var contract = ContractBuiltAgainst(assemblyPath);
+            if (ContractProblem(contract) is { } problem) return InstalledModule.Failed(folderName, assemblyPath, problem);
             // PreferSharedTypes: the contract, MediatR, EF Core and ASP.NET types come from the host,
             // so the plugin's IModule is the host's IModule (otherwise nothing is found, silently).
             var assembly = FromHostDependencies(assemblyPath)
@@ -62,8 +63,12 @@ public static class ModuleCatalog
                 return InstalledModule.Failed(folderName, assemblyPath, $"L'assembly {assembly.GetName().Name} doit exposer exactement une classe IModule (trouvé {moduleTypes.Count}).");
             var module = (IModule)Activator.CreateInstance(moduleTypes[0])!;
             var manifest = module.Manifest;
-            if (ManifestProblem(manifest) is { } problem) return InstalledModule.Failed(folderName, assemblyPath, problem);
-            return new InstalledModule { Id = manifest.Id, IsCore = false, Manifest = manifest, Module = module, Assembly = assembly, Source = assemblyPath, LoadTime = watch.Elapsed };
+            if (ManifestProblem(manifest) is { } invalid) return InstalledModule.Failed(folderName, assemblyPath, invalid);
+            return new InstalledModule
+            {
+                Id = manifest.Id, IsCore = false, Manifest = manifest, Module = module, Assembly = assembly, Source = assemblyPath,
+                LoadTime = watch.Elapsed, ContractVersion = contract,
+            };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -84,20 +89,23 @@ public static class ModuleCatalog
         return known ? System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyName(name) : null;
     }
 
-    /// <summary>The version of SproHub.Shared the plugin was compiled against, read from its metadata.</summary>
-    private static string? ContractProblem(string assemblyPath)
+    /// <summary>The version of SproHub.Shared the plugin was compiled against, read from its metadata; null when it does not reference it.</summary>
+    private static Version? ContractBuiltAgainst(string assemblyPath)
     {
         using var pe = new PEReader(File.OpenRead(assemblyPath));
-        if (!pe.HasMetadata) return null; // not an assembly: the loader says so.
-        var metadata = pe.GetMetadataReader();
-        var built = metadata.AssemblyReferences.Select(metadata.GetAssemblyReference)
-            .Where(r => metadata.GetString(r.Name) == SharedContract.AssemblyName).Select(r => r.Version).FirstOrDefault();
-        if (built is null) return $"Le plugin ne référence pas le contrat {SharedContract.AssemblyName} : ce n'est pas un plugin SPRO Hub.";
-        built = SharedContract.ThreeParts(built);
-        return SharedContract.IsCompatible(built) ? null :
-            $"Contrat incompatible : construit pour la version {built} du contrat Shared, la plateforme fournit la version {SharedContract.Version} " +
-            $"(même version majeure et mineure au plus {SharedContract.Version.Major}.{SharedContract.Version.Minor} requises). Reconstruisez le plugin contre ce contrat.";
+        var metadata = pe.GetMetadataReader(); // throws on a file that is not an assembly: reported as such
+        return metadata.AssemblyReferences.Select(metadata.GetAssemblyReference)
+            .Where(r => metadata.GetString(r.Name) == SharedContract.AssemblyName)
+            .Select(r => SharedContract.ThreeParts(r.Version)).FirstOrDefault();
     }
+
+    private static string? ContractProblem(Version? built) => built switch
+    {
+        null => $"Le plugin ne référence pas le contrat {SharedContract.AssemblyName} : ce n'est pas un plugin SPRO Hub.",
+        _ when SharedContract.IsCompatible(built) => null,
+        _ => $"Contrat incompatible : construit pour la version {built} du contrat Shared, la plateforme fournit la version {SharedContract.Version} " +
+             $"(même version majeure, et mineure au plus {SharedContract.Version.Major}.{SharedContract.Version.Minor}). Reconstruisez le plugin contre ce contrat.",
+    };
 
     /// <summary>The id becomes a route segment and a table prefix: lower-case letters, digits and dashes only.</summary>
     private static string? ManifestProblem(ModuleManifest? manifest) => manifest switch

@@ -15,6 +15,9 @@ public sealed class InstalledModule
     public Assembly? Assembly { get; init; }
     public string? Source { get; init; }
     public TimeSpan LoadTime { get; init; }
+
+    /// <summary>For a plugin, the Shared contract version it was compiled against.</summary>
+    public Version? ContractVersion { get; init; }
     public ModuleState State { get; private set; } = ModuleState.Loaded;
     public string? FailureReason { get; private set; }
 

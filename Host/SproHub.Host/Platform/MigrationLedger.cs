@@ -35,6 +35,15 @@ public sealed class MigrationLedger(IConfiguration configuration, IEnumerable<Mo
         return pending;
     }
 
+    /// <summary>One module's migrations: those applied (from its history table) and those shipped but not applied.</summary>
+    public async Task<(IReadOnlyList<string> Applied, IReadOnlyList<string> Pending)> OfModuleAsync(string moduleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var applied = await AppliedAsync(connection, ModuleDbContextRegistration.HistoryTable(moduleId), cancellationToken);
+        var known = contexts.Where(c => c.ModuleId == moduleId).SelectMany(c => Known(c.ContextType)).ToList();
+        return (applied.Order(StringComparer.Ordinal).ToList(), known.Where(id => !applied.Contains(id)).Order(StringComparer.Ordinal).ToList());
+    }
+
     /// <summary>SQLite in write-ahead-log mode (kept in the file once set): readers never wait for the writer.</summary>
     public async Task EnableWriteAheadLogAsync(CancellationToken cancellationToken)
     {
