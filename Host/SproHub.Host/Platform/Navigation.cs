@@ -12,7 +12,7 @@ public sealed class Navigation(ModuleRegistry registry, ITerritoryContext territ
     public ICurrentUser User => user;
 
     public IReadOnlyList<string> TerritoryHomePartials() => territory.Current is { } current
-        ? registry.Active.Where(m => m.Manifest!.TerritoryHomePartial is not null && gate.IsEnabled(m.Id, current.Slug)).Select(m => m.Manifest!.TerritoryHomePartial!).ToList()
+        ? registry.Active.Where(m => m.Manifest!.TerritoryHomePartial is not null && gate.IsEnabled(m.Id, current.Slug)).Select(m => PluginViews.PathOf(m, m.Manifest!.TerritoryHomePartial!)).ToList()
         : [];
 
     public IReadOnlyList<TerritoryLink> TerritoryLinks()

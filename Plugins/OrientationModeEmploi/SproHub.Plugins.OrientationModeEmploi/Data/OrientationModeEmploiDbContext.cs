@@ -1,30 +1,74 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using SproHub.Plugins.OrientationModeEmploi.Notes;
+using SproHub.Plugins.OrientationModeEmploi.Questions;
+using SproHub.Plugins.OrientationModeEmploi.Search;
+using SproHub.Plugins.OrientationModeEmploi.Sheets;
+using SproHub.Plugins.OrientationModeEmploi.Themes;
 using SproHub.Shared.Data;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Plugins.OrientationModeEmploi.Data;
 
-/// <summary>The plugin's own tables (<c>mode_emploi_*</c>); every query sees only the current territory's rows.</summary>
+/// <summary>The guide's tables (<c>mode_emploi_*</c>); every query sees only the current territory's rows.</summary>
 public sealed class OrientationModeEmploiDbContext(DbContextOptions<OrientationModeEmploiDbContext> options, ITerritoryContext territory) : DbContext(options)
 {
-    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<StructureSheet> Sheets => Set<StructureSheet>();
+    public DbSet<UnansweredSearch> UnansweredSearches => Set<UnansweredSearch>();
 
-    /// <summary>Read by the query filter at each query; no territory (Région-wide or background work) sees nothing.</summary>
+    /// <summary>Read by the query filters at each query; no territory (Région-wide or background work) sees nothing.</summary>
     private string? CurrentTerritoryId => territory.Current?.Slug;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Note>(b =>
+        modelBuilder.Entity<Theme>(b =>
         {
-            b.ToTable("mode_emploi_notes");
-            b.Property(n => n.TerritoryId).HasMaxLength(64);
-            b.Property(n => n.Title).HasMaxLength(Note.TitleMaxLength);
-            b.Property(n => n.Text).HasMaxLength(Note.TextMaxLength);
-            b.Property(n => n.Author).HasMaxLength(200);
-            b.HasIndex(n => new { n.TerritoryId, n.Date });
-            b.HasQueryFilter(n => n.TerritoryId == CurrentTerritoryId);
+            b.ToTable("mode_emploi_themes");
+            b.Property(t => t.TerritoryId).HasMaxLength(64);
+            b.Property(t => t.Name).HasMaxLength(Theme.NameMaxLength);
+            b.HasIndex(t => new { t.TerritoryId, t.Name }).IsUnique();
+            b.HasQueryFilter(t => t.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<Question>(b =>
+        {
+            b.ToTable("mode_emploi_questions");
+            b.Property(q => q.TerritoryId).HasMaxLength(64);
+            b.Property(q => q.Text).HasMaxLength(Question.TextMaxLength);
+            b.Property(q => q.Keywords).HasMaxLength(Question.KeywordsMaxLength);
+            b.HasIndex(q => new { q.TerritoryId, q.ThemeId });
+            b.HasOne<Theme>().WithMany().HasForeignKey(q => q.ThemeId).OnDelete(DeleteBehavior.Restrict);
+            b.OwnsMany(q => q.Answerers, a =>
+            {
+                a.ToTable("mode_emploi_answerers");
+                a.WithOwner().HasForeignKey(x => x.QuestionId);
+                a.HasKey(x => x.Id);
+                // Made by the domain: a new answerer in a tracked question is an insert, not an update.
+                a.Property(x => x.Id).ValueGeneratedNever();
+                a.Property(x => x.Role).HasConversion<string>().HasMaxLength(20);
+                a.HasIndex(x => x.StructureId);
+            });
+            b.Ignore(q => q.Principal).Ignore(q => q.Secondary);
+            b.HasQueryFilter(q => q.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<StructureSheet>(b =>
+        {
+            b.ToTable("mode_emploi_sheets");
+            b.Property(s => s.TerritoryId).HasMaxLength(64);
+            b.Property(s => s.Answer).HasMaxLength(StructureSheet.AnswerMaxLength);
+            b.Property(s => s.Modalities).HasMaxLength(StructureSheet.ModalitiesMaxLength);
+            b.Property(s => s.Contact).HasMaxLength(StructureSheet.ContactMaxLength);
+            b.HasIndex(s => new { s.TerritoryId, s.StructureId }).IsUnique();
+            b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<UnansweredSearch>(b =>
+        {
+            b.ToTable("mode_emploi_unanswered_searches");
+            b.Property(s => s.TerritoryId).HasMaxLength(64);
+            b.Property(s => s.Query).HasMaxLength(UnansweredSearch.QueryMaxLength);
+            b.Property(s => s.LastTyped).HasMaxLength(UnansweredSearch.QueryMaxLength);
+            b.HasIndex(s => new { s.TerritoryId, s.Query }).IsUnique();
+            b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.ApplySproConventions(OrientationModeEmploiModule.Id);
     }

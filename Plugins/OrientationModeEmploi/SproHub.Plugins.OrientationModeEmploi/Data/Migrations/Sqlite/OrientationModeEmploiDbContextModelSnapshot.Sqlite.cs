@@ -17,17 +17,14 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Notes.Note", b =>
+            modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Questions.Question", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Author")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TerritoryId")
@@ -36,12 +33,11 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
-                        .HasMaxLength(4000)
+                        .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
+                    b.Property<Guid>("ThemeId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -50,9 +46,119 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TerritoryId", "Date");
+                    b.HasIndex("ThemeId");
 
-                    b.ToTable("mode_emploi_notes", (string)null);
+                    b.HasIndex("TerritoryId", "ThemeId");
+
+                    b.ToTable("mode_emploi_questions", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Search.UnansweredSearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("LastAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastTyped")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TerritoryId", "Query")
+                        .IsUnique();
+
+                    b.ToTable("mode_emploi_unanswered_searches", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Sheets.StructureSheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Modalities")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TerritoryId", "StructureId")
+                        .IsUnique();
+
+                    b.ToTable("mode_emploi_sheets", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Themes.Theme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TerritoryId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("mode_emploi_themes", (string)null);
                 });
 
             modelBuilder.Entity("SproHub.Shared.Data.OutboxMessage", b =>
@@ -93,6 +199,45 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
                     b.HasIndex("ProcessedAt");
 
                     b.ToTable("mode_emploi_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Questions.Question", b =>
+                {
+                    b.HasOne("SproHub.Plugins.OrientationModeEmploi.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("SproHub.Plugins.OrientationModeEmploi.Questions.Answerer", "Answerers", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("QuestionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("StructureId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("QuestionId");
+
+                            b1.HasIndex("StructureId");
+
+                            b1.ToTable("mode_emploi_answerers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("QuestionId");
+                        });
+
+                    b.Navigation("Answerers");
                 });
 #pragma warning restore 612, 618
         }
