@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using SproHub.Network.Accounts;
 using SproHub.Testing;
 using Xunit;
 
@@ -7,23 +6,13 @@ namespace EndToEnd;
 
 public sealed class CometeJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/compte/connexion");
-        await page.AssertAccessibleAsync();
-        await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(DemoNetwork.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
-    }
-
     [Fact]
     public async Task The_coordinator_schedules_and_confirms_a_show_that_appears_in_the_programme_and_the_calendar()
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
         await page.AssertAccessibleAsync();
-        await LogInAsync(page, DemoAccounts.LoirEtCherCoordinator);
+        await page.LogInAsync(DemoAccounts.LoirEtCherCoordinator);
 
         await page.GotoAsync("/t/loir-et-cher");
         await page.AssertAccessibleAsync();
@@ -64,7 +53,7 @@ public sealed class CometeJourneyTests(BrowserFixture browser) : IClassFixture<B
     public async Task A_refused_show_is_explained_on_the_form()
     {
         var page = await browser.NewPageAsync();
-        await LogInAsync(page, DemoAccounts.LoirEtCherCoordinator);
+        await page.LogInAsync(DemoAccounts.LoirEtCherCoordinator);
         await page.GotoAsync("/t/loir-et-cher/comete/gestion");
         var saturday = DateTime.Today.AddDays(40);
         while (saturday.DayOfWeek != DayOfWeek.Saturday) saturday = saturday.AddDays(1);
@@ -79,7 +68,7 @@ public sealed class CometeJourneyTests(BrowserFixture browser) : IClassFixture<B
     public async Task The_Region_administrator_enables_COMETE_for_a_territory_and_reads_the_audit()
     {
         var page = await browser.NewPageAsync();
-        await LogInAsync(page, DemoAccounts.RegionAdmin);
+        await page.LogInAsync(DemoAccounts.RegionAdmin);
         await page.GotoAsync("/admin/modules");
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Activer COMETE — émissions radio pour SPRO de Dreux" }).ClickAsync();

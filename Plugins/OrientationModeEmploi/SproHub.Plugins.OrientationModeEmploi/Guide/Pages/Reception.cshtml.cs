@@ -29,7 +29,6 @@ public sealed class ReceptionModel(IMediator mediator, ICurrentUser user, ITerri
     /// <summary>The results alone, for the search box; <paramref name="record"/> once the officer stops typing.</summary>
     public async Task<IActionResult> OnGetResultsAsync(bool record, CancellationToken ct)
     {
-        ViewData["territory"] = Territory;
         if (string.IsNullOrWhiteSpace(Query)) return Content("");
         return Partial("_Results", await mediator.Send(new SearchGuide(Query, record), ct));
     }

@@ -3,10 +3,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SproHub.Testing;
 using Xunit;
 
-namespace EndToEnd;
+namespace SproHub.Testing;
 
 /// <summary>The platform on Kestrel (a free loopback port) and a headless Debian chromium driven by Playwright.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -52,8 +51,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-public static class Accessibility
+public static class BrowserJourneys
 {
+    /// <summary>Signs in through the login page (checked for accessibility on the way).</summary>
+    public static async Task LogInAsync(this IPage page, string email)
+    {
+        await page.GotoAsync("/compte/connexion");
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(SproHub.Network.Accounts.DemoNetwork.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+    }
+
     /// <summary>No serious or critical axe violation on the page as it stands.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
