@@ -52,6 +52,16 @@ public sealed class GuideEndpointTests(SproHubFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Desks_searching_the_same_missing_words_at_once_are_all_counted()
+    {
+        var member = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember);
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => SearchAsync(member, "garde d'enfants le soir", record: true)));
+        var coordinator = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator);
+        var row = Assert.Single((await (await coordinator.GetAsync($"{Api}/unanswered-searches")).JsonAsync(HttpStatusCode.OK)).EnumerateArray());
+        Assert.Equal(8, row.GetProperty("count").GetInt32());
+    }
+
+    [Fact]
     public async Task Recorded_searches_feed_the_plugin_s_indicators_through_its_outbox()
     {
         var member = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember);

@@ -51,16 +51,29 @@ internal sealed class SearchGuideHandler(GuideReader reader, OrientationModeEmpl
         var source = Guid.NewGuid().ToString();
         db.AddIntegrationEvent(new IndicatorValueRecorded(Guid.NewGuid(), now, OrientationModeEmploiModule.Id, OrientationModeEmploiModule.Indicators.Searches, slug, ParisTime.DateOf(now), 1, source));
         if (unanswered)
-        {
             db.AddIntegrationEvent(new IndicatorValueRecorded(Guid.NewGuid(), now, OrientationModeEmploiModule.Id, OrientationModeEmploiModule.Indicators.UnansweredSearches, slug, ParisTime.DateOf(now), 1, source));
-            var key = normalized[..Math.Min(normalized.Length, UnansweredSearch.QueryMaxLength)];
-            var row = await db.UnansweredSearches.FirstOrDefaultAsync(u => u.Query == key, cancellationToken);
-            if (row is null) db.UnansweredSearches.Add(row = new UnansweredSearch { TerritoryId = slug, Query = key });
-            row.Count++;
-            row.LastAt = now;
-            row.LastTyped = typed;
-        }
         await db.SaveChangesAsync(cancellationToken);
+        if (!unanswered) return;
+
+        // Counted by the database rather than read, incremented and written back: two desks searching the same
+        // words at the same moment both count, and the second to create the row counts on the first one's.
+        var key = normalized[..Math.Min(normalized.Length, UnansweredSearch.QueryMaxLength)];
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var counted = await db.UnansweredSearches.Where(u => u.Query == key).ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.Count, x => x.Count + 1).SetProperty(x => x.LastAt, now).SetProperty(x => x.LastTyped, typed), cancellationToken);
+            if (counted > 0) return;
+            try
+            {
+                db.UnansweredSearches.Add(new UnansweredSearch { TerritoryId = slug, Query = key, LastTyped = typed, Count = 1, LastAt = now });
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 }
 
