@@ -184,6 +184,7 @@ internal sealed class Server : IAsyncDisposable
                 }
             }
             catch (HttpRequestException) { }
+            catch (TaskCanceledException) { } // a first start prepares the database: /health waits for it
             await Task.Delay(5);
         }
         throw new TimeoutException($"{dll} n'a pas répondu sur /health.");
