@@ -54,6 +54,7 @@ public sealed class OrientationModeEmploiModule : IModule
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
         services.AddModuleDbContext<OrientationModeEmploiDbContext>(context);
+        services.AddMemoryCache();
         services.AddScoped<GuideReader>();
     }
 

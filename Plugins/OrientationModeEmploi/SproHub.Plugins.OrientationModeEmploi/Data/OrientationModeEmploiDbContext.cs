@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using SproHub.Plugins.OrientationModeEmploi.Guide;
 using SproHub.Plugins.OrientationModeEmploi.Questions;
 using SproHub.Plugins.OrientationModeEmploi.Search;
 using SproHub.Plugins.OrientationModeEmploi.Sheets;
@@ -16,6 +17,7 @@ public sealed class OrientationModeEmploiDbContext(DbContextOptions<OrientationM
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<StructureSheet> Sheets => Set<StructureSheet>();
     public DbSet<UnansweredSearch> UnansweredSearches => Set<UnansweredSearch>();
+    public DbSet<GuideStamp> GuideStamps => Set<GuideStamp>();
 
     /// <summary>Read by the query filters at each query; no territory (Région-wide or background work) sees nothing.</summary>
     private string? CurrentTerritoryId => territory.Current?.Slug;
@@ -70,7 +72,28 @@ public sealed class OrientationModeEmploiDbContext(DbContextOptions<OrientationM
             b.HasIndex(s => new { s.TerritoryId, s.Query }).IsUnique();
             b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
         });
+        modelBuilder.Entity<GuideStamp>(b =>
+        {
+            b.ToTable("mode_emploi_guide_stamps");
+            b.HasKey(g => g.TerritoryId);
+            b.Property(g => g.TerritoryId).HasMaxLength(64);
+            b.HasQueryFilter(g => g.TerritoryId == CurrentTerritoryId);
+        });
         modelBuilder.ApplySproConventions(OrientationModeEmploiModule.Id);
+    }
+
+    /// <summary>A change to the guide (themes, questions and their structures, sheets) also changes its stamp.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var guideChanged = ChangeTracker.Entries().Any(e => e.Entity is Theme or Question or Answerer or StructureSheet
+            && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        if (guideChanged && CurrentTerritoryId is { } slug)
+        {
+            var stamp = await GuideStamps.FirstOrDefaultAsync(g => g.TerritoryId == slug, cancellationToken);
+            if (stamp is null) GuideStamps.Add(stamp = new GuideStamp { TerritoryId = slug });
+            stamp.Value = Guid.NewGuid();
+        }
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }
 

@@ -3,18 +3,28 @@ namespace SproHub.Plugins.OrientationModeEmploi.Search;
 /// <summary>A question as the search sees it: its own words count more than those of its theme, keywords and structures.</summary>
 public sealed record Searchable(Guid QuestionId, string Text, string? Keywords, string Theme, IReadOnlyList<string> Structures);
 
+/// <summary>A question's words, read once: the guide is searched at every key typed.</summary>
+public sealed record IndexedQuestion(Guid QuestionId, string Text, IReadOnlyList<string> Own, IReadOnlyList<string> Other)
+{
+    public static IndexedQuestion From(Searchable q) =>
+        new(q.QuestionId, q.Text, GuideText.Words(q.Text), GuideText.Words($"{q.Keywords} {q.Theme} {string.Join(' ', q.Structures)}"));
+}
+
 public static class QuestionSearch
 {
     /// <summary>
     /// Every word typed must begin a word of the question, its keywords, its theme or one of its structures
     /// (so that results narrow down as one types); best matches first.
     /// </summary>
-    public static IReadOnlyList<Guid> Find(string query, IEnumerable<Searchable> questions, int max = 20)
+    public static IReadOnlyList<Guid> Find(string query, IEnumerable<Searchable> questions, int max = 20) =>
+        Find(query, questions.Select(IndexedQuestion.From), max);
+
+    public static IReadOnlyList<Guid> Find(string query, IEnumerable<IndexedQuestion> questions, int max = 20)
     {
         var terms = GuideText.Words(query);
         if (terms.Count == 0) return [];
         return questions
-            .Select(q => (q.QuestionId, q.Text, Score: Score(terms, GuideText.Words(q.Text), GuideText.Words($"{q.Keywords} {q.Theme} {string.Join(' ', q.Structures)}"))))
+            .Select(q => (q.QuestionId, q.Text, Score: Score(terms, q.Own, q.Other)))
             .Where(r => r.Score > 0)
             .OrderByDescending(r => r.Score).ThenBy(r => r.Text, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true))
             .Take(max).Select(r => r.QuestionId).ToList();

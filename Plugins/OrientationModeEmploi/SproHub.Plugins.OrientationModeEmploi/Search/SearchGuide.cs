@@ -35,10 +35,9 @@ internal sealed class SearchGuideHandler(GuideReader reader, OrientationModeEmpl
     public async Task<SearchResult> Handle(SearchGuide request, CancellationToken cancellationToken)
     {
         var query = request.Query?.Trim() ?? "";
-        var guide = await reader.ReadAsync(cancellationToken);
-        var questions = guide.Questions.ToDictionary(q => q.Id);
-        var found = QuestionSearch.Find(query, questions.Values.Select(q => new Searchable(q.Id, q.Text, q.Keywords, q.Theme,
-            q.Principal.Concat(q.Secondary).SelectMany(s => new[] { s.Name, s.Type }).ToList()))).Select(id => questions[id]).ToList();
+        var index = await reader.IndexAsync(cancellationToken);
+        var questions = index.Guide.Questions.ToDictionary(q => q.Id);
+        var found = QuestionSearch.Find(query, index.Questions).Select(id => questions[id]).ToList();
         var normalized = string.Join(' ', GuideText.Words(query));
         if (request.Record && normalized.Length > 0) await RecordAsync(query, normalized, found.Count == 0, cancellationToken);
         return new SearchResult(query, found);

@@ -22,6 +22,20 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Guide.GuideStamp", b =>
+                {
+                    b.Property<string>("TerritoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TerritoryId");
+
+                    b.ToTable("mode_emploi_guide_stamps", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Questions.Question", b =>
                 {
                     b.Property<Guid>("Id")

@@ -17,6 +17,20 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Guide.GuideStamp", b =>
+                {
+                    b.Property<string>("TerritoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TerritoryId");
+
+                    b.ToTable("mode_emploi_guide_stamps", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Questions.Question", b =>
                 {
                     b.Property<Guid>("Id")

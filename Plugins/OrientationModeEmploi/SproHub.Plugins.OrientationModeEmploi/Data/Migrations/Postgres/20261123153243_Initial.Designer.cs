@@ -12,7 +12,7 @@ using SproHub.Plugins.OrientationModeEmploi.Data;
 namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Postgres
 {
     [DbContext(typeof(OrientationModeEmploiDbContext))]
-    [Migration("20261123145713_Initial")]
+    [Migration("20261123153243_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,6 +24,20 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Guide.GuideStamp", b =>
+                {
+                    b.Property<string>("TerritoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TerritoryId");
+
+                    b.ToTable("mode_emploi_guide_stamps", (string)null);
+                });
 
             modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Questions.Question", b =>
                 {

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
+namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -12,19 +13,31 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "mode_emploi_guide_stamps",
+                columns: table => new
+                {
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Value = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mode_emploi_guide_stamps", x => x.TerritoryId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mode_emploi_outbox",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ProcessedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LockedUntilTicks = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntilTicks = table.Column<long>(type: "bigint", nullable: true),
+                    LastError = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -35,14 +48,14 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
                 name: "mode_emploi_sheets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Modalities = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Contact = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Answer = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Modalities = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Contact = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -53,11 +66,11 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
                 name: "mode_emploi_themes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,12 +81,12 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
                 name: "mode_emploi_unanswered_searches",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Query = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    LastTyped = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Query = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LastTyped = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    LastAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -84,12 +97,12 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
                 name: "mode_emploi_questions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ThemeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Keywords = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ThemeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Keywords = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,10 +119,10 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
                 name: "mode_emploi_answerers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -171,6 +184,9 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "mode_emploi_answerers");
+
+            migrationBuilder.DropTable(
+                name: "mode_emploi_guide_stamps");
 
             migrationBuilder.DropTable(
                 name: "mode_emploi_outbox");

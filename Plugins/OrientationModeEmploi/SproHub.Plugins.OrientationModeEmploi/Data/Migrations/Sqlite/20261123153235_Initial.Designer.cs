@@ -11,7 +11,7 @@ using SproHub.Plugins.OrientationModeEmploi.Data;
 namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(OrientationModeEmploiDbContext))]
-    [Migration("20261123145706_Initial")]
+    [Migration("20261123153235_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,20 @@ namespace SproHub.Plugins.OrientationModeEmploi.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Guide.GuideStamp", b =>
+                {
+                    b.Property<string>("TerritoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TerritoryId");
+
+                    b.ToTable("mode_emploi_guide_stamps", (string)null);
+                });
 
             modelBuilder.Entity("SproHub.Plugins.OrientationModeEmploi.Questions.Question", b =>
                 {
