@@ -33,7 +33,9 @@ public static class SproHubStartup
         using var bootLogs = LoggerFactory.Create(l => l.AddConsole().AddConfiguration(configuration.GetSection("Logging")));
         var logger = bootLogs.CreateLogger("SproHub.Modules");
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var registry = ModuleCatalog.Discover(CoreModules.All(), PluginsFolder.Resolve(configuration), logger);
+        var discovered = watch.Elapsed.TotalMilliseconds;
         services.AddSingleton(registry);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ModuleErrors>();
@@ -53,6 +55,7 @@ public static class SproHubStartup
         });
         services.AddModuleDbContext<PlatformDbContext>(new ModuleContext(configuration, PlatformDbContext.Id));
         services.RegisterModules(registry, configuration, mvc, logger);
+        logger.LogInformation("Modules trouvés en {Discovery} ms, enregistrés en {Registration} ms", Math.Round(discovered), Math.Round(watch.Elapsed.TotalMilliseconds - discovered));
         ModuleComposition.AddHandlersAndValidators(services, typeof(SproHubStartup).Assembly);
 
         services.AddHttpContextAccessor();

@@ -84,8 +84,9 @@ public static class ModuleCatalog
     /// </summary>
     private static Assembly? FromHostDependencies(string assemblyPath)
     {
+        // A dependency of the host sits beside it; looking there is much cheaper than parsing the host's deps.json.
         var name = AssemblyName.GetAssemblyName(assemblyPath);
-        var known = Microsoft.Extensions.DependencyModel.DependencyContext.Default?.RuntimeLibraries.Any(l => string.Equals(l.Name, name.Name, StringComparison.OrdinalIgnoreCase)) == true;
+        var known = File.Exists(Path.Combine(AppContext.BaseDirectory, name.Name + ".dll"));
         return known ? System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyName(name) : null;
     }
 
