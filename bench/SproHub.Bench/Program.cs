@@ -136,7 +136,7 @@ md.AppendLine();
 md.AppendLine("- Start-up is published ReadyToRun, prepares the database while the server starts, and reads the modules' migration");
 md.AppendLine("  histories with one plain connection: EF Core's first use (about half a second for the four DbContexts) happens on the first");
 md.AppendLine("  request that needs data, not on the way to `/health`. With a second plugin loaded the platform's own time is unchanged");
-md.AppendLine("  (0.73–0.76 s); the ratio crosses 3× when the bare app is at its fastest (0.22 s here, 0.28 s at the previous run).");
+md.AppendLine("  (0.72–0.76 s); the ratio crosses 3× when the bare app is at its fastest (0.23 s here, 0.28 s at an earlier run).");
 md.AppendLine("  EF Core compiled models and trimming the Razor parts scanned at start-up are the next levers.");
 md.AppendLine("- The programme shows the next 20 shows and the latest 12 (the archive goes by year, every coming show is in the iCal");
 md.AppendLine("  feed). Without the output cache a request runs 5 SQLite queries (coming and past shows with replays, guests, running orders, years) and");
