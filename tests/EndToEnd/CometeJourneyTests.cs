@@ -78,5 +78,12 @@ public sealed class CometeJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync("/admin/audit");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("plugin.active");
         await page.AssertAccessibleAsync();
+
+        // Each plugin's health, from the list of modules.
+        await page.GotoAsync("/admin/modules");
+        await page.GetByRole(AriaRole.Link, new() { Name = "COMETE — émissions radio" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Territoires où il est activé" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("SPRO de Dreux");
+        await page.AssertAccessibleAsync();
     }
 }
