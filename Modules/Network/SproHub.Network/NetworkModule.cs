@@ -46,6 +46,7 @@ public sealed class NetworkModule : IModule
     {
         TerritoryEndpoints.Map(endpoints);
         TokenEndpoint.Map(endpoints);
+        Directory.DirectoryEndpoints.Map(endpoints.Api);
     }
 
     public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>

@@ -55,10 +55,12 @@ public static class DemoNetwork
     {
         if (!await db.Structures.AnyAsync(cancellationToken))
         {
-            db.Structures.AddRange(Structures.Select(s => new Structure
+            foreach (var (territory, type, town) in Structures)
             {
-                Name = $"{Structure.TypeLabel(s.Type)} de {s.Town}", Type = s.Type, Town = s.Town, TerritoryId = s.Territory,
-            }));
+                var structure = new Structure { Name = $"{Structure.TypeLabel(type)} de {town}", Type = type, Town = town, TerritoryId = territory };
+                structure.Index();
+                db.Structures.Add(structure);
+            }
             await db.SaveChangesAsync(cancellationToken);
         }
         var localSpros = await db.Territories.AsNoTracking().Where(t => t.Kind == TerritoryKind.LocalSpro).ToListAsync(cancellationToken);

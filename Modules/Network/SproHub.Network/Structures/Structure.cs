@@ -16,7 +16,11 @@ public sealed class Structure : IVersioned
     public StructureType Type { get; set; }
     public required string Town { get; set; }
     public required string TerritoryId { get; set; }
+    /// <summary>Name, town and type without accents or case, for the directory's search; kept by <see cref="Index"/>.</summary>
+    public string SearchText { get; private set; } = "";
     public int Version { get; set; }
+
+    public void Index() => SearchText = DirectoryText.Normalize($"{Name} {Town} {TypeLabel(Type)}");
 
     public static string TypeLabel(StructureType type) => type switch
     {

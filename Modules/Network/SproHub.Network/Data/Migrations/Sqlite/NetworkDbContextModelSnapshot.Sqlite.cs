@@ -225,6 +225,11 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TerritoryId")
                         .IsRequired()
                         .HasMaxLength(64)

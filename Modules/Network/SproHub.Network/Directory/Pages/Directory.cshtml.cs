@@ -1,0 +1,37 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SproHub.Network.Structures;
+using SproHub.Shared.Pages;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Network.Directory.Pages;
+
+/// <summary>The public directory: anyone finds a structure of the SPRO by name, town, type or local SPRO.</summary>
+public sealed class DirectoryModel(IMediator mediator, ITerritoryDirectory territories) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true, Name = "type")] public string? Type { get; set; }
+    [BindProperty(SupportsGet = true, Name = "territoire")] public string? Territory { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public DirectoryPage? Results { get; private set; }
+    public IReadOnlyList<TerritoryInfo> LocalSpros { get; private set; } = [];
+    public static IEnumerable<StructureType> Types => Enum.GetValues<StructureType>();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        LocalSpros = (await territories.ListAsync(ct)).Where(t => t.Kind == TerritoryKind.LocalSpro).ToList();
+        try
+        {
+            Results = await mediator.Send(new SearchDirectory(Query, Type, Territory, PageNumber), ct);
+        }
+        catch (Exception ex) when (ModelState.TryAddRefusal(ex, ""))
+        {
+            // the reasons are shown beside the fields
+        }
+    }
+
+    public string PageUrl(int page) =>
+        $"/annuaire?q={Uri.EscapeDataString(Query ?? "")}&type={Uri.EscapeDataString(Type ?? "")}&territoire={Uri.EscapeDataString(Territory ?? "")}&page={page}";
+}

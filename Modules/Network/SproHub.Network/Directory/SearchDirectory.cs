@@ -1,0 +1,86 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using SproHub.Network.Data;
+using SproHub.Network.Structures;
+using SproHub.Shared.Errors;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Network.Directory;
+
+public sealed record DirectoryEntry(Guid Id, string Name, string Type, string TypeLabel, string Town, string TerritoryId, string TerritoryName);
+
+public sealed record DirectoryPage(IReadOnlyList<DirectoryEntry> Structures, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// The public directory of the SPRO's member structures: words of the name or town (accents and case ignored),
+/// a type of structure, a local SPRO. Open to everyone, citizens included.
+/// </summary>
+public sealed record SearchDirectory(string? Query = null, string? Type = null, string? Territory = null, int Page = 1) : IRequest<DirectoryPage>
+{
+    public const int PageSize = 50;
+}
+
+public sealed class SearchDirectoryValidator : AbstractValidator<SearchDirectory>
+{
+    public SearchDirectoryValidator(ITerritoryDirectory territories)
+    {
+        RuleFor(r => r.Query).MaximumLength(100);
+        RuleFor(r => r.Type).Must(t => string.IsNullOrEmpty(t) || Enum.TryParse<StructureType>(t, ignoreCase: true, out _))
+            .WithErrorCode("type-connu").WithMessage(r => $"« {r.Type} » n'est pas un type de structure du réseau.");
+        RuleFor(r => r.Territory).MustAsync(async (slug, ct) => string.IsNullOrEmpty(slug) || (await territories.FindAsync(slug, ct))?.Kind == TerritoryKind.LocalSpro)
+            .WithErrorCode("spro-local").WithMessage(r => $"« {r.Territory} » n'est pas l'un des 13 SPRO locaux.");
+        RuleFor(r => r.Page).InclusiveBetween(1, 10_000).WithMessage("La page va de 1 à 10 000.");
+    }
+}
+
+internal sealed class SearchDirectoryHandler(NetworkDbContext db, ITerritoryDirectory territories) : IRequestHandler<SearchDirectory, DirectoryPage>
+{
+    public async Task<DirectoryPage> Handle(SearchDirectory request, CancellationToken cancellationToken)
+    {
+        var query = db.Structures.AsNoTracking();
+        // Each word typed must appear in the name, the town or the type (the index column is already without accents).
+        foreach (var word in DirectoryText.Words(request.Query)) query = query.Where(s => s.SearchText.Contains(word));
+        if (!string.IsNullOrEmpty(request.Type)) query = query.Where(s => s.Type == Enum.Parse<StructureType>(request.Type, true));
+        if (!string.IsNullOrEmpty(request.Territory)) query = query.Where(s => s.TerritoryId == request.Territory);
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(s => s.SearchText).Skip((request.Page - 1) * SearchDirectory.PageSize).Take(SearchDirectory.PageSize).ToListAsync(cancellationToken);
+        var names = (await territories.ListAsync(cancellationToken)).ToDictionary(t => t.Slug, t => t.Name);
+        return new DirectoryPage(rows.Select(s => new DirectoryEntry(s.Id, s.Name, s.Type.ToString(), Structure.TypeLabel(s.Type), s.Town, s.TerritoryId,
+            names.GetValueOrDefault(s.TerritoryId, s.TerritoryId))).ToList(), total, request.Page, SearchDirectory.PageSize);
+    }
+}
+
+/// <summary>One structure's public sheet.</summary>
+public sealed record GetDirectoryEntry(Guid Id) : IRequest<DirectoryEntry>;
+
+internal sealed class GetDirectoryEntryHandler(NetworkDbContext db, ITerritoryDirectory territories) : IRequestHandler<GetDirectoryEntry, DirectoryEntry>
+{
+    public async Task<DirectoryEntry> Handle(GetDirectoryEntry request, CancellationToken cancellationToken)
+    {
+        var s = await db.Structures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("Cette structure n'est pas dans l'annuaire du réseau.");
+        var territory = await territories.FindAsync(s.TerritoryId, cancellationToken);
+        return new DirectoryEntry(s.Id, s.Name, s.Type.ToString(), Structure.TypeLabel(s.Type), s.Town, s.TerritoryId, territory?.Name ?? s.TerritoryId);
+    }
+}
+
+internal static class DirectoryEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/directory", async Task<Ok<DirectoryPage>> (string? q, string? type, string? territory, int? page, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new SearchDirectory(q, type, territory, page ?? 1), ct)))
+            .AllowAnonymous().WithSummary("Annuaire des structures du réseau (q, type, territory, page)");
+        api.MapGet("/directory/{id:guid}", async Task<Ok<DirectoryEntry>> (Guid id, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetDirectoryEntry(id), ct))).AllowAnonymous().WithSummary("Fiche publique d'une structure");
+    }
+}
