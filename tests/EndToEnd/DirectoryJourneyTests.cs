@@ -22,4 +22,26 @@ public sealed class DirectoryJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("SPRO d'Indre-et-Loire");
         await page.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task A_coordinator_adds_a_structure_that_citizens_then_find()
+    {
+        var page = await browser.NewPageAsync();
+        await page.LogInAsync(DemoAccounts.CherCoordinator);
+        await page.GotoAsync("/t/cher");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter une structure" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Nom").FillAsync("Point A de Sancoins");
+        await page.GetByLabel("Type de structure").SelectOptionAsync(new SelectOptionValue { Label = "Point A" });
+        await page.GetByLabel("Ville").FillAsync("Sancoins");
+        await page.GetByLabel("Demandeurs d'emploi").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la structure" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("enregistrée");
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync("/annuaire?q=sancoins");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Point A de Sancoins" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Demandeurs d'emploi");
+        await page.AssertAccessibleAsync();
+    }
 }

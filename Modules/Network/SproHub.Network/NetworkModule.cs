@@ -7,6 +7,7 @@ using SproHub.Network.Territories;
 using SproHub.Shared.Data;
 using SproHub.Shared.Modularity;
 using SproHub.Shared.Network;
+using SproHub.Shared.Security;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Network;
@@ -15,6 +16,7 @@ namespace SproHub.Network;
 public sealed class NetworkModule : IModule
 {
     public const string Id = "network";
+    public const string ManageStructuresPermission = "network.structures.manage";
 
     public ModuleManifest Manifest { get; } = new()
     {
@@ -22,6 +24,7 @@ public sealed class NetworkModule : IModule
         DisplayName = "Réseau",
         Version = new Version(1, 0, 0),
         Description = "Territoires, structures membres, personnes et comptes.",
+        Permissions = [new PermissionDeclaration(ManageStructuresPermission, "Tenir à jour les structures membres du territoire", [SproRoles.TerritoryCoordinator])],
     };
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
@@ -47,6 +50,7 @@ public sealed class NetworkModule : IModule
         TerritoryEndpoints.Map(endpoints);
         TokenEndpoint.Map(endpoints);
         Directory.DirectoryEndpoints.Map(endpoints.Api);
+        StructureEndpoints.Map(endpoints.TerritoryApi);
     }
 
     public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>

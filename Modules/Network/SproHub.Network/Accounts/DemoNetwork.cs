@@ -51,13 +51,26 @@ public static class DemoNetwork
         ($"membre@{territory.Slug}.demo", $"Membre d'une structure du {territory.Name} (démo)", SproRoles.StructureMember, territory.Slug),
     ];
 
+    /// <summary>Whom each network usually receives, for the demo's directory.</summary>
+    private static PublicServed DemoPublic(StructureType type) => type switch
+    {
+        StructureType.MissionLocale => PublicServed.Jeunes,
+        StructureType.Cio => PublicServed.Scolaires | PublicServed.Jeunes,
+        StructureType.PoleEmploi => PublicServed.DemandeursEmploi | PublicServed.Salaries,
+        StructureType.CapEmploi => PublicServed.PersonnesHandicapees,
+        StructureType.Bij or StructureType.Pij => PublicServed.Jeunes | PublicServed.Scolaires,
+        StructureType.Apec => PublicServed.Cadres,
+        StructureType.Fongecif or StructureType.PrcVae => PublicServed.Salaries | PublicServed.DemandeursEmploi,
+        _ => PublicServed.ToutPublic,
+    };
+
     public static async Task SeedAsync(NetworkDbContext db, UserManager<SproUser> users, CancellationToken cancellationToken)
     {
         if (!await db.Structures.AnyAsync(cancellationToken))
         {
             foreach (var (territory, type, town) in Structures)
             {
-                var structure = new Structure { Name = $"{Structure.TypeLabel(type)} de {town}", Type = type, Town = town, TerritoryId = territory };
+                var structure = new Structure { Name = $"{Structure.TypeLabel(type)} de {town}", Type = type, Town = town, TerritoryId = territory, Public = DemoPublic(type) };
                 structure.Index();
                 db.Structures.Add(structure);
             }

@@ -42,6 +42,7 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             b.Property(s => s.TerritoryId).HasMaxLength(64);
             b.Property(s => s.Type).HasConversion<string>().HasMaxLength(40);
             b.Property(s => s.SearchText).HasMaxLength(400);
+            b.Property(s => s.Address).HasMaxLength(300);
             b.HasIndex(s => s.TerritoryId);
         });
         modelBuilder.Entity<Person>(b =>

@@ -12,7 +12,12 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Network.Directory;
 
-public sealed record DirectoryEntry(Guid Id, string Name, string Type, string TypeLabel, string Town, string TerritoryId, string TerritoryName);
+public sealed record DirectoryEntry(Guid Id, string Name, string Type, string TypeLabel, string Town, string TerritoryId, string TerritoryName,
+    string? Address, IReadOnlyList<string> Public)
+{
+    public static DirectoryEntry From(Structure s, string territoryName) => new(s.Id, s.Name, s.Type.ToString(), Structure.TypeLabel(s.Type), s.Town,
+        s.TerritoryId, territoryName, s.Address, s.PublicList.Select(Structure.PublicLabel).ToList());
+}
 
 public sealed record DirectoryPage(IReadOnlyList<DirectoryEntry> Structures, int Total, int Page, int PageSize)
 {
@@ -23,7 +28,7 @@ public sealed record DirectoryPage(IReadOnlyList<DirectoryEntry> Structures, int
 /// The public directory of the SPRO's member structures: words of the name or town (accents and case ignored),
 /// a type of structure, a local SPRO. Open to everyone, citizens included.
 /// </summary>
-public sealed record SearchDirectory(string? Query = null, string? Type = null, string? Territory = null, int Page = 1) : IRequest<DirectoryPage>
+public sealed record SearchDirectory(string? Query = null, string? Type = null, string? Territory = null, int Page = 1, string? Public = null) : IRequest<DirectoryPage>
 {
     public const int PageSize = 50;
 }
@@ -37,6 +42,8 @@ public sealed class SearchDirectoryValidator : AbstractValidator<SearchDirectory
             .WithErrorCode("type-connu").WithMessage(r => $"« {r.Type} » n'est pas un type de structure du réseau.");
         RuleFor(r => r.Territory).MustAsync(async (slug, ct) => string.IsNullOrEmpty(slug) || (await territories.FindAsync(slug, ct))?.Kind == TerritoryKind.LocalSpro)
             .WithErrorCode("spro-local").WithMessage(r => $"« {r.Territory} » n'est pas l'un des 13 SPRO locaux.");
+        RuleFor(r => r.Public).Must(p => string.IsNullOrEmpty(p) || (Enum.TryParse<PublicServed>(p, ignoreCase: true, out var served) && Structure.Publics.Contains(served)))
+            .WithErrorCode("public-connu").WithMessage(r => $"« {r.Public} » n'est pas un public du réseau.");
         RuleFor(r => r.Page).InclusiveBetween(1, 10_000).WithMessage("La page va de 1 à 10 000.");
     }
 }
@@ -50,12 +57,17 @@ internal sealed class SearchDirectoryHandler(NetworkDbContext db, ITerritoryDire
         foreach (var word in DirectoryText.Words(request.Query)) query = query.Where(s => s.SearchText.Contains(word));
         if (!string.IsNullOrEmpty(request.Type)) query = query.Where(s => s.Type == Enum.Parse<StructureType>(request.Type, true));
         if (!string.IsNullOrEmpty(request.Territory)) query = query.Where(s => s.TerritoryId == request.Territory);
+        if (!string.IsNullOrEmpty(request.Public))
+        {
+            var served = Enum.Parse<PublicServed>(request.Public, true);
+            query = query.Where(s => (s.Public & served) == served);
+        }
 
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderBy(s => s.SearchText).Skip((request.Page - 1) * SearchDirectory.PageSize).Take(SearchDirectory.PageSize).ToListAsync(cancellationToken);
         var names = (await territories.ListAsync(cancellationToken)).ToDictionary(t => t.Slug, t => t.Name);
-        return new DirectoryPage(rows.Select(s => new DirectoryEntry(s.Id, s.Name, s.Type.ToString(), Structure.TypeLabel(s.Type), s.Town, s.TerritoryId,
-            names.GetValueOrDefault(s.TerritoryId, s.TerritoryId))).ToList(), total, request.Page, SearchDirectory.PageSize);
+        return new DirectoryPage(rows.Select(s => DirectoryEntry.From(s, names.GetValueOrDefault(s.TerritoryId, s.TerritoryId))).ToList(),
+            total, request.Page, SearchDirectory.PageSize);
     }
 }
 
@@ -69,7 +81,7 @@ internal sealed class GetDirectoryEntryHandler(NetworkDbContext db, ITerritoryDi
         var s = await db.Structures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Cette structure n'est pas dans l'annuaire du réseau.");
         var territory = await territories.FindAsync(s.TerritoryId, cancellationToken);
-        return new DirectoryEntry(s.Id, s.Name, s.Type.ToString(), Structure.TypeLabel(s.Type), s.Town, s.TerritoryId, territory?.Name ?? s.TerritoryId);
+        return DirectoryEntry.From(s, territory?.Name ?? s.TerritoryId);
     }
 }
 
@@ -77,9 +89,9 @@ internal static class DirectoryEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/directory", async Task<Ok<DirectoryPage>> (string? q, string? type, string? territory, int? page, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new SearchDirectory(q, type, territory, page ?? 1), ct)))
-            .AllowAnonymous().WithSummary("Annuaire des structures du réseau (q, type, territory, page)");
+        api.MapGet("/directory", async Task<Ok<DirectoryPage>> (string? q, string? type, string? territory, string? @public, int? page, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new SearchDirectory(q, type, territory, page ?? 1, @public), ct)))
+            .AllowAnonymous().WithSummary("Annuaire des structures du réseau (q, type, territory, public, page)");
         api.MapGet("/directory/{id:guid}", async Task<Ok<DirectoryEntry>> (Guid id, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetDirectoryEntry(id), ct))).AllowAnonymous().WithSummary("Fiche publique d'une structure");
     }

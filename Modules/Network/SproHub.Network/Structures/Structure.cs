@@ -8,6 +8,13 @@ public enum StructureType
     MissionLocale, Cio, PoleEmploi, CapEmploi, Bij, Pij, ChambreDeMetiers, Cci, Fongecif, Uniformation, Unifaf, Apec, MaisonDeLEmploi, PointA, PrcVae, Autre,
 }
 
+/// <summary>Who a structure receives; a structure often serves several.</summary>
+[Flags]
+public enum PublicServed
+{
+    None = 0, Scolaires = 1, Jeunes = 2, DemandeursEmploi = 4, Salaries = 8, Cadres = 16, PersonnesHandicapees = 32, ToutPublic = 64,
+}
+
 /// <summary>A member structure of a local SPRO.</summary>
 public sealed class Structure : IVersioned
 {
@@ -16,11 +23,28 @@ public sealed class Structure : IVersioned
     public StructureType Type { get; set; }
     public required string Town { get; set; }
     public required string TerritoryId { get; set; }
+    public string? Address { get; set; }
+    public PublicServed Public { get; set; }
     /// <summary>Name, town and type without accents or case, for the directory's search; kept by <see cref="Index"/>.</summary>
     public string SearchText { get; private set; } = "";
     public int Version { get; set; }
 
     public void Index() => SearchText = DirectoryText.Normalize($"{Name} {Town} {TypeLabel(Type)}");
+
+    public static IEnumerable<PublicServed> Publics => Enum.GetValues<PublicServed>().Where(p => p != PublicServed.None);
+
+    public IEnumerable<PublicServed> PublicList => Publics.Where(p => Public.HasFlag(p));
+
+    public static string PublicLabel(PublicServed served) => served switch
+    {
+        PublicServed.Scolaires => "Élèves et étudiants",
+        PublicServed.Jeunes => "Jeunes de 16 à 25 ans sortis de l'école",
+        PublicServed.DemandeursEmploi => "Demandeurs d'emploi",
+        PublicServed.Salaries => "Salariés",
+        PublicServed.Cadres => "Cadres",
+        PublicServed.PersonnesHandicapees => "Personnes handicapées",
+        _ => "Tout public",
+    };
 
     public static string TypeLabel(StructureType type) => type switch
     {

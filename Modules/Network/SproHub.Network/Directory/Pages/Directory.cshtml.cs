@@ -13,6 +13,7 @@ public sealed class DirectoryModel(IMediator mediator, ITerritoryDirectory terri
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "type")] public string? Type { get; set; }
     [BindProperty(SupportsGet = true, Name = "territoire")] public string? Territory { get; set; }
+    [BindProperty(SupportsGet = true, Name = "public")] public string? Public { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public DirectoryPage? Results { get; private set; }
@@ -24,7 +25,7 @@ public sealed class DirectoryModel(IMediator mediator, ITerritoryDirectory terri
         LocalSpros = (await territories.ListAsync(ct)).Where(t => t.Kind == TerritoryKind.LocalSpro).ToList();
         try
         {
-            Results = await mediator.Send(new SearchDirectory(Query, Type, Territory, PageNumber), ct);
+            Results = await mediator.Send(new SearchDirectory(Query, Type, Territory, PageNumber, Public), ct);
         }
         catch (Exception ex) when (ModelState.TryAddRefusal(ex, ""))
         {
@@ -33,5 +34,5 @@ public sealed class DirectoryModel(IMediator mediator, ITerritoryDirectory terri
     }
 
     public string PageUrl(int page) =>
-        $"/annuaire?q={Uri.EscapeDataString(Query ?? "")}&type={Uri.EscapeDataString(Type ?? "")}&territoire={Uri.EscapeDataString(Territory ?? "")}&page={page}";
+        $"/annuaire?q={Uri.EscapeDataString(Query ?? "")}&type={Uri.EscapeDataString(Type ?? "")}&territoire={Uri.EscapeDataString(Territory ?? "")}&public={Uri.EscapeDataString(Public ?? "")}&page={page}";
 }

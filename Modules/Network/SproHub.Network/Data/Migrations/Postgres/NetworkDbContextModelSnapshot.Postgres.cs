@@ -229,10 +229,17 @@ namespace SproHub.Network.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Public")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
