@@ -39,6 +39,9 @@ public sealed class DirectoryJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("enregistrée");
         await page.AssertAccessibleAsync();
 
+        await page.GotoAsync("/t/cher/structures/import");
+        await page.AssertAccessibleAsync();
+
         await page.GotoAsync("/annuaire?q=sancoins");
         await page.GetByRole(AriaRole.Link, new() { Name = "Point A de Sancoins" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Demandeurs d'emploi");

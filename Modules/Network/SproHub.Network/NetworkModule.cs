@@ -50,7 +50,9 @@ public sealed class NetworkModule : IModule
         TerritoryEndpoints.Map(endpoints);
         TokenEndpoint.Map(endpoints);
         Directory.DirectoryEndpoints.Map(endpoints.Api);
+        Directory.ExportEndpoints.Map(endpoints.Api);
         StructureEndpoints.Map(endpoints.TerritoryApi);
+        ImportEndpoints.Map(endpoints.TerritoryApi);
     }
 
     public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>

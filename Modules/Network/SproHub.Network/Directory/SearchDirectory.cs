@@ -50,9 +50,9 @@ public sealed class SearchDirectoryValidator : AbstractValidator<SearchDirectory
 
 internal sealed class SearchDirectoryHandler(NetworkDbContext db, ITerritoryDirectory territories) : IRequestHandler<SearchDirectory, DirectoryPage>
 {
-    public async Task<DirectoryPage> Handle(SearchDirectory request, CancellationToken cancellationToken)
+    /// <summary>The search's criteria, shared by the page of results and the exports.</summary>
+    public static IQueryable<Structure> Filter(IQueryable<Structure> query, SearchDirectory request)
     {
-        var query = db.Structures.AsNoTracking();
         // Each word typed must appear in the name, the town or the type (the index column is already without accents).
         foreach (var word in DirectoryText.Words(request.Query)) query = query.Where(s => s.SearchText.Contains(word));
         if (!string.IsNullOrEmpty(request.Type)) query = query.Where(s => s.Type == Enum.Parse<StructureType>(request.Type, true));
@@ -62,7 +62,12 @@ internal sealed class SearchDirectoryHandler(NetworkDbContext db, ITerritoryDire
             var served = Enum.Parse<PublicServed>(request.Public, true);
             query = query.Where(s => (s.Public & served) == served);
         }
+        return query;
+    }
 
+    public async Task<DirectoryPage> Handle(SearchDirectory request, CancellationToken cancellationToken)
+    {
+        var query = Filter(db.Structures.AsNoTracking(), request);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderBy(s => s.SearchText).Skip((request.Page - 1) * SearchDirectory.PageSize).Take(SearchDirectory.PageSize).ToListAsync(cancellationToken);
         var names = (await territories.ListAsync(cancellationToken)).ToDictionary(t => t.Slug, t => t.Name);

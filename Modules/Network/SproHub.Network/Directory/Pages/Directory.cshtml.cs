@@ -33,6 +33,9 @@ public sealed class DirectoryModel(IMediator mediator, ITerritoryDirectory terri
         }
     }
 
+    public string ExportUrl(string format) =>
+        $"/api/network/directory/export.{format}?q={Uri.EscapeDataString(Query ?? "")}&type={Uri.EscapeDataString(Type ?? "")}&territory={Uri.EscapeDataString(Territory ?? "")}&public={Uri.EscapeDataString(Public ?? "")}";
+
     public string PageUrl(int page) =>
         $"/annuaire?q={Uri.EscapeDataString(Query ?? "")}&type={Uri.EscapeDataString(Type ?? "")}&territoire={Uri.EscapeDataString(Territory ?? "")}&public={Uri.EscapeDataString(Public ?? "")}&page={page}";
 }
