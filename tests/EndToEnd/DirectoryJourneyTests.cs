@@ -42,6 +42,19 @@ public sealed class DirectoryJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.GotoAsync("/t/cher/structures/import");
         await page.AssertAccessibleAsync();
 
+        await page.GotoAsync("/t/cher");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Enregistrer une désignation" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Prénom").FillAsync("Claire");
+        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Martin");
+        await page.GetByLabel("Adresse e-mail").FillAsync("c.martin@ml-bourges.exemple.fr");
+        await page.GetByLabel("Date de la plénière").FillAsync(DateTime.Today.AddDays(-7).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la désignation" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Claire Martin");
+        await page.GotoAsync("/annuaire/coordination");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Claire Martin");
+        await page.AssertAccessibleAsync();
+
         await page.GotoAsync("/annuaire?q=sancoins");
         await page.GetByRole(AriaRole.Link, new() { Name = "Point A de Sancoins" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Demandeurs d'emploi");

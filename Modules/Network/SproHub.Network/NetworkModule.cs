@@ -17,6 +17,7 @@ public sealed class NetworkModule : IModule
 {
     public const string Id = "network";
     public const string ManageStructuresPermission = "network.structures.manage";
+    public const string DesignateCoordinatorsPermission = "network.coordinators.designate";
 
     public ModuleManifest Manifest { get; } = new()
     {
@@ -24,7 +25,11 @@ public sealed class NetworkModule : IModule
         DisplayName = "Réseau",
         Version = new Version(1, 0, 0),
         Description = "Territoires, structures membres, personnes et comptes.",
-        Permissions = [new PermissionDeclaration(ManageStructuresPermission, "Tenir à jour les structures membres du territoire", [SproRoles.TerritoryCoordinator])],
+        Permissions =
+        [
+            new PermissionDeclaration(ManageStructuresPermission, "Tenir à jour les structures membres du territoire", [SproRoles.TerritoryCoordinator]),
+            new PermissionDeclaration(DesignateCoordinatorsPermission, "Enregistrer la désignation des coordonnateurs du territoire", [SproRoles.TerritoryCoordinator]),
+        ],
     };
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
@@ -53,6 +58,7 @@ public sealed class NetworkModule : IModule
         Directory.ExportEndpoints.Map(endpoints.Api);
         StructureEndpoints.Map(endpoints.TerritoryApi);
         ImportEndpoints.Map(endpoints.TerritoryApi);
+        Coordinators.CoordinatorEndpoints.Map(endpoints.Api, endpoints.TerritoryApi);
     }
 
     public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>

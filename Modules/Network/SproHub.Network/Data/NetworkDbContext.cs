@@ -15,6 +15,7 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
     public DbSet<Structure> Structures => Set<Structure>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<Coordinators.CoordinatorDesignation> CoordinatorDesignations => Set<Coordinators.CoordinatorDesignation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -51,6 +52,16 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             b.Property(p => p.FirstName).HasMaxLength(100);
             b.Property(p => p.LastName).HasMaxLength(100);
             b.Property(p => p.Email).HasMaxLength(256);
+        });
+        modelBuilder.Entity<Coordinators.CoordinatorDesignation>(b =>
+        {
+            b.ToTable("network_coordinator_designations");
+            b.Property(d => d.TerritoryId).HasMaxLength(64);
+            b.Property(d => d.MinutesReference).HasMaxLength(200);
+            b.Property(d => d.RecordedBy).HasMaxLength(200);
+            b.HasIndex(d => new { d.TerritoryId, d.SchoolYear });
+            b.HasOne<Person>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Structure>().WithMany().HasForeignKey(d => d.StructureId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<RoleAssignment>(b =>
         {

@@ -7,6 +7,7 @@ namespace SproHub.Network.Territories.Pages;
 public sealed class TerritoryHomeModel(IMediator mediator, IModuleNavigation navigation, SproHub.Shared.Security.ICurrentUser user) : PageModel
 {
     public bool CanManageStructures => user.Can(NetworkModule.ManageStructuresPermission);
+    public bool CanDesignateCoordinators => user.Can(NetworkModule.DesignateCoordinatorsPermission);
     public TerritoryDetail Detail { get; private set; } = null!;
     public IReadOnlyList<TerritoryLink> Initiatives { get; private set; } = [];
     public IReadOnlyList<string> Sections { get; private set; } = [];

@@ -179,6 +179,51 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                     b.ToTable("network_users", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Network.Coordinators.CoordinatorDesignation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PlenaryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("TerritoryId", "SchoolYear");
+
+                    b.ToTable("network_coordinator_designations", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Network.Structures.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -363,6 +408,21 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Network.Coordinators.CoordinatorDesignation", b =>
+                {
+                    b.HasOne("SproHub.Network.Structures.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SproHub.Network.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618
