@@ -55,6 +55,12 @@ public sealed class DirectoryJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Claire Martin");
         await page.AssertAccessibleAsync();
 
+        await page.GotoAsync("/t/cher/structures/agents");
+        await page.GetByLabel("CIO de Bourges").FillAsync("9");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les nombres d'agents" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("9 agents au total");
+        await page.AssertAccessibleAsync();
+
         await page.GotoAsync("/annuaire?q=sancoins");
         await page.GetByRole(AriaRole.Link, new() { Name = "Point A de Sancoins" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Demandeurs d'emploi");

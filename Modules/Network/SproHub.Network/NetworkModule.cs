@@ -18,6 +18,7 @@ public sealed class NetworkModule : IModule
     public const string Id = "network";
     public const string ManageStructuresPermission = "network.structures.manage";
     public const string DesignateCoordinatorsPermission = "network.coordinators.designate";
+    public const string ReadInternalPermission = "network.internal.read";
 
     public ModuleManifest Manifest { get; } = new()
     {
@@ -29,6 +30,7 @@ public sealed class NetworkModule : IModule
         [
             new PermissionDeclaration(ManageStructuresPermission, "Tenir à jour les structures membres du territoire", [SproRoles.TerritoryCoordinator]),
             new PermissionDeclaration(DesignateCoordinatorsPermission, "Enregistrer la désignation des coordonnateurs du territoire", [SproRoles.TerritoryCoordinator]),
+            new PermissionDeclaration(ReadInternalPermission, "Consulter les données internes du territoire", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember]),
         ],
     };
 
@@ -59,6 +61,7 @@ public sealed class NetworkModule : IModule
         StructureEndpoints.Map(endpoints.TerritoryApi);
         ImportEndpoints.Map(endpoints.TerritoryApi);
         Coordinators.CoordinatorEndpoints.Map(endpoints.Api, endpoints.TerritoryApi);
+        Agents.AgentCountEndpoints.Map(endpoints.TerritoryApi);
     }
 
     public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>

@@ -16,6 +16,7 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
     public DbSet<Person> People => Set<Person>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<Coordinators.CoordinatorDesignation> CoordinatorDesignations => Set<Coordinators.CoordinatorDesignation>();
+    public DbSet<Agents.AgentCount> AgentCounts => Set<Agents.AgentCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -62,6 +63,15 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             b.HasIndex(d => new { d.TerritoryId, d.SchoolYear });
             b.HasOne<Person>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Structure>().WithMany().HasForeignKey(d => d.StructureId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Agents.AgentCount>(b =>
+        {
+            b.ToTable("network_agent_counts");
+            b.HasKey(c => new { c.StructureId, c.Year });
+            b.Property(c => c.TerritoryId).HasMaxLength(64);
+            b.Property(c => c.UpdatedBy).HasMaxLength(200);
+            b.HasIndex(c => new { c.TerritoryId, c.Year });
+            b.HasOne<Structure>().WithMany().HasForeignKey(c => c.StructureId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<RoleAssignment>(b =>
         {

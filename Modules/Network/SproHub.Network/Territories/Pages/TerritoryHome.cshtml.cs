@@ -8,6 +8,7 @@ public sealed class TerritoryHomeModel(IMediator mediator, IModuleNavigation nav
 {
     public bool CanManageStructures => user.Can(NetworkModule.ManageStructuresPermission);
     public bool CanDesignateCoordinators => user.Can(NetworkModule.DesignateCoordinatorsPermission);
+    public bool CanReadInternal => user.Can(NetworkModule.ReadInternalPermission);
     public TerritoryDetail Detail { get; private set; } = null!;
     public IReadOnlyList<TerritoryLink> Initiatives { get; private set; } = [];
     public IReadOnlyList<string> Sections { get; private set; } = [];

@@ -188,6 +188,40 @@ namespace SproHub.Network.Data.Migrations.Postgres
                     b.ToTable("network_users", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Network.Agents.AgentCount", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Agents")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("StructureId", "Year");
+
+                    b.HasIndex("TerritoryId", "Year");
+
+                    b.ToTable("network_agent_counts", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Network.Coordinators.CoordinatorDesignation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -418,6 +452,15 @@ namespace SproHub.Network.Data.Migrations.Postgres
                     b.HasOne("SproHub.Network.Accounts.SproUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Network.Agents.AgentCount", b =>
+                {
+                    b.HasOne("SproHub.Network.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

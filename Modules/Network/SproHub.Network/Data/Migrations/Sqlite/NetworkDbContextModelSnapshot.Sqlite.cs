@@ -179,6 +179,40 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                     b.ToTable("network_users", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Network.Agents.AgentCount", b =>
+                {
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Agents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StructureId", "Year");
+
+                    b.HasIndex("TerritoryId", "Year");
+
+                    b.ToTable("network_agent_counts", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Network.Coordinators.CoordinatorDesignation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -407,6 +441,15 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                     b.HasOne("SproHub.Network.Accounts.SproUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Network.Agents.AgentCount", b =>
+                {
+                    b.HasOne("SproHub.Network.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
