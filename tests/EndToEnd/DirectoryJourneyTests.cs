@@ -55,6 +55,14 @@ public sealed class DirectoryJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Claire Martin");
         await page.AssertAccessibleAsync();
 
+        await page.GotoAsync("/t/cher/personnes");
+        await page.GetByLabel("Prénom", new() { Exact = true }).FillAsync("Léa");
+        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Roux");
+        await page.GetByLabel("Structure", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "CIO de Bourges" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter l'agent" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Léa Roux ajouté(e) à CIO de Bourges");
+        await page.AssertAccessibleAsync();
+
         await page.GotoAsync("/t/cher/structures/agents");
         await page.GetByLabel("CIO de Bourges").FillAsync("9");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les nombres d'agents" }).ClickAsync();

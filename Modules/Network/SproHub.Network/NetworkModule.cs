@@ -62,6 +62,7 @@ public sealed class NetworkModule : IModule
         ImportEndpoints.Map(endpoints.TerritoryApi);
         Coordinators.CoordinatorEndpoints.Map(endpoints.Api, endpoints.TerritoryApi);
         Agents.AgentCountEndpoints.Map(endpoints.TerritoryApi);
+        People.PeopleEndpoints.Map(endpoints.TerritoryApi);
     }
 
     public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>

@@ -53,6 +53,8 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             b.Property(p => p.FirstName).HasMaxLength(100);
             b.Property(p => p.LastName).HasMaxLength(100);
             b.Property(p => p.Email).HasMaxLength(256);
+            b.Property(p => p.Function).HasMaxLength(100);
+            b.HasIndex(p => p.StructureId);
         });
         modelBuilder.Entity<Coordinators.CoordinatorDesignation>(b =>
         {

@@ -74,6 +74,8 @@ public sealed class Person : IVersioned
     public required string FirstName { get; set; }
     public required string LastName { get; set; }
     public string? Email { get; set; }
+    /// <summary>Their post in the structure ("conseillère d'insertion", "directeur").</summary>
+    public string? Function { get; set; }
     public Guid? StructureId { get; set; }
     public string? UserId { get; set; }
     public int Version { get; set; }
