@@ -26,6 +26,7 @@ for (var i = 0; i < TenYearsOfShows.Territories.Length; i++) hostEnv[$"DemoData_
 Console.WriteLine("Préparation : migrations, données de démonstration, dix ans d'émissions…");
 await using (var first = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv)) { }
 var shows = TenYearsOfShows.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
+LargeNetwork.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
 hostEnv["DemoData__Enabled"] = "false"; // seeded once above, as a production database would be
 Console.WriteLine($"{shows} émissions dans {TenYearsOfShows.Territories.Length} territoires.");
 
@@ -78,6 +79,16 @@ await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub
     foreach (var clients in new[] { 1, 8, 32 }) searchRows.Add((clients, await Load.RunAsync(reception, Search, clients == 1 ? 300 : 1000, clients)));
 }
 
+// 5. The public directory over 10,000 structures (and 100,000 people in the same database), anonymous, never cached.
+var directoryRows = new List<(int Clients, Load.Result Result)>();
+await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv))
+{
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(server.Url) };
+    string Directory(int i) => $"/api/network/directory?{LargeNetwork.Queries[i % LargeNetwork.Queries.Length]}";
+    await Load.RunAsync(http, Directory, 200, 4); // warm-up
+    foreach (var clients in new[] { 1, 8, 32 }) directoryRows.Add((clients, await Load.RunAsync(http, Directory, clients == 1 ? 300 : 1000, clients)));
+}
+
 // The report.
 var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "?";
 var memory = File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim();
@@ -124,6 +135,16 @@ md.AppendLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var (clients, r) in searchRows)
     md.AppendLine($"| API `…/mode-emploi/search?q=` | {clients} | {r.Count} | {r.P50:F1} ms | {r.P95:F1} ms | {r.P99:F1} ms | {r.PerSecond:F0}/s | {r.Errors} | {Ok(r.P95 < 100)} |");
 md.AppendLine();
+md.AppendLine("## Directory search over 10,000 structures (target p95 < 50 ms)");
+md.AppendLine();
+md.AppendLine($"{LargeNetwork.Structures:N0} structures and {LargeNetwork.Structures * LargeNetwork.PeoplePerStructure:N0} people in the database; anonymous searches by words, type,");
+md.AppendLine("local SPRO and public (`" + string.Join("`, `", LargeNetwork.Queries) + "`), each returning its first page of 50 and the total.");
+md.AppendLine();
+md.AppendLine("| Endpoint | Clients | Requests | p50 | p95 | p99 | Throughput | Errors | p95 < 50 ms |");
+md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+foreach (var (clients, r) in directoryRows)
+    md.AppendLine($"| API `/api/network/directory` | {clients} | {r.Count} | {r.P50:F1} ms | {r.P95:F1} ms | {r.P99:F1} ms | {r.PerSecond:F0}/s | {r.Errors} | {Ok(r.P95 < 50)} |");
+md.AppendLine();
 md.AppendLine("## Resident memory (target < 250 MB)");
 md.AppendLine();
 md.AppendLine("| When | RSS | Target |");
@@ -135,8 +156,8 @@ md.AppendLine("## Reading these figures");
 md.AppendLine();
 md.AppendLine("- Start-up is published ReadyToRun, prepares the database while the server starts, and reads the modules' migration");
 md.AppendLine("  histories with one plain connection: EF Core's first use (about half a second for the four DbContexts) happens on the first");
-md.AppendLine("  request that needs data, not on the way to `/health`. With a second plugin loaded the platform's own time is unchanged");
-md.AppendLine("  (0.72–0.76 s); the ratio crosses 3× when the bare app is at its fastest (0.23 s here, 0.28 s at an earlier run).");
+md.AppendLine("  request that needs data, not on the way to `/health`. With a second plugin loaded the platform's own time stays between");
+md.AppendLine("  0.72 and 0.92 s (the latter on the large directory database below), and the ratio above 3× (3.2× this run).");
 md.AppendLine("  EF Core compiled models and trimming the Razor parts scanned at start-up are the next levers.");
 md.AppendLine("- The programme shows the next 20 shows and the latest 12 (the archive goes by year, every coming show is in the iCal");
 md.AppendLine("  feed). Without the output cache a request runs 5 SQLite queries (coming and past shows with replays, guests, running orders, years) and");
@@ -147,6 +168,9 @@ md.AppendLine("- The reception guide's search keeps each territory's guide and i
 md.AppendLine("  with one small query, a stamp that every change to the guide replaces in the same transaction: a change is seen at");
 md.AppendLine("  once by every host. Before that (every request reading and normalising the guide: 4 queries and 300 questions), p95");
 md.AppendLine("  was 20 ms at 1 client, 87 ms at 8 and 228 ms at 32.");
+md.AppendLine("- The directory search reads an indexed, accent-free column with `LIKE` and counts the matches: p95 10 ms at 1 client and");
+md.AppendLine("  40 ms at 8 over 10,000 structures; at 32 concurrent searches on 2 cores it queues (136 ms). A full-text index (SQLite FTS5,");
+md.AppendLine("  PostgreSQL trigrams) is the next step if the directory ever sees that load.");
 Directory.CreateDirectory(Path.GetDirectoryName(report)!);
 File.WriteAllText(report, md.ToString());
 Console.WriteLine(md.ToString());
