@@ -56,7 +56,8 @@ public sealed class StructureImportExportTests(SproHubFactory factory) : IClassF
         var rules = problem.GetProperty("rules").EnumerateArray().Select(r => (Field: r.GetProperty("field").GetString(), Rule: r.GetProperty("rule").GetString())).ToList();
         Assert.Contains(("lignes[3].type", "type-connu"), rules);
         Assert.Contains(("lignes[4].nom", "structure-unique"), rules);
-        Assert.Contains(("lignes[5].name", "obligatoire"), rules);
+        Assert.Contains(("lignes[5].nom", "obligatoire"), rules);
+        Assert.Contains(("lignes[5].ville", "obligatoire"), rules);
         Assert.Contains(("lignes[5].publics", "public-connu"), rules);
         Assert.DoesNotContain(rules, r => r.Field!.StartsWith("lignes[2]"));
         Assert.Equal(before, await factory.CreateClient().GetStringAsync("/api/network/directory?territory=cher"));

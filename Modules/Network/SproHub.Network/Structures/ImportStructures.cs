@@ -50,7 +50,7 @@ internal sealed class ImportStructuresHandler(NetworkDbContext db, ITerritoryCon
             foreach (var unknown in publics.Where(p => p.Value is null)) Refuse("publics", "public-connu", $"« {unknown.Text} » n'est pas un public du réseau.");
             var content = new CreateStructure(line.Name, type, line.Town, line.Address, publics.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList());
             foreach (var error in validator.Validate(content).Errors.Where(e => !(e.PropertyName == "Type" && line.Type is { Length: > 0 })))
-                Refuse(char.ToLowerInvariant(error.PropertyName[0]) + error.PropertyName[1..], error.ErrorCode, error.ErrorMessage);
+                Refuse(Column(error.PropertyName), error.ErrorCode, error.ErrorMessage);
             if (!string.IsNullOrWhiteSpace(line.Name) && !names.Add(line.Name.Trim()))
                 Refuse("nom", "structure-unique", $"une structure « {line.Name.Trim()} » existe déjà dans ce territoire (ou plus haut dans le fichier).");
             if (type is null || string.IsNullOrWhiteSpace(line.Name) || string.IsNullOrWhiteSpace(line.Town)) continue;
@@ -105,6 +105,16 @@ internal sealed class ImportStructuresHandler(NetworkDbContext db, ITerritoryCon
         }
         return lines;
     }
+
+    /// <summary>A refusal names the file's column, as the person who filled it sees it.</summary>
+    private static string Column(string property) => property.Split('[')[0] switch
+    {
+        nameof(CreateStructure.Name) => "nom",
+        nameof(CreateStructure.Town) => "ville",
+        nameof(CreateStructure.Address) => "adresse",
+        nameof(CreateStructure.Public) => "publics",
+        _ => "type",
+    };
 
     /// <summary>The type as exported ("Mission Locale") or as the API writes it ("MissionLocale").</summary>
     private static StructureType? ParseType(string? text) =>
