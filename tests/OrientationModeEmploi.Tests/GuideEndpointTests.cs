@@ -137,6 +137,29 @@ public sealed class GuideEndpointTests(SproHubFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Themes_are_renamed_with_their_version_and_only_an_empty_one_is_deleted()
+    {
+        var coordinator = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator);
+        var guide = await GuideAsync(coordinator);
+        var handicap = guide.GetProperty("themes").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "Handicap");
+        var id = handicap.GetProperty("id").GetString();
+        var version = handicap.GetProperty("version").GetInt32();
+
+        var full = await (await coordinator.DeleteAsync($"{Api}/themes/{id}?version={version}")).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("theme-vide", full.GetProperty("rules")[0].GetProperty("rule").GetString());
+        var renamed = await (await coordinator.PutAsJsonAsync($"{Api}/themes/{id}", new { name = "Handicap et santé", position = 9, version })).JsonAsync(HttpStatusCode.OK);
+        await (await coordinator.PutAsJsonAsync($"{Api}/themes/{id}", new { name = "Handicap", position = 9, version })).JsonAsync(HttpStatusCode.Conflict);
+
+        // Its only question deleted (with the version read), the theme goes too.
+        var question = Questions(guide).Single(q => q.GetProperty("themeId").GetString() == id);
+        await (await coordinator.DeleteAsync($"{Api}/questions/{question.GetProperty("id").GetString()}?version=99")).JsonAsync(HttpStatusCode.Conflict);
+        await (await coordinator.DeleteAsync($"{Api}/questions/{question.GetProperty("id").GetString()}?version={question.GetProperty("version").GetInt32()}")).JsonAsync(HttpStatusCode.NoContent);
+        await (await coordinator.DeleteAsync($"{Api}/themes/{id}?version={renamed.GetProperty("version").GetInt32()}")).JsonAsync(HttpStatusCode.NoContent);
+        Assert.DoesNotContain((await GuideAsync(coordinator)).GetProperty("themes").EnumerateArray(), t => t.GetProperty("id").GetString() == id);
+        await (await (await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember)).DeleteAsync($"{Api}/themes/{Guid.NewGuid()}?version=1")).JsonAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_structure_sheet_is_written_then_edited_with_its_version()
     {
         var coordinator = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator);
