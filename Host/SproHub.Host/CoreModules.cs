@@ -1,3 +1,4 @@
+using SproHub.Governance;
 using SproHub.Network;
 using SproHub.Shared.Modularity;
 
@@ -6,5 +7,5 @@ namespace SproHub.Host;
 /// <summary>The core modules, compiled in and always enabled. Plugins are never listed here.</summary>
 public static class CoreModules
 {
-    public static IReadOnlyList<IModule> All() => [new NetworkModule()];
+    public static IReadOnlyList<IModule> All() => [new NetworkModule(), new GovernanceModule()];
 }

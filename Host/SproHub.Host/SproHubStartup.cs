@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using SproHub.Host.Admin;
 using SproHub.Host.Modularity;
+using SproHub.Host.Notifications;
 using SproHub.Host.Platform;
 using SproHub.Host.Platform.Audit;
 using SproHub.Host.Platform.Data;
@@ -65,6 +66,7 @@ public static class SproHubStartup
         services.AddSingleton<IModuleGate>(p => p.GetRequiredService<ModuleGate>());
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddSproNotifications(configuration);
         services.AddScoped<Navigation>();
         services.AddScoped<IModuleNavigation>(p => p.GetRequiredService<Navigation>());
         services.AddSproMediator();
@@ -140,6 +142,7 @@ public static class SproHubStartup
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
         app.MapRazorPages();
         app.MapPlatformEndpoints();
+        app.MapMyNotifications();
         app.MapModuleEndpoints();
     }
 

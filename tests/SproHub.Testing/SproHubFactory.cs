@@ -82,8 +82,20 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
             WithReseed = true,
         });
         await _respawner.ResetAsync(connection);
+        if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
         await DatabasePreparation.SeedAsync(Services);
     }
+
+    /// <summary>Where the platform writes its e-mails in tests (one .eml file each).</summary>
+    public string MailFolder => Path.Combine(_folder, "mail");
+
+    /// <summary>The e-mails sent since the last reset, oldest first.</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> SentMails() => Directory.Exists(MailFolder)
+        ? Directory.GetFiles(MailFolder, "*.eml").Order().Select(f => MimeKit.MimeMessage.Load(f)).ToList()
+        : [];
+
+    /// <summary>Publishes what the modules' outboxes hold, as the background pass would (notifications, audit...).</summary>
+    public Task<int> DispatchOutboxAsync() => Service<SproHub.Host.Platform.Outbox.OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
 
     private async Task<DbConnection> OpenAsync()
     {

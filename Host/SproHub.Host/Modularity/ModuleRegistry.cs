@@ -58,4 +58,7 @@ public sealed class ModuleRegistry(IReadOnlyList<InstalledModule> modules)
 
     public PermissionDeclaration? FindPermission(string permission) =>
         Active.SelectMany(m => m.Manifest!.Permissions).FirstOrDefault(p => p.Id == permission);
+
+    public IEnumerable<(string ModuleName, SproHub.Shared.Notifications.NotificationKindDeclaration Declaration)> NotificationKinds() =>
+        Active.SelectMany(m => m.Manifest!.Notifications.Select(k => (m.DisplayName, k)));
 }

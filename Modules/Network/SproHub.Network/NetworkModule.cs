@@ -40,6 +40,7 @@ public sealed class NetworkModule : IModule
         services.AddMemoryCache();
         services.AddScoped<ITerritoryDirectory, TerritoryDirectory>();
         services.AddScoped<IStructureDirectory, StructureDirectory>();
+        services.AddScoped<IPersonDirectory, People.PersonDirectory>();
         services.AddIdentityCore<SproUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

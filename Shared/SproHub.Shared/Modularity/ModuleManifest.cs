@@ -11,6 +11,9 @@ public sealed record ModuleManifest
     public IReadOnlyList<PermissionDeclaration> Permissions { get; init; } = [];
     public IReadOnlyList<IndicatorDeclaration> Indicators { get; init; } = [];
     public IReadOnlyList<NavigationEntry> Navigation { get; init; } = [];
+
+    /// <summary>The kinds of notifications it sends; each person may turn the e-mail of each kind off.</summary>
+    public IReadOnlyList<Notifications.NotificationKindDeclaration> Notifications { get; init; } = [];
     public string? Description { get; init; }
 
     /// <summary>A Razor partial (path in the module's assembly) shown on a territory's page where the module is enabled.</summary>

@@ -28,4 +28,22 @@ public abstract class FormPageModel : PageModel
             return Page();
         }
     }
+
+    /// <summary>As <see cref="SubmitAsync"/>, for a form whose next page is known only after it succeeded
+    /// (the page of what it created): the action returns the message and that local address.</summary>
+    protected async Task<IActionResult> SubmitThenRedirectAsync(Func<Task<(string Message, string Url)>> action, string fieldPrefix, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        try
+        {
+            var (message, url) = await action();
+            Message = message;
+            return LocalRedirect(url);
+        }
+        catch (Exception ex) when (ModelState.TryAddRefusal(ex, fieldPrefix))
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
 }

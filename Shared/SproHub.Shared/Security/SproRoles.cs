@@ -18,6 +18,8 @@ public interface ICurrentUser
     bool IsAuthenticated { get; }
     string? UserId { get; }
     string? DisplayName { get; }
+    /// <summary>The address of the signed-in account; notifications and invitations reach people by it.</summary>
+    string? Email { get; }
     bool IsRegionAdministrator { get; }
     bool HasRole(string role, string territoryId);
     /// <summary>Whether a permission declared in a manifest is granted in the current territory.</summary>

@@ -15,6 +15,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<ModuleEnablement> ModuleEnablements => Set<ModuleEnablement>();
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Notifications.NotificationRecord> Notifications => Set<Notifications.NotificationRecord>();
+    public DbSet<Notifications.NotificationPreference> NotificationPreferences => Set<Notifications.NotificationPreference>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -41,6 +43,27 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             b.HasIndex(e => e.EventId).IsUnique();
         });
         modelBuilder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
+        modelBuilder.Entity<Notifications.NotificationRecord>(b =>
+        {
+            b.ToTable("platform_notifications");
+            b.HasKey(n => n.Id);
+            b.Property(n => n.Email).HasMaxLength(256);
+            b.Property(n => n.Name).HasMaxLength(200);
+            b.Property(n => n.ModuleId).HasMaxLength(64);
+            b.Property(n => n.Kind).HasMaxLength(100);
+            b.Property(n => n.TerritoryId).HasMaxLength(64);
+            b.Property(n => n.Subject).HasMaxLength(300);
+            b.Property(n => n.Link).HasMaxLength(500);
+            b.HasIndex(n => new { n.EventId, n.Email }).IsUnique();
+            b.HasIndex(n => new { n.Email, n.Id });
+        });
+        modelBuilder.Entity<Notifications.NotificationPreference>(b =>
+        {
+            b.ToTable("platform_notification_preferences");
+            b.HasKey(p => new { p.Email, p.Kind });
+            b.Property(p => p.Email).HasMaxLength(256);
+            b.Property(p => p.Kind).HasMaxLength(100);
+        });
         modelBuilder.ApplySproConventions(Id);
     }
 

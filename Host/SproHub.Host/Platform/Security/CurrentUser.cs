@@ -13,6 +13,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, ITerritoryContext ter
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
     public string? UserId => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.NameIdentifier) : null;
     public string? DisplayName => IsAuthenticated ? Principal!.FindFirstValue("name") ?? Principal!.Identity!.Name : null;
+    public string? Email => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.Email) : null;
     public bool IsRegionAdministrator => HasRole(SproRoles.RegionAdministrator, SproRoles.RegionScope);
 
     public bool HasRole(string role, string territoryId) =>

@@ -64,6 +64,34 @@ public static class DemoNetwork
         _ => PublicServed.ToutPublic,
     };
 
+    private static readonly string[] FirstNames = ["Camille", "Julien", "Sophie", "Karim", "Élodie", "Thomas", "Nadia", "Hugo", "Léa", "Mathis", "Inès", "Romain"];
+    private static readonly string[] LastNames = ["Martin", "Bernard", "Petit", "Durand", "Moreau", "Laurent", "Simon", "Michel", "Lefèvre", "Garnier", "Faure", "Rousseau"];
+
+    /// <summary>Two invented agents per structure of Indre-et-Loire, whose network meetings the demo shows (invitations
+    /// and sign-in sheets need people), and its demo coordinator and member as agents of their structures.</summary>
+    private static async Task SeedPeopleAsync(NetworkDbContext db, CancellationToken cancellationToken)
+    {
+        var structures = await db.Structures.AsNoTracking().Where(s => s.TerritoryId == "indre-et-loire").OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        if (structures.Count == 0) return;
+        var n = 0;
+        foreach (var structure in structures)
+        {
+            foreach (var function in new[] { "directeur·rice", "conseiller·ère" })
+            {
+                var (first, last) = (FirstNames[n % FirstNames.Length], LastNames[(n * 5 + 3) % LastNames.Length]);
+                n++;
+                var email = $"{DirectoryText.Normalize(first)}.{DirectoryText.Normalize(last)}.{n}@{structure.TerritoryId}.demo";
+                db.People.Add(new Person { FirstName = first, LastName = last, Function = function, Email = email, StructureId = structure.Id });
+            }
+        }
+        var tours = structures.Where(s => s.Town == "Tours").ToList();
+        db.People.Add(new Person { FirstName = "Bastien", LastName = "Leroux", Function = "coordonnateur du SPRO 37", Email = "coordination@indre-et-loire.demo",
+            StructureId = tours.First(s => s.Type == StructureType.MissionLocale).Id });
+        db.People.Add(new Person { FirstName = "Maëlle", LastName = "Guérin", Function = "chargée d'accueil", Email = "membre@indre-et-loire.demo",
+            StructureId = tours.First(s => s.Type == StructureType.Cio).Id });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public static async Task SeedAsync(NetworkDbContext db, UserManager<SproUser> users, CancellationToken cancellationToken)
     {
         if (!await db.Structures.AnyAsync(cancellationToken))
@@ -76,6 +104,7 @@ public static class DemoNetwork
             }
             await db.SaveChangesAsync(cancellationToken);
         }
+        if (!await db.People.AnyAsync(cancellationToken)) await SeedPeopleAsync(db, cancellationToken);
         var localSpros = await db.Territories.AsNoTracking().Where(t => t.Kind == TerritoryKind.LocalSpro).ToListAsync(cancellationToken);
         foreach (var account in Accounts.Concat(localSpros.SelectMany(EveryTerritorysPair)).DistinctBy(a => a.Email))
         {

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using SproHub.Governance.Meetings;
+using SproHub.Shared.Data;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Governance.Data;
+
+/// <summary>Governance's own tables (<c>governance_*</c>); every query sees only the current territory's rows
+/// unless it says it reads Région-wide (<c>IgnoreQueryFilters</c>).</summary>
+public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> options, ITerritoryContext territory) : DbContext(options)
+{
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Invitee> Invitees => Set<Invitee>();
+    public DbSet<MeetingAction> Actions => Set<MeetingAction>();
+
+    private string? CurrentTerritoryId => territory.Current?.Slug;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Meeting>(b =>
+        {
+            b.ToTable("governance_meetings");
+            b.Property(m => m.TerritoryId).HasMaxLength(64);
+            b.Property(m => m.Type).HasConversion<string>().HasMaxLength(40);
+            b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(m => m.Subject).HasMaxLength(200);
+            b.Property(m => m.Place).HasMaxLength(300);
+            b.Property(m => m.VideoLink).HasMaxLength(500);
+            b.Property(m => m.UpdatedBy).HasMaxLength(200);
+            b.HasIndex(m => new { m.TerritoryId, m.Day });
+            b.HasMany(m => m.Structures).WithOne().HasForeignKey(s => s.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(m => m.Invitees).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(m => m.Decisions).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(m => m.Actions).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            b.HasQueryFilter(m => m.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<InvitedStructure>(b =>
+        {
+            b.ToTable("governance_meeting_structures");
+            b.HasKey(s => new { s.MeetingId, s.StructureId });
+            b.Property(s => s.Name).HasMaxLength(200);
+            b.Property(s => s.Type).HasMaxLength(60);
+        });
+        modelBuilder.Entity<Invitee>(b =>
+        {
+            b.ToTable("governance_meeting_invitees");
+            b.Property(i => i.Name).HasMaxLength(200);
+            b.Property(i => i.Email).HasMaxLength(256);
+            b.Property(i => i.Function).HasMaxLength(100);
+            b.Property(i => i.ReplyToken).HasMaxLength(64);
+            b.Property(i => i.Reply).HasConversion<string>().HasMaxLength(20);
+            b.HasIndex(i => i.ReplyToken).IsUnique();
+        });
+        modelBuilder.Entity<Decision>(b =>
+        {
+            b.ToTable("governance_meeting_decisions");
+            b.Property(d => d.Text).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<MeetingAction>(b =>
+        {
+            b.ToTable("governance_meeting_actions");
+            b.Property(a => a.TerritoryId).HasMaxLength(64);
+            b.Property(a => a.What).HasMaxLength(500);
+            b.Property(a => a.Who).HasMaxLength(200);
+            b.Property(a => a.DoneBy).HasMaxLength(200);
+            b.HasIndex(a => new { a.TerritoryId, a.DoneAt, a.DueOn });
+            b.HasQueryFilter(a => a.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.ApplySproConventions(GovernanceModule.Id);
+    }
+}
+
+internal sealed class GovernanceDesignTimeFactory : IDesignTimeDbContextFactory<GovernanceDbContext>
+{
+    public GovernanceDbContext CreateDbContext(string[] args) => new(DesignTime.Options<GovernanceDbContext>(GovernanceModule.Id), new NoTerritory());
+}

@@ -1,0 +1,67 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using SproHub.Shared.Network;
+using SproHub.Shared.Pages;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Governance.Meetings.Pages;
+
+/// <summary>Plans a meeting, or changes one not yet held: the coordinator's form.</summary>
+public sealed class EditMeetingModel(IMediator mediator, ITerritoryContext territory, IStructureDirectory structures) : FormPageModel
+{
+    public sealed class MeetingForm
+    {
+        public MeetingType Type { get; set; } = MeetingType.LocalCommittee;
+        public string Subject { get; set; } = "";
+        public DateOnly? Date { get; set; }
+        public TimeOnly Start { get; set; } = new(9, 30);
+        public TimeOnly End { get; set; } = new(12, 0);
+        public string? Place { get; set; }
+        public string? VideoLink { get; set; }
+        public string Agenda { get; set; } = "";
+        public List<Guid> StructureIds { get; set; } = [];
+        public int Version { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
+    [BindProperty] public MeetingForm Form { get; set; } = new();
+    public IReadOnlyList<StructureInfo> Structures { get; private set; } = [];
+    public string Territory => territory.Current!.Slug;
+    public string TerritoryName => territory.Current!.Name;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Id is { } id)
+        {
+            var m = await mediator.Send(new GetMeeting(id), ct);
+            var starts = TimeZoneInfo.ConvertTime(m.Summary.StartsAt, ParisTime.Zone);
+            Form = new MeetingForm
+            {
+                Type = m.Summary.Type, Subject = m.Summary.Subject, Date = DateOnly.FromDateTime(starts.DateTime), Start = TimeOnly.FromDateTime(starts.DateTime),
+                End = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(m.Summary.EndsAt, ParisTime.Zone).DateTime), Place = m.Summary.Place, VideoLink = m.Summary.VideoLink,
+                Agenda = m.Agenda, StructureIds = m.Structures.Select(s => s.StructureId).ToList(), Version = m.Summary.Version,
+            };
+        }
+        else Form.StructureIds = Structures.Select(s => s.Id).ToList(); // the whole local network, by default
+    }
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SubmitThenRedirectAsync(async () =>
+    {
+        var (starts, ends) = (At(Form.Date, Form.Start), At(Form.Date, Form.End));
+        var saved = Id is { } id
+            ? await mediator.Send(new UpdateMeeting(id, Form.Type, Form.Subject, starts, ends, Form.Place, Form.VideoLink, Form.Agenda, Form.StructureIds, Form.Version), ct)
+            : await mediator.Send(new ScheduleMeeting(Form.Type, Form.Subject, starts, ends, Form.Place, Form.VideoLink, Form.Agenda, Form.StructureIds), ct);
+        return ($"Réunion « {saved.Summary.Subject} » {(Id is null ? "planifiée" : "modifiée")}.", $"/t/{Territory}/reunions/{saved.Summary.Id}");
+    }, nameof(Form), ct);
+
+    /// <summary>A date and a time typed on the Paris wall clock; no date leaves the instant empty (refused by the rules).</summary>
+    private static DateTimeOffset At(DateOnly? date, TimeOnly time)
+    {
+        if (date is null) return default;
+        var local = date.Value.ToDateTime(time);
+        return new DateTimeOffset(local, ParisTime.Zone.GetUtcOffset(local));
+    }
+
+    protected override async Task LoadAsync(CancellationToken ct) => Structures = await structures.ListAsync(Territory, ct);
+}

@@ -1,0 +1,21 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using SproHub.Shared.Pages;
+using SproHub.Shared.Security;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Governance.Meetings.Pages;
+
+/// <summary>One meeting: what, when, where, who is invited and who answered; its organiser acts from here.</summary>
+public sealed class MeetingModel(IMediator mediator, ITerritoryContext territory, ICurrentUser user) : FormPageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    public MeetingDetail Meeting { get; private set; } = null!;
+    public bool CanManage => user.Can(GovernanceModule.ManageMeetingsPermission);
+    public string Territory => territory.Current!.Slug;
+    public string TerritoryName => territory.Current!.Name;
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    protected override async Task LoadAsync(CancellationToken ct) => Meeting = await mediator.Send(new GetMeeting(Id), ct);
+}

@@ -1,0 +1,20 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SproHub.Shared.Security;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Governance.Meetings.Pages;
+
+/// <summary>The local SPRO's meetings by year, for its members; its coordinator plans them from here.</summary>
+public sealed class MeetingsModel(IMediator mediator, ITerritoryContext territory, ICurrentUser user, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "annee")] public int? Year { get; set; }
+    public IReadOnlyList<MeetingSummary> Meetings { get; private set; } = [];
+    public bool CanManage => user.Can(GovernanceModule.ManageMeetingsPermission);
+    public string Territory => territory.Current!.Slug;
+    public string TerritoryName => territory.Current!.Name;
+    public int ShownYear => Year ?? ParisTime.Today(clock).Year;
+
+    public async Task OnGetAsync(CancellationToken ct) => Meetings = await mediator.Send(new ListMeetings(ShownYear), ct);
+}

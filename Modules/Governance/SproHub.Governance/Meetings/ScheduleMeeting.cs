@@ -1,0 +1,153 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using SproHub.Governance.Data;
+using SproHub.Shared.Audit;
+using SproHub.Shared.Data;
+using SproHub.Shared.Errors;
+using SproHub.Shared.Network;
+using SproHub.Shared.Security;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Governance.Meetings;
+
+public interface IMeetingContent
+{
+    MeetingType Type { get; }
+    string Subject { get; }
+    DateTimeOffset StartsAt { get; }
+    DateTimeOffset EndsAt { get; }
+    string? Place { get; }
+    string? VideoLink { get; }
+    string Agenda { get; }
+    /// <summary>The invited structures; their agents with an e-mail are invited by name.</summary>
+    IReadOnlyList<Guid> StructureIds { get; }
+}
+
+/// <summary>Plans a meeting of the current local SPRO's network. Invitations leave with <see cref="SendInvitations"/>.</summary>
+[RequiresPermission(GovernanceModule.ManageMeetingsPermission)]
+public sealed record ScheduleMeeting(MeetingType Type, string Subject, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? VideoLink, string Agenda, IReadOnlyList<Guid> StructureIds)
+    : IRequest<MeetingDetail>, IMeetingContent;
+
+/// <summary>Changes a meeting not yet held; people invited already receive the update with the next sending.</summary>
+[RequiresPermission(GovernanceModule.ManageMeetingsPermission)]
+public sealed record UpdateMeeting(Guid Id, MeetingType Type, string Subject, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? VideoLink, string Agenda, IReadOnlyList<Guid> StructureIds, int Version)
+    : IRequest<MeetingDetail>, IMeetingContent, IVersionedRequest;
+
+public sealed class MeetingContentValidator : AbstractValidator<IMeetingContent>
+{
+    public MeetingContentValidator()
+    {
+        RuleFor(r => r.Type).IsInEnum().WithMessage("Choisissez le type de réunion.");
+        RuleFor(r => r.Subject).NotEmpty().WithMessage("Indiquez l'objet de la réunion.").MaximumLength(200);
+        RuleFor(r => r.StartsAt).NotEmpty().WithMessage("Indiquez la date et l'heure de début.");
+        RuleFor(r => r.EndsAt).GreaterThan(r => r.StartsAt).WithErrorCode("fin-apres-debut").WithMessage("La fin doit suivre le début.")
+            .Must((r, end) => end - r.StartsAt <= TimeSpan.FromHours(12)).WithErrorCode("duree-maximale").WithMessage("Une réunion dure au plus 12 heures.");
+        RuleFor(r => r.Place).MaximumLength(300)
+            .Must((r, place) => !string.IsNullOrWhiteSpace(place) || !string.IsNullOrWhiteSpace(r.VideoLink))
+            .WithErrorCode("lieu-ou-visio").WithMessage("Indiquez un lieu ou un lien de visioconférence.");
+        RuleFor(r => r.VideoLink).MaximumLength(500)
+            .Must(link => string.IsNullOrWhiteSpace(link) || Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+            .WithErrorCode("lien-web").WithMessage("Le lien de visioconférence doit être une adresse web (https://…).");
+        RuleFor(r => r.Agenda).NotEmpty().WithMessage("Indiquez l'ordre du jour.").MaximumLength(4000);
+        RuleFor(r => r.StructureIds).NotEmpty().WithMessage("Invitez au moins une structure.");
+    }
+}
+
+public sealed class ScheduleMeetingValidator : AbstractValidator<ScheduleMeeting>
+{
+    public ScheduleMeetingValidator() => Include(new MeetingContentValidator());
+}
+
+public sealed class UpdateMeetingValidator : AbstractValidator<UpdateMeeting>
+{
+    public UpdateMeetingValidator() => Include(new MeetingContentValidator());
+}
+
+internal sealed class ScheduleMeetingHandlers(GovernanceDbContext db, ITerritoryContext territory, IStructureDirectory structures, IPersonDirectory people, ICurrentUser user, IAuditLog audit, TimeProvider clock)
+    : IRequestHandler<ScheduleMeeting, MeetingDetail>, IRequestHandler<UpdateMeeting, MeetingDetail>
+{
+    private string Slug => territory.Current!.Slug;
+
+    public async Task<MeetingDetail> Handle(ScheduleMeeting request, CancellationToken cancellationToken)
+    {
+        var meeting = new Meeting { TerritoryId = Slug, Subject = "" };
+        await ApplyAsync(meeting, request, cancellationToken);
+        db.Meetings.Add(meeting);
+        audit.Queue(db, new AuditEntry(GovernanceModule.Id, "reunion.planifiee", "reunion", meeting.Id.ToString(), Slug, $"{MeetingLabels.Of(meeting.Type)} : {meeting.Subject}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return meeting.Detail(ParisTime.Today(clock), withMinutes: true);
+    }
+
+    public async Task<MeetingDetail> Handle(UpdateMeeting request, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.LoadAsync(request.Id, cancellationToken);
+        db.Entry(meeting).ExpectVersion(request.Version);
+        if (meeting.Status is MeetingStatus.Held or MeetingStatus.Cancelled)
+            throw new RuleViolationException("status", "reunion-close", $"Cette réunion est {MeetingLabels.Of(meeting.Status)} : elle ne se modifie plus.");
+        await ApplyAsync(meeting, request, cancellationToken);
+        audit.Queue(db, new AuditEntry(GovernanceModule.Id, "reunion.modifiee", "reunion", meeting.Id.ToString(), Slug, $"{MeetingLabels.Of(meeting.Type)} : {meeting.Subject}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return meeting.Detail(ParisTime.Today(clock), withMinutes: true);
+    }
+
+    /// <summary>The invited structures must belong to this local SPRO; their agents with an e-mail are invited by name.</summary>
+    private async Task ApplyAsync(Meeting meeting, IMeetingContent content, CancellationToken cancellationToken)
+    {
+        var ofTerritory = (await structures.ListAsync(Slug, cancellationToken)).ToDictionary(s => s.Id);
+        var unknown = content.StructureIds.Where(id => !ofTerritory.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+            throw new RuleViolationException("structureIds", "structure-du-territoire", $"{unknown.Count} structure(s) invitée(s) n'appartiennent pas à ce SPRO local.");
+        meeting.Type = content.Type;
+        meeting.Subject = content.Subject.Trim();
+        meeting.StartsAt = content.StartsAt;
+        meeting.EndsAt = content.EndsAt;
+        meeting.Day = ParisTime.DateOf(content.StartsAt);
+        meeting.Place = string.IsNullOrWhiteSpace(content.Place) ? null : content.Place.Trim();
+        meeting.VideoLink = string.IsNullOrWhiteSpace(content.VideoLink) ? null : content.VideoLink.Trim();
+        meeting.Agenda = content.Agenda.Trim();
+        meeting.UpdatedAt = clock.GetUtcNow();
+        meeting.UpdatedBy = user.DisplayName;
+
+        var wanted = content.StructureIds.Distinct().ToHashSet();
+        meeting.Structures.RemoveAll(s => !wanted.Contains(s.StructureId));
+        meeting.Invitees.RemoveAll(i => !wanted.Contains(i.StructureId));
+        foreach (var id in wanted.Where(id => meeting.Structures.All(s => s.StructureId != id)))
+            meeting.Structures.Add(new InvitedStructure { MeetingId = meeting.Id, StructureId = id, Name = ofTerritory[id].Name, Type = ofTerritory[id].Type });
+        foreach (var person in await people.ListAsync(wanted, cancellationToken))
+        {
+            if (string.IsNullOrWhiteSpace(person.Email) || meeting.Invitees.Any(i => i.PersonId == person.Id)) continue;
+            meeting.Invitees.Add(new Invitee { MeetingId = meeting.Id, PersonId = person.Id, StructureId = person.StructureId, Name = person.FullName, Email = person.Email, Function = person.Function });
+        }
+    }
+}
+
+internal static class MeetingQueries
+{
+    /// <summary>The meeting of the current territory with everything it holds, or 404.</summary>
+    public static async Task<Meeting> LoadAsync(this IQueryable<Meeting> meetings, Guid id, CancellationToken cancellationToken) =>
+        await meetings.Include(m => m.Structures).Include(m => m.Invitees).Include(m => m.Decisions).Include(m => m.Actions)
+            .AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, cancellationToken)
+        ?? throw new NotFoundException("Cette réunion n'existe pas dans ce territoire.");
+}
+
+internal static class ScheduleEndpoints
+{
+    public sealed record MeetingBody(MeetingType Type, string Subject, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? VideoLink, string Agenda, IReadOnlyList<Guid> StructureIds, int Version);
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/meetings", async Task<Created<MeetingDetail>> (ScheduleMeeting request, IMediator mediator, CancellationToken ct) =>
+        {
+            var meeting = await mediator.Send(request, ct);
+            return TypedResults.Created($"meetings/{meeting.Summary.Id}", meeting);
+        }).WithSummary("Planifier une réunion du réseau local");
+        api.MapPut("/meetings/{id:guid}", async Task<Ok<MeetingDetail>> (Guid id, MeetingBody body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new UpdateMeeting(id, body.Type, body.Subject, body.StartsAt, body.EndsAt, body.Place, body.VideoLink, body.Agenda, body.StructureIds, body.Version), ct)))
+            .WithSummary("Modifier une réunion pas encore tenue (version requise)");
+    }
+}
