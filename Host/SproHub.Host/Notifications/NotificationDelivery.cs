@@ -84,7 +84,8 @@ public sealed class NotificationRequestedHandler(PlatformDbContext db, IMailSend
 /// <summary>The French e-mail around a module's text: greeting, the link into the platform, how to stop this kind.</summary>
 public sealed class MailComposer(IConfiguration configuration)
 {
-    private string PublicUrl => (configuration["Notifications:PublicUrl"] ?? "http://localhost:5080").TrimEnd('/');
+    /// <summary>Links in e-mails use the configured public address, the same as the calendar feeds'.</summary>
+    private string PublicUrl => (configuration["Platform:PublicBaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080").TrimEnd('/');
     private string From => configuration["Notifications:From"] ?? "ne-pas-repondre@spro-hub.local";
 
     public MimeMessage Compose(NotificationRecord record, IReadOnlyList<NotificationAttachment> attachments)

@@ -46,6 +46,8 @@ public sealed class GovernanceModule : IModule
     {
         ScheduleEndpoints.Map(endpoints.TerritoryApi);
         ReadEndpoints.Map(endpoints.TerritoryApi);
+        InvitationEndpoints.Map(endpoints.TerritoryApi);
+        ReplyEndpoints.Map(endpoints.Api);
     }
 
     public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => DemoMeetings.SeedAsync(services, cancellationToken);

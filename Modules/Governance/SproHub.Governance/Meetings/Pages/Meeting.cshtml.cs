@@ -17,5 +17,17 @@ public sealed class MeetingModel(IMediator mediator, ITerritoryContext territory
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
+    public Task<IActionResult> OnPostInviteAsync(int version, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        var m = await mediator.Send(new SendInvitations(Id, version), ct);
+        return $"Invitations envoyées à {m.Invitees.Count} personne(s), avec l'invitation pour leur agenda.";
+    }, "", ct);
+
+    public Task<IActionResult> OnPostCancelAsync(string reason, int version, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        await mediator.Send(new CancelMeeting(Id, reason, version), ct);
+        return "Réunion annulée ; les personnes invitées en sont informées.";
+    }, "", ct);
+
     protected override async Task LoadAsync(CancellationToken ct) => Meeting = await mediator.Send(new GetMeeting(Id), ct);
 }

@@ -1,0 +1,145 @@
+using FluentValidation;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SproHub.Governance.Data;
+using SproHub.Shared.Audit;
+using SproHub.Shared.Data;
+using SproHub.Shared.Errors;
+using SproHub.Shared.Notifications;
+using SproHub.Shared.Security;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Governance.Meetings;
+
+/// <summary>
+/// Sends the invitation by e-mail to every invited person, with the meeting as an iCalendar attachment and a
+/// personal link to answer. Sent again after a change, it updates the event in their calendars.
+/// </summary>
+[RequiresPermission(GovernanceModule.ManageMeetingsPermission)]
+public sealed record SendInvitations(Guid Id, int Version) : IRequest<MeetingDetail>, IVersionedRequest;
+
+/// <summary>Cancels a meeting not yet held; those invited are told, and their calendars drop it.</summary>
+[RequiresPermission(GovernanceModule.ManageMeetingsPermission)]
+public sealed record CancelMeeting(Guid Id, string Reason, int Version) : IRequest<MeetingDetail>, IVersionedRequest;
+
+public sealed class CancelMeetingValidator : AbstractValidator<CancelMeeting>
+{
+    public CancelMeetingValidator() => RuleFor(r => r.Reason).NotEmpty().WithMessage("Indiquez la raison de l'annulation : elle est envoyée aux invités.").MaximumLength(500);
+}
+
+internal sealed class SendInvitationsHandlers(GovernanceDbContext db, ITerritoryContext territory, INotifier notifier, IAuditLog audit, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<SendInvitations, MeetingDetail>, IRequestHandler<CancelMeeting, MeetingDetail>
+{
+    public async Task<MeetingDetail> Handle(SendInvitations request, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.LoadAsync(request.Id, cancellationToken);
+        db.Entry(meeting).ExpectVersion(request.Version);
+        if (meeting.Status is MeetingStatus.Held or MeetingStatus.Cancelled)
+            throw new RuleViolationException("status", "reunion-close", $"Cette réunion est {MeetingLabels.Of(meeting.Status)} : plus d'invitation.");
+        if (meeting.IsPast(clock.GetUtcNow()))
+            throw new RuleViolationException("startsAt", "reunion-passee", "La réunion a déjà commencé : les invitations ne partent plus.");
+        if (meeting.Invitees.Count == 0)
+            throw new RuleViolationException("invitees", "invites-nominatifs", "Aucun agent des structures invitées n'a d'adresse e-mail : ajoutez-en dans « Agents des structures ».");
+
+        var update = meeting.InvitationsSentAt is not null;
+        meeting.Status = MeetingStatus.Invited;
+        meeting.InvitationsSentAt = clock.GetUtcNow();
+        meeting.InvitationSequence++;
+        Touch(meeting);
+        var when = MeetingCalendar.When(meeting);
+        notifier.Queue(db, new Notification(GovernanceModule.Id, GovernanceModule.InvitationKind, meeting.TerritoryId,
+            meeting.Invitees.Select(i => new NotificationRecipient(i.Email, i.Name, $"/reunions/reponse/{i.ReplyToken}")).ToList(),
+            $"{(update ? "Modification" : "Invitation")} : {MeetingLabels.Of(meeting.Type)} du {when}",
+            $"{(update ? "La réunion à laquelle vous êtes invité(e) a été modifiée." : $"Vous êtes invité(e) à la réunion « {meeting.Subject} » du réseau {territory.Current!.Name}.")}\n\n"
+            + $"Quand : {when}\n{(meeting.Place is null ? "" : $"Où : {meeting.Place}\n")}{(meeting.VideoLink is null ? "" : $"Visioconférence : {meeting.VideoLink}\n")}\n"
+            + $"Ordre du jour :\n{string.Join("\n", meeting.Agenda.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => $"- {l}"))}\n\n"
+            + "Merci d'indiquer si vous serez présent(e) ou excusé(e) en suivant le lien ci-dessous. L'invitation est jointe pour votre agenda.",
+            Attachments: [new NotificationAttachment("invitation.ics", "text/calendar; method=REQUEST; charset=utf-8", MeetingCalendar.Write(meeting, territory.Current!.Name, CalendarMethods.Request))]));
+        audit.Queue(db, new AuditEntry(GovernanceModule.Id, "reunion.invitations-envoyees", "reunion", meeting.Id.ToString(), meeting.TerritoryId, $"{meeting.Invitees.Count} invitation(s) envoyée(s)"));
+        await db.SaveChangesAsync(cancellationToken);
+        return meeting.Detail(ParisTime.Today(clock), withMinutes: true);
+    }
+
+    public async Task<MeetingDetail> Handle(CancelMeeting request, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.LoadAsync(request.Id, cancellationToken);
+        db.Entry(meeting).ExpectVersion(request.Version);
+        if (meeting.Status is MeetingStatus.Held or MeetingStatus.Cancelled)
+            throw new RuleViolationException("status", "reunion-close", $"Cette réunion est déjà {MeetingLabels.Of(meeting.Status)}.");
+        var invited = meeting.InvitationsSentAt is not null;
+        meeting.Status = MeetingStatus.Cancelled;
+        meeting.InvitationSequence++;
+        Touch(meeting);
+        if (invited)
+            notifier.Queue(db, new Notification(GovernanceModule.Id, GovernanceModule.InvitationKind, meeting.TerritoryId,
+                meeting.Invitees.Select(i => new NotificationRecipient(i.Email, i.Name)).ToList(),
+                $"Annulation : {MeetingLabels.Of(meeting.Type)} du {MeetingCalendar.When(meeting)}",
+                $"La réunion « {meeting.Subject} » du {MeetingCalendar.When(meeting)} est annulée.\n\nRaison : {request.Reason.Trim()}",
+                $"/t/{meeting.TerritoryId}/reunions/{meeting.Id}",
+                [new NotificationAttachment("annulation.ics", "text/calendar; method=CANCEL; charset=utf-8", MeetingCalendar.Write(meeting, territory.Current!.Name, CalendarMethods.Cancel))]));
+        audit.Queue(db, new AuditEntry(GovernanceModule.Id, "reunion.annulee", "reunion", meeting.Id.ToString(), meeting.TerritoryId, request.Reason.Trim()));
+        await db.SaveChangesAsync(cancellationToken);
+        return meeting.Detail(ParisTime.Today(clock), withMinutes: true);
+    }
+
+    private void Touch(Meeting meeting)
+    {
+        meeting.UpdatedAt = clock.GetUtcNow();
+        meeting.UpdatedBy = user.DisplayName;
+    }
+}
+
+/// <summary>A meeting as an iCalendar event (RFC 5545): same UID at every sending, a growing SEQUENCE.</summary>
+public static class MeetingCalendar
+{
+    public static string When(Meeting meeting)
+    {
+        var start = TimeZoneInfo.ConvertTime(meeting.StartsAt, ParisTime.Zone);
+        return $"{start.ToString("dddd d MMMM yyyy 'à' HH'h'mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}";
+    }
+
+    public static string Write(Meeting meeting, string territoryName, string method)
+    {
+        var calendar = new Calendar { ProductId = "-//SPRO Hub//Gouvernance//FR", Method = method };
+        calendar.AddTimeZone(new VTimeZone("Europe/Paris"));
+        calendar.Events.Add(new CalendarEvent
+        {
+            Uid = $"{meeting.Id}@sprohub.governance",
+            Sequence = meeting.InvitationSequence,
+            Summary = $"{MeetingLabels.Of(meeting.Type)} — {meeting.Subject}",
+            Description = $"Réseau {territoryName}.\nOrdre du jour :\n{meeting.Agenda}" + (meeting.VideoLink is null ? "" : $"\nVisioconférence : {meeting.VideoLink}"),
+            Location = meeting.Place ?? meeting.VideoLink,
+            Start = new CalDateTime(TimeZoneInfo.ConvertTime(meeting.StartsAt, ParisTime.Zone).DateTime, "Europe/Paris"),
+            End = new CalDateTime(TimeZoneInfo.ConvertTime(meeting.EndsAt, ParisTime.Zone).DateTime, "Europe/Paris"),
+            Status = meeting.Status == MeetingStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+        });
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+}
+
+internal static class InvitationEndpoints
+{
+    public sealed record VersionBody(int Version);
+    public sealed record CancelBody(string Reason, int Version);
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/meetings/{id:guid}/invitations", async Task<Ok<MeetingDetail>> (Guid id, VersionBody body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new SendInvitations(id, body.Version), ct))).WithSummary("Envoyer (ou renvoyer après modification) les invitations par e-mail, avec l'invitation iCal");
+        api.MapPost("/meetings/{id:guid}/cancellation", async Task<Ok<MeetingDetail>> (Guid id, CancelBody body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new CancelMeeting(id, body.Reason, body.Version), ct))).WithSummary("Annuler une réunion ; les invités sont prévenus");
+        api.MapGet("/meetings/{id:guid}/invitation.ics", async (Guid id, IMediator mediator, ITerritoryContext territory, GovernanceDbContext db, CancellationToken ct) =>
+        {
+            await mediator.Send(new GetMeeting(id), ct); // the read permission and the territory, as for the meeting itself
+            var meeting = await db.Meetings.LoadAsync(id, ct);
+            return TypedResults.Text(MeetingCalendar.Write(meeting, territory.Current!.Name, CalendarMethods.Publish), "text/calendar; charset=utf-8");
+        }).WithSummary("La réunion au format iCal, pour l'ajouter à un agenda");
+    }
+}
