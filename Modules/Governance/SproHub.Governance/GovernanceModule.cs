@@ -47,6 +47,7 @@ public sealed class GovernanceModule : IModule
         ScheduleEndpoints.Map(endpoints.TerritoryApi);
         ReadEndpoints.Map(endpoints.TerritoryApi);
         InvitationEndpoints.Map(endpoints.TerritoryApi);
+        AttendanceEndpoints.Map(endpoints.TerritoryApi);
         ReplyEndpoints.Map(endpoints.Api);
     }
 

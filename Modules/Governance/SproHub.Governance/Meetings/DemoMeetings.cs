@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SproHub.Governance.Data;
+using SproHub.Shared.Data;
+using SproHub.Shared.Events;
 using SproHub.Shared.Network;
 using SproHub.Shared.Territories;
 
@@ -40,6 +42,8 @@ internal static class DemoMeetings
                 meeting.Actions.Add(new MeetingAction { MeetingId = meeting.Id, TerritoryId = Territory, What = "Diffuser le calendrier des forums", Who = structures[1 % structures.Count].Name, StructureId = structures[1 % structures.Count].Id, DueOn = today.AddDays(20) });
             }
             db.Meetings.Add(meeting);
+            var rate = meeting.Attendance();
+            db.AddIntegrationEvent(new MeetingHeld(Guid.NewGuid(), meeting.EndsAt, Territory, meeting.Id, meeting.Type.ToString(), meeting.Subject, meeting.Day, rate.Invited, rate.Participating));
         }
         db.Meetings.Add(New(today.AddDays(24), "Comité local de coordination", structures, people));
         await db.SaveChangesAsync(cancellationToken);
