@@ -44,6 +44,9 @@ public sealed class MeetingEndpointTests(SproHubFactory factory) : IClassFixture
         Assert.Equal(2, updated.GetProperty("structures").GetArrayLength());
         Assert.DoesNotContain(updated.GetProperty("invitees").EnumerateArray(), i => i.GetProperty("structureId").GetString() == structures[2]);
         await (await coordinator.PutAsJsonAsync($"{Meetings}/{id}", With(Committee(structures.Take(1)), version: 1))).JsonAsync(HttpStatusCode.Conflict);
+        // Inviting it again brings its agents back.
+        var again = await (await coordinator.PutAsJsonAsync($"{Meetings}/{id}", With(Committee(structures.Take(3)), version: 2))).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(invitees.Count, again.GetProperty("invitees").GetArrayLength());
 
         var member = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember);
         var list = await (await member.GetAsync($"{Meetings}?year=2027")).JsonAsync(HttpStatusCode.OK);

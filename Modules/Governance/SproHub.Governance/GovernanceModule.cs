@@ -48,6 +48,8 @@ public sealed class GovernanceModule : IModule
         ReadEndpoints.Map(endpoints.TerritoryApi);
         InvitationEndpoints.Map(endpoints.TerritoryApi);
         AttendanceEndpoints.Map(endpoints.TerritoryApi);
+        MinutesEndpoints.Map(endpoints.TerritoryApi);
+        ActionEndpoints.Map(endpoints.TerritoryApi);
         ReplyEndpoints.Map(endpoints.Api);
     }
 

@@ -67,6 +67,11 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             b.HasIndex(a => new { a.TerritoryId, a.DoneAt, a.DueOn });
             b.HasQueryFilter(a => a.TerritoryId == CurrentTerritoryId);
         });
+        // Ids are made by the code: an invitee, decision or action added to a loaded meeting is then new (Added), not an update.
+        modelBuilder.Entity<Meeting>().Property(m => m.Id).ValueGeneratedNever();
+        modelBuilder.Entity<Invitee>().Property(i => i.Id).ValueGeneratedNever();
+        modelBuilder.Entity<Decision>().Property(d => d.Id).ValueGeneratedNever();
+        modelBuilder.Entity<MeetingAction>().Property(a => a.Id).ValueGeneratedNever();
         modelBuilder.ApplySproConventions(GovernanceModule.Id);
     }
 }

@@ -9,7 +9,26 @@ namespace SproHub.Governance.Meetings.Pages;
 /// <summary>One meeting: what, when, where, who is invited and who answered; its organiser acts from here.</summary>
 public sealed class MeetingModel(IMediator mediator, ITerritoryContext territory, ICurrentUser user, TimeProvider clock) : FormPageModel
 {
+    public sealed class ActionRow
+    {
+        public Guid? Id { get; set; }
+        public string? What { get; set; }
+        public string? Who { get; set; }
+        public DateOnly? DueOn { get; set; }
+        public bool IsBlank => string.IsNullOrWhiteSpace(What) && string.IsNullOrWhiteSpace(Who) && DueOn is null;
+    }
+
+    public sealed class MinutesForm
+    {
+        public string Minutes { get; set; } = "";
+        /// <summary>One decision per line.</summary>
+        public string Decisions { get; set; } = "";
+        public List<ActionRow> Actions { get; set; } = [];
+        public bool Publish { get; set; }
+    }
+
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public MinutesForm Minutes { get; set; } = new();
     public MeetingDetail Meeting { get; private set; } = null!;
     public bool CanManage => user.Can(GovernanceModule.ManageMeetingsPermission);
     public string Territory => territory.Current!.Slug;
@@ -30,11 +49,32 @@ public sealed class MeetingModel(IMediator mediator, ITerritoryContext territory
         return $"Présences enregistrées : {m.Summary.ParticipatingStructures} structure(s) présente(s) sur {m.Summary.InvitedStructures} ({m.Summary.AttendancePercent} %).";
     }, "", ct);
 
+    public Task<IActionResult> OnPostMinutesAsync(int version, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        var actions = Minutes.Actions.Where(a => !a.IsBlank).Select(a => new ActionLine(a.Id, a.What ?? "", a.Who ?? "", null, a.DueOn ?? default)).ToList();
+        var decisions = Minutes.Decisions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var m = await mediator.Send(new WriteMinutes(Id, Minutes.Minutes, decisions, actions, Minutes.Publish, version), ct);
+        return m.MinutesPublishedAt is null ? "Compte rendu enregistré (non publié)." : Minutes.Publish ? "Compte rendu publié et envoyé aux agents du réseau." : "Compte rendu mis à jour.";
+    }, nameof(Minutes), ct);
+
     public Task<IActionResult> OnPostCancelAsync(string reason, int version, CancellationToken ct) => SubmitAsync(async () =>
     {
         await mediator.Send(new CancelMeeting(Id, reason, version), ct);
         return "Réunion annulée ; les personnes invitées en sont informées.";
     }, "", ct);
 
-    protected override async Task LoadAsync(CancellationToken ct) => Meeting = await mediator.Send(new GetMeeting(Id), ct);
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Meeting = await mediator.Send(new GetMeeting(Id), ct);
+        if (Request.Method == "GET" || ModelState.IsValid)
+        {
+            // The form starts from what is stored, with three empty lines for new actions.
+            Minutes = new MinutesForm
+            {
+                Minutes = Meeting.Minutes ?? "", Decisions = string.Join("\n", Meeting.Decisions),
+                Actions = Meeting.Actions.Select(a => new ActionRow { Id = a.Id, What = a.What, Who = a.Who, DueOn = a.DueOn }).ToList(),
+            };
+        }
+        while (Minutes.Actions.Count(a => a.IsBlank) < 3) Minutes.Actions.Add(new ActionRow());
+    }
 }

@@ -25,7 +25,6 @@ namespace SproHub.Governance.Data.Migrations.Postgres
             modelBuilder.Entity("SproHub.Governance.Meetings.Decision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("MeetingId")
@@ -75,7 +74,6 @@ namespace SproHub.Governance.Data.Migrations.Postgres
             modelBuilder.Entity("SproHub.Governance.Meetings.Invitee", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Email")
@@ -130,7 +128,6 @@ namespace SproHub.Governance.Data.Migrations.Postgres
             modelBuilder.Entity("SproHub.Governance.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Agenda")
@@ -207,7 +204,6 @@ namespace SproHub.Governance.Data.Migrations.Postgres
             modelBuilder.Entity("SproHub.Governance.Meetings.MeetingAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("DoneAt")

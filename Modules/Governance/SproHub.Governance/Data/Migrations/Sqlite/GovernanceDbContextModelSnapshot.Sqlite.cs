@@ -20,7 +20,6 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
             modelBuilder.Entity("SproHub.Governance.Meetings.Decision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MeetingId")
@@ -70,7 +69,6 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
             modelBuilder.Entity("SproHub.Governance.Meetings.Invitee", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -125,7 +123,6 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
             modelBuilder.Entity("SproHub.Governance.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Agenda")
@@ -202,7 +199,6 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
             modelBuilder.Entity("SproHub.Governance.Meetings.MeetingAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("DoneAt")
