@@ -50,6 +50,7 @@ public sealed class GovernanceModule : IModule
         AttendanceEndpoints.Map(endpoints.TerritoryApi);
         MinutesEndpoints.Map(endpoints.TerritoryApi);
         ActionEndpoints.Map(endpoints.TerritoryApi);
+        CadenceEndpoints.Map(endpoints.TerritoryApi, endpoints.Api);
         ReplyEndpoints.Map(endpoints.Api);
     }
 

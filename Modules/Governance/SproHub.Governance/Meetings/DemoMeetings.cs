@@ -45,7 +45,9 @@ internal static class DemoMeetings
             var rate = meeting.Attendance();
             db.AddIntegrationEvent(new MeetingHeld(Guid.NewGuid(), meeting.EndsAt, Territory, meeting.Id, meeting.Type.ToString(), meeting.Subject, meeting.Day, rate.Invited, rate.Participating));
         }
-        db.Meetings.Add(New(today.AddDays(24), "Comité local de coordination", structures, people));
+        // The next one in three weeks or so, within the quarter under way so that the demo territory keeps its cadence.
+        var quarterEnd = new DateOnly(today.Year, 3 * ((today.Month - 1) / 3) + 1, 1).AddMonths(3).AddDays(-1);
+        db.Meetings.Add(New(today.AddDays(24) > quarterEnd ? quarterEnd : today.AddDays(24), "Comité local de coordination", structures, people));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -11,10 +11,17 @@ public sealed class MeetingsModel(IMediator mediator, ITerritoryContext territor
 {
     [BindProperty(SupportsGet = true, Name = "annee")] public int? Year { get; set; }
     public IReadOnlyList<MeetingSummary> Meetings { get; private set; } = [];
+    public TerritoryCadence Cadence { get; private set; } = null!;
+    public int OverdueActions { get; private set; }
     public bool CanManage => user.Can(GovernanceModule.ManageMeetingsPermission);
     public string Territory => territory.Current!.Slug;
     public string TerritoryName => territory.Current!.Name;
     public int ShownYear => Year ?? ParisTime.Today(clock).Year;
 
-    public async Task OnGetAsync(CancellationToken ct) => Meetings = await mediator.Send(new ListMeetings(ShownYear), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Meetings = await mediator.Send(new ListMeetings(ShownYear), ct);
+        Cadence = await mediator.Send(new GetCadence(ShownYear), ct);
+        OverdueActions = (await mediator.Send(new ListActions(), ct)).Count(a => a.Action.Overdue);
+    }
 }
