@@ -27,6 +27,9 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private Respawner? _respawner;
 
     public bool OnPostgres => !string.IsNullOrWhiteSpace(_postgresServer);
+
+    /// <summary>The platform's clock: the real time, moved forward when a test needs a meeting to have taken place.</summary>
+    public TestClock Clock { get; } = new();
     public string DataFolder => _folder;
 
     /// <summary>Extra settings a fixture needs (a plugins folder, a clock...).</summary>
@@ -54,7 +57,11 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         // The demo accounts are created again after every reset: hashing their passwords at full strength
         // would dominate the suites' time, and no test is about the hash's cost.
-        builder.ConfigureServices(services => services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        builder.ConfigureServices(services =>
+        {
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public async Task InitializeAsync()
@@ -82,6 +89,7 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
             WithReseed = true,
         });
         await _respawner.ResetAsync(connection);
+        Clock.Offset = TimeSpan.Zero;
         if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
         await DatabasePreparation.SeedAsync(Services);
     }
@@ -172,6 +180,14 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>The system clock plus an offset a test moves forward (days pass in a journey without waiting).</summary>
+public sealed class TestClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+    public void Advance(TimeSpan by) => Offset += by;
 }
 
 public static class DemoAccounts
