@@ -67,6 +67,7 @@ public static class SproHubStartup
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddSproNotifications(configuration);
+        services.AddSingleton<SproHub.Shared.Files.IFileStore, SproHub.Host.Platform.Files.LocalDiskFileStore>();
         services.AddScoped<Navigation>();
         services.AddScoped<IModuleNavigation>(p => p.GetRequiredService<Navigation>());
         services.AddSproMediator();

@@ -1,6 +1,7 @@
 namespace SproHub.Shared.Network;
 
-public sealed record PersonInfo(Guid Id, string FirstName, string LastName, string? Email, string? Function, Guid StructureId)
+/// <param name="MaySign">Holds the right to sign agreements and amendments for the structure.</param>
+public sealed record PersonInfo(Guid Id, string FirstName, string LastName, string? Email, string? Function, Guid StructureId, bool MaySign)
 {
     public string FullName => $"{FirstName} {LastName}";
 }
@@ -16,4 +17,10 @@ public interface IPersonDirectory
 
     /// <summary>Those of the given ids that exist.</summary>
     Task<IReadOnlyList<PersonInfo>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>The agents of a local SPRO's structures known by this e-mail (a signed-in person's own records).</summary>
+    Task<IReadOnlyList<PersonInfo>> FindByEmailAsync(string territoryId, string email, CancellationToken cancellationToken = default);
+
+    /// <summary>The coordinators designated for the school year under way on <paramref name="onDate"/> (the latest designation before it).</summary>
+    Task<IReadOnlyList<PersonInfo>> CoordinatorsAsync(string territoryId, DateOnly onDate, CancellationToken cancellationToken = default);
 }

@@ -81,14 +81,24 @@ public static class DemoNetwork
                 var (first, last) = (FirstNames[n % FirstNames.Length], LastNames[(n * 5 + 3) % LastNames.Length]);
                 n++;
                 var email = $"{DirectoryText.Normalize(first)}.{DirectoryText.Normalize(last)}.{n}@{structure.TerritoryId}.demo";
-                db.People.Add(new Person { FirstName = first, LastName = last, Function = function, Email = email, StructureId = structure.Id });
+                db.People.Add(new Person { FirstName = first, LastName = last, Function = function, Email = email, StructureId = structure.Id, MaySign = function.StartsWith("directeur") });
             }
         }
         var tours = structures.Where(s => s.Town == "Tours").ToList();
-        db.People.Add(new Person { FirstName = "Bastien", LastName = "Leroux", Function = "coordonnateur du SPRO 37", Email = "coordination@indre-et-loire.demo",
-            StructureId = tours.First(s => s.Type == StructureType.MissionLocale).Id });
-        db.People.Add(new Person { FirstName = "Maëlle", LastName = "Guérin", Function = "chargée d'accueil", Email = "membre@indre-et-loire.demo",
-            StructureId = tours.First(s => s.Type == StructureType.Cio).Id });
+        var coordinator = new Person { FirstName = "Bastien", LastName = "Leroux", Function = "coordonnateur du SPRO 37", Email = "coordination@indre-et-loire.demo",
+            StructureId = tours.First(s => s.Type == StructureType.MissionLocale).Id };
+        db.People.Add(coordinator);
+        db.People.Add(new Person { FirstName = "Maëlle", LastName = "Guérin", Function = "chargée d'accueil, signataire par délégation", Email = "membre@indre-et-loire.demo",
+            StructureId = tours.First(s => s.Type == StructureType.Cio).Id, MaySign = true });
+        // Designated at this school year's plenary, so that what is sent "to the coordinator" reaches someone.
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var schoolYear = Coordinators.CoordinatorDesignation.SchoolYearOf(today);
+        var plenary = new DateOnly(schoolYear, 9, 22) is var p && p > today ? today : p;
+        db.CoordinatorDesignations.Add(new Coordinators.CoordinatorDesignation
+        {
+            TerritoryId = "indre-et-loire", SchoolYear = schoolYear, PersonId = coordinator.Id, StructureId = coordinator.StructureId!.Value,
+            PlenaryDate = plenary, MinutesReference = "Compte rendu de la plénière de rentrée", RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "démo",
+        });
         await db.SaveChangesAsync(cancellationToken);
     }
 

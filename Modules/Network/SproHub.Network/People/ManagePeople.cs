@@ -15,7 +15,7 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Network.People;
 
-public sealed record PersonView(Guid Id, string FirstName, string LastName, string? Email, string? Function, Guid StructureId, string StructureName, int Version);
+public sealed record PersonView(Guid Id, string FirstName, string LastName, string? Email, string? Function, Guid StructureId, string StructureName, bool MaySign, int Version);
 
 /// <summary>The agents of the current local SPRO's structures (or of one of them): internal to the territory's network.</summary>
 [RequiresPermission(NetworkModule.ReadInternalPermission)]
@@ -28,13 +28,14 @@ public interface IPersonContent
     string? Email { get; }
     string? Function { get; }
     Guid StructureId { get; }
+    bool MaySign { get; }
 }
 
 [RequiresPermission(NetworkModule.ManageStructuresPermission)]
-public sealed record AddPerson(string FirstName, string LastName, string? Email, string? Function, Guid StructureId) : IRequest<PersonView>, IPersonContent;
+public sealed record AddPerson(string FirstName, string LastName, string? Email, string? Function, Guid StructureId, bool MaySign = false) : IRequest<PersonView>, IPersonContent;
 
 [RequiresPermission(NetworkModule.ManageStructuresPermission)]
-public sealed record UpdatePerson(Guid Id, string FirstName, string LastName, string? Email, string? Function, Guid StructureId, int Version)
+public sealed record UpdatePerson(Guid Id, string FirstName, string LastName, string? Email, string? Function, Guid StructureId, int Version, bool MaySign = false)
     : IRequest<PersonView>, IPersonContent, IVersionedRequest;
 
 public sealed class PersonContentValidator : AbstractValidator<IPersonContent>
@@ -112,15 +113,16 @@ internal sealed class PeopleHandlers(NetworkDbContext db, ITerritoryContext terr
         person.Email = email;
         person.Function = string.IsNullOrWhiteSpace(content.Function) ? null : content.Function.Trim();
         person.StructureId = structure.Id;
+        person.MaySign = content.MaySign;
         return structure;
     }
 
-    private static PersonView View(Person p, string structureName) => new(p.Id, p.FirstName, p.LastName, p.Email, p.Function, p.StructureId!.Value, structureName, p.Version);
+    private static PersonView View(Person p, string structureName) => new(p.Id, p.FirstName, p.LastName, p.Email, p.Function, p.StructureId!.Value, structureName, p.MaySign, p.Version);
 }
 
 internal static class PeopleEndpoints
 {
-    public sealed record PersonBody(string FirstName, string LastName, string? Email, string? Function, Guid StructureId, int Version);
+    public sealed record PersonBody(string FirstName, string LastName, string? Email, string? Function, Guid StructureId, int Version, bool MaySign = false);
 
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -132,7 +134,7 @@ internal static class PeopleEndpoints
             return TypedResults.Created($"people/{person.Id}", person);
         }).WithSummary("Ajouter un agent à une structure du territoire");
         api.MapPut("/people/{id:guid}", async Task<Ok<PersonView>> (Guid id, PersonBody body, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdatePerson(id, body.FirstName, body.LastName, body.Email, body.Function, body.StructureId, body.Version), ct)))
+            TypedResults.Ok(await mediator.Send(new UpdatePerson(id, body.FirstName, body.LastName, body.Email, body.Function, body.StructureId, body.Version, body.MaySign), ct)))
             .WithSummary("Modifier un agent (version requise)");
     }
 }

@@ -76,6 +76,8 @@ public sealed class Person : IVersioned
     public string? Email { get; set; }
     /// <summary>Their post in the structure ("conseillère d'insertion", "directeur").</summary>
     public string? Function { get; set; }
+    /// <summary>Holds the right to sign agreements and amendments for the structure (its director, or whom they delegate).</summary>
+    public bool MaySign { get; set; }
     public Guid? StructureId { get; set; }
     public string? UserId { get; set; }
     public int Version { get; set; }

@@ -18,6 +18,7 @@ public sealed class PeopleModel(IMediator mediator, ICurrentUser user, ITerritor
         public string? Email { get; set; }
         public string? Function { get; set; }
         public Guid StructureId { get; set; }
+        public bool MaySign { get; set; }
         public int Version { get; set; }
     }
 
@@ -32,13 +33,13 @@ public sealed class PeopleModel(IMediator mediator, ICurrentUser user, ITerritor
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => SubmitAsync(async () =>
     {
-        var p = await mediator.Send(new AddPerson(NewPerson.FirstName, NewPerson.LastName, NewPerson.Email, NewPerson.Function, NewPerson.StructureId), ct);
+        var p = await mediator.Send(new AddPerson(NewPerson.FirstName, NewPerson.LastName, NewPerson.Email, NewPerson.Function, NewPerson.StructureId, NewPerson.MaySign), ct);
         return $"{p.FirstName} {p.LastName} ajouté(e) à {p.StructureName}.";
     }, nameof(NewPerson), ct);
 
     public Task<IActionResult> OnPostEditAsync(PersonForm edit, CancellationToken ct) => SubmitAsync(async () =>
     {
-        var p = await mediator.Send(new UpdatePerson(edit.Id, edit.FirstName, edit.LastName, edit.Email, edit.Function, edit.StructureId, edit.Version), ct);
+        var p = await mediator.Send(new UpdatePerson(edit.Id, edit.FirstName, edit.LastName, edit.Email, edit.Function, edit.StructureId, edit.Version, edit.MaySign), ct);
         return $"{p.FirstName} {p.LastName} modifié(e).";
     }, "edit", ct);
 

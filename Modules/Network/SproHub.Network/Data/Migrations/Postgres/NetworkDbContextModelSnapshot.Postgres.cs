@@ -291,6 +291,9 @@ namespace SproHub.Network.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("MaySign")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("StructureId")
                         .HasColumnType("uuid");
 

@@ -282,6 +282,9 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MaySign")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("StructureId")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using SproHub.Shared.Errors;
+using SproHub.Shared.Files;
+
+namespace SproHub.Host.Platform.Files;
+
+/// <summary>
+/// Files on the local disk under <c>{Storage:DataPath}/files</c>, one per opaque id (two levels of folders). Several
+/// hosts side by side share that folder (a mounted volume). An upload is written to a temporary file and moved into
+/// place only once complete and accepted, so nothing partial is ever visible.
+/// </summary>
+public sealed class LocalDiskFileStore(IConfiguration configuration) : IFileStore
+{
+    private readonly string _root = Path.GetFullPath(Path.Combine(configuration["Storage:DataPath"] is { Length: > 0 } data ? data : "data", "files"));
+
+    public async Task<StoredFile> SaveAsync(Stream content, string fileName, long maxBytes, IReadOnlyCollection<string> allowedContentTypes, string field, CancellationToken cancellationToken = default)
+    {
+        var id = Guid.NewGuid();
+        var target = PathOf(id);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = target + ".upload";
+        try
+        {
+            long size = 0;
+            string? contentType = null;
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    if (size == 0)
+                    {
+                        contentType = FileContentTypes.Detect(buffer.AsSpan(0, read));
+                        if (contentType is null || !allowedContentTypes.Contains(contentType))
+                            throw new RuleViolationException(field, "type-de-fichier", $"Ce fichier n'est pas d'un type accepté ({Describe(allowedContentTypes)}) : son contenu en décide, pas son nom.");
+                    }
+                    size += read;
+                    if (size > maxBytes)
+                        throw new RuleViolationException(field, "taille-maximale", $"Le fichier dépasse la taille maximale de {maxBytes / (1024 * 1024.0):0.#} Mo.");
+                    hash.AppendData(buffer, 0, read);
+                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+            if (size == 0) throw new RuleViolationException(field, "fichier-vide", "Le fichier est vide.");
+            File.Move(temporary, target);
+            return new StoredFile(id, SafeName(fileName), contentType!, size, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant());
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    public Task<Stream?> OpenAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(id);
+        return Task.FromResult<Stream?>(File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null);
+    }
+
+    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(id);
+        if (File.Exists(path)) File.Delete(path);
+        return Task.CompletedTask;
+    }
+
+    private string PathOf(Guid id)
+    {
+        var name = id.ToString("N"); // only hex digits: no path can escape the store
+        return Path.Combine(_root, name[..2], name[2..4], name);
+    }
+
+    /// <summary>What remains of a person's file name once anything that could act as a path or a control is removed.</summary>
+    public static string SafeName(string fileName)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        var cleaned = new string(name.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c) && c is not ('"' or '<' or '>')).ToArray()).Trim().TrimStart('.');
+        return cleaned.Length == 0 ? "document" : cleaned.Length > 120 ? cleaned[^120..] : cleaned;
+    }
+
+    private static string Describe(IReadOnlyCollection<string> types) => string.Join(", ", types.Select(t => t switch
+    {
+        FileContentTypes.Pdf => "PDF", FileContentTypes.Png => "PNG", FileContentTypes.Jpeg => "JPEG", _ => t,
+    }));
+}
