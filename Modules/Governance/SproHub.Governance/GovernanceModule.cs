@@ -14,6 +14,10 @@ public sealed class GovernanceModule : IModule
     public const string Id = "governance";
     public const string ReadPermission = "governance.read";
     public const string ManageMeetingsPermission = "governance.meetings.manage";
+    public const string FollowAgreementsPermission = "governance.agreements.follow";
+    public const string SignAmendmentsPermission = "governance.amendments.sign";
+    public const string ManageAgreementsPermission = "governance.agreements.manage";
+    public const string AmendmentKind = "governance.amendments";
     public const string InvitationKind = "governance.meeting-invitation";
     public const string MinutesKind = "governance.minutes-published";
 
@@ -28,12 +32,17 @@ public sealed class GovernanceModule : IModule
         [
             new PermissionDeclaration(ReadPermission, "Consulter les réunions, comptes rendus et conventions du territoire", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember]),
             new PermissionDeclaration(ManageMeetingsPermission, "Organiser les réunions du territoire (invitations, émargement, compte rendu, actions)", [SproRoles.TerritoryCoordinator]),
+            new PermissionDeclaration(FollowAgreementsPermission, "Transmettre les avenants aux membres, relancer et enregistrer les signatures reçues", [SproRoles.TerritoryCoordinator]),
+            new PermissionDeclaration(SignAmendmentsPermission, "Signer les avenants pour sa structure (agents habilités)", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember]),
+            // Granted to no territory role: the Région's administrators hold every permission.
+            new PermissionDeclaration(ManageAgreementsPermission, "Rédiger, faire voter, envoyer et compiler les avenants (Région)", []),
         ],
-        Navigation = [new NavigationEntry("Réunions", "reunions", ReadPermission, Order: 20)],
+        Navigation = [new NavigationEntry("Réunions", "reunions", ReadPermission, Order: 20), new NavigationEntry("Conventions", "conventions", ReadPermission, Order: 21)],
         Notifications =
         [
             new NotificationKindDeclaration(InvitationKind, "Invitations aux réunions du réseau"),
             new NotificationKindDeclaration(MinutesKind, "Comptes rendus de réunion publiés"),
+            new NotificationKindDeclaration(AmendmentKind, "Avenants aux conventions : à transmettre, à signer, relances, compilés"),
         ],
     };
 
@@ -51,8 +60,15 @@ public sealed class GovernanceModule : IModule
         MinutesEndpoints.Map(endpoints.TerritoryApi);
         ActionEndpoints.Map(endpoints.TerritoryApi);
         CadenceEndpoints.Map(endpoints.TerritoryApi, endpoints.Api);
+        Agreements.ReadAgreementEndpoints.Map(endpoints.TerritoryApi);
+        Agreements.AmendmentWorkflowEndpoints.Map(endpoints.TerritoryApi);
+        Agreements.SignatureEndpoints.Map(endpoints.TerritoryApi);
         ReplyEndpoints.Map(endpoints.Api);
     }
 
-    public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => DemoMeetings.SeedAsync(services, cancellationToken);
+    public async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await DemoMeetings.SeedAsync(services, cancellationToken);
+        await Agreements.DemoAgreements.SeedAsync(services, cancellationToken);
+    }
 }

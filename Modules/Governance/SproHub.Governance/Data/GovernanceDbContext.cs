@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using SproHub.Governance.Agreements;
 using SproHub.Governance.Meetings;
 using SproHub.Shared.Data;
 using SproHub.Shared.Territories;
@@ -13,6 +14,8 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Invitee> Invitees => Set<Invitee>();
     public DbSet<MeetingAction> Actions => Set<MeetingAction>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<Amendment> Amendments => Set<Amendment>();
 
     private string? CurrentTerritoryId => territory.Current?.Slug;
 
@@ -66,6 +69,57 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             b.Property(a => a.DoneBy).HasMaxLength(200);
             b.HasIndex(a => new { a.TerritoryId, a.DoneAt, a.DueOn });
             b.HasQueryFilter(a => a.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<Agreement>(b =>
+        {
+            b.ToTable("governance_agreements");
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.TerritoryId).HasMaxLength(64);
+            b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
+            b.Property(a => a.Title).HasMaxLength(300);
+            b.HasIndex(a => a.TerritoryId);
+            b.HasMany(a => a.Parties).WithOne().HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Cascade);
+            // A local SPRO sees its own agreement and the regional specification every SPRO works under.
+            b.HasQueryFilter(a => a.TerritoryId == CurrentTerritoryId || a.TerritoryId == Agreement.RegionScope);
+        });
+        modelBuilder.Entity<AgreementParty>(b =>
+        {
+            b.ToTable("governance_agreement_parties");
+            b.Property(p => p.Id).ValueGeneratedNever();
+            b.Property(p => p.Name).HasMaxLength(200);
+            b.Property(p => p.Network).HasMaxLength(60);
+        });
+        modelBuilder.Entity<Amendment>(b =>
+        {
+            b.ToTable("governance_amendments");
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.TerritoryId).HasMaxLength(64);
+            b.Property(a => a.Title).HasMaxLength(300);
+            b.Property(a => a.Status).HasConversion<string>().HasMaxLength(30);
+            b.HasIndex(a => new { a.AgreementId, a.Number }).IsUnique();
+            b.HasOne<Agreement>().WithMany().HasForeignKey(a => a.AgreementId).OnDelete(DeleteBehavior.Restrict);
+            b.HasMany(a => a.NewPartners).WithOne().HasForeignKey(p => p.AmendmentId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(a => a.Signatures).WithOne().HasForeignKey(s => s.AmendmentId).OnDelete(DeleteBehavior.Cascade);
+            b.HasQueryFilter(a => a.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<NewPartner>(b =>
+        {
+            b.ToTable("governance_amendment_partners");
+            b.HasKey(p => new { p.AmendmentId, p.StructureId });
+            b.Property(p => p.Name).HasMaxLength(200);
+            b.Property(p => p.Network).HasMaxLength(60);
+        });
+        modelBuilder.Entity<AmendmentSignature>(b =>
+        {
+            b.ToTable("governance_amendment_signatures");
+            b.HasKey(s => new { s.AmendmentId, s.StructureId });
+            b.Property(s => s.StructureName).HasMaxLength(200);
+            b.Property(s => s.SignatoryName).HasMaxLength(200);
+            b.Property(s => s.SignatoryRole).HasMaxLength(200);
+            b.Property(s => s.Method).HasConversion<string>().HasMaxLength(20);
+            b.Property(s => s.DocumentName).HasMaxLength(200);
+            b.Property(s => s.DocumentSha256).HasMaxLength(64);
+            b.Property(s => s.RecordedBy).HasMaxLength(200);
         });
         // Ids are made by the code: an invitee, decision or action added to a loaded meeting is then new (Added), not an update.
         modelBuilder.Entity<Meeting>().Property(m => m.Id).ValueGeneratedNever();

@@ -11,7 +11,7 @@ using SproHub.Governance.Data;
 namespace SproHub.Governance.Data.Migrations.Sqlite
 {
     [DbContext(typeof(GovernanceDbContext))]
-    [Migration("20261123173100_Initial")]
+    [Migration("20261123174342_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,208 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("SproHub.Governance.Agreements.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TerritoryId");
+
+                    b.ToTable("governance_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Agreements.AgreementParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AmendmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AmendmentNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.ToTable("governance_agreement_parties", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Agreements.Amendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CprVoteOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ForwardedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("governance_amendments", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Agreements.AmendmentSignature", b =>
+                {
+                    b.Property<Guid>("AmendmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastRemindedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignatoryName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StructureName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AmendmentId", "StructureId");
+
+                    b.ToTable("governance_amendment_signatures", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Agreements.NewPartner", b =>
+                {
+                    b.Property<Guid>("AmendmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AmendmentId", "StructureId");
+
+                    b.ToTable("governance_amendment_partners", (string)null);
+                });
 
             modelBuilder.Entity("SproHub.Governance.Meetings.Decision", b =>
                 {
@@ -288,6 +490,42 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                     b.ToTable("governance_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Governance.Agreements.AgreementParty", b =>
+                {
+                    b.HasOne("SproHub.Governance.Agreements.Agreement", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Agreements.Amendment", b =>
+                {
+                    b.HasOne("SproHub.Governance.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Agreements.AmendmentSignature", b =>
+                {
+                    b.HasOne("SproHub.Governance.Agreements.Amendment", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Agreements.NewPartner", b =>
+                {
+                    b.HasOne("SproHub.Governance.Agreements.Amendment", null)
+                        .WithMany("NewPartners")
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SproHub.Governance.Meetings.Decision", b =>
                 {
                     b.HasOne("SproHub.Governance.Meetings.Meeting", null)
@@ -322,6 +560,18 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Agreements.Agreement", b =>
+                {
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Agreements.Amendment", b =>
+                {
+                    b.Navigation("NewPartners");
+
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("SproHub.Governance.Meetings.Meeting", b =>

@@ -13,6 +13,22 @@ namespace SproHub.Governance.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "governance_agreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_governance_agreements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "governance_meetings",
                 columns: table => new
                 {
@@ -58,6 +74,58 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_governance_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "governance_agreement_parties",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Network = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AmendmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AmendmentNumber = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_governance_agreement_parties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_governance_agreement_parties_governance_agreements_Agreemen~",
+                        column: x => x.AgreementId,
+                        principalTable: "governance_agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "governance_amendments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Purpose = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    CprVoteOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ForwardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompiledOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_governance_amendments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_governance_amendments_governance_agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "governance_agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -154,6 +222,71 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "governance_amendment_partners",
+                columns: table => new
+                {
+                    AmendmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Network = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_governance_amendment_partners", x => new { x.AmendmentId, x.StructureId });
+                    table.ForeignKey(
+                        name: "FK_governance_amendment_partners_governance_amendments_Amendme~",
+                        column: x => x.AmendmentId,
+                        principalTable: "governance_amendments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "governance_amendment_signatures",
+                columns: table => new
+                {
+                    AmendmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StructureName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SignatoryName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SignatoryRole = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DocumentName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DocumentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Reminders = table.Column<int>(type: "integer", nullable: false),
+                    LastRemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_governance_amendment_signatures", x => new { x.AmendmentId, x.StructureId });
+                    table.ForeignKey(
+                        name: "FK_governance_amendment_signatures_governance_amendments_Amend~",
+                        column: x => x.AmendmentId,
+                        principalTable: "governance_amendments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_governance_agreement_parties_AgreementId",
+                table: "governance_agreement_parties",
+                column: "AgreementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_governance_agreements_TerritoryId",
+                table: "governance_agreements",
+                column: "TerritoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_governance_amendments_AgreementId_Number",
+                table: "governance_amendments",
+                columns: new[] { "AgreementId", "Number" },
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_governance_meeting_actions_MeetingId",
                 table: "governance_meeting_actions",
@@ -195,6 +328,15 @@ namespace SproHub.Governance.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "governance_agreement_parties");
+
+            migrationBuilder.DropTable(
+                name: "governance_amendment_partners");
+
+            migrationBuilder.DropTable(
+                name: "governance_amendment_signatures");
+
+            migrationBuilder.DropTable(
                 name: "governance_meeting_actions");
 
             migrationBuilder.DropTable(
@@ -210,7 +352,13 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                 name: "governance_outbox");
 
             migrationBuilder.DropTable(
+                name: "governance_amendments");
+
+            migrationBuilder.DropTable(
                 name: "governance_meetings");
+
+            migrationBuilder.DropTable(
+                name: "governance_agreements");
         }
     }
 }
