@@ -49,6 +49,11 @@ public sealed class AmendmentTests(SproHubFactory factory) : IClassFixture<SproH
         var draft = await (await admin.PostAsJsonAsync($"{Api}/agreements/{Id(agreement)}/amendments", new { title = "Adhésion du Point A de Loches", purpose = "Le Point A rejoint le réseau.", newPartnerIds = new[] { partner } }))
             .JsonAsync(HttpStatusCode.Created);
         Assert.Equal(3, draft.GetProperty("number").GetInt32()); // after the demo's two
+        var twice = await (await admin.PostAsJsonAsync($"{Api}/agreements/{Id(agreement)}/amendments", new { title = "Encore", newPartnerIds = new[] { partner } })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("avenant-en-cours", twice.GetProperty("rules")[0].GetProperty("rule").GetString());
+        var signatory = agreement.GetProperty("signatories")[0].GetProperty("structureId").GetString();
+        var already = await (await admin.PostAsJsonAsync($"{Api}/agreements/{Id(agreement)}/amendments", new { title = "Encore", newPartnerIds = new[] { signatory } })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("deja-signataire", already.GetProperty("rules")[0].GetProperty("rule").GetString());
         await (await coordinator.PostAsJsonAsync($"{Api}/amendments/{Id(draft)}/sending", new { version = Version(draft) })).JsonAsync(HttpStatusCode.Forbidden);
         var wrongStep = await (await admin.PostAsJsonAsync($"{Api}/amendments/{Id(draft)}/sending", new { version = Version(draft) })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("etape-avenant", wrongStep.GetProperty("rules")[0].GetProperty("rule").GetString());

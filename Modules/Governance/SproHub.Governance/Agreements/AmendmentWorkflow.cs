@@ -94,8 +94,13 @@ internal sealed class AmendmentWorkflowHandlers(GovernanceDbContext db, ITerrito
         var already = partners.Where(p => agreement.Parties.Any(x => x.StructureId == p.Id)).Select(p => p.Name).ToList();
         if (already.Count > 0)
             throw new RuleViolationException("newPartnerIds", "deja-signataire", $"Déjà signataire(s) de la convention : {string.Join(", ", already)}.");
+        var pending = await db.Amendments.AsNoTracking().Include(a => a.NewPartners)
+            .Where(a => a.AgreementId == agreement.Id && a.Status != AmendmentStatus.Compiled).ToListAsync(cancellationToken);
+        var inProgress = pending.SelectMany(a => a.NewPartners.Select(p => new { p.StructureId, p.Name, a.Number })).Where(p => request.NewPartnerIds.Contains(p.StructureId)).ToList();
+        if (inProgress.Count > 0)
+            throw new RuleViolationException("newPartnerIds", "avenant-en-cours", string.Join(" ; ", inProgress.Select(p => $"{p.Name} rejoint déjà la convention par l'avenant n° {p.Number} en cours")) + ".");
         var number = (await db.Amendments.Where(a => a.AgreementId == agreement.Id).MaxAsync(a => (int?)a.Number, cancellationToken) ?? 0) + 1;
-        var amendment = new Amendment { AgreementId = agreement.Id, TerritoryId = Slug, Number = number, Title = request.Title.Trim(), Purpose = request.Purpose.Trim() };
+        var amendment = new Amendment { AgreementId = agreement.Id, TerritoryId = Slug, Number = number, Title = request.Title.Trim(), Purpose = (request.Purpose ?? "").Trim() };
         amendment.NewPartners.AddRange(partners.Select(p => new NewPartner { AmendmentId = amendment.Id, StructureId = p.Id, Name = p.Name, Network = p.Type }));
         db.Amendments.Add(amendment);
         Audit(amendment, "avenant.redige", $"Avenant n° {number} : {amendment.Title}");

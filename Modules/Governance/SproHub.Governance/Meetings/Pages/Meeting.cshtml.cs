@@ -52,7 +52,7 @@ public sealed class MeetingModel(IMediator mediator, ITerritoryContext territory
     public Task<IActionResult> OnPostMinutesAsync(int version, CancellationToken ct) => SubmitAsync(async () =>
     {
         var actions = Minutes.Actions.Where(a => !a.IsBlank).Select(a => new ActionLine(a.Id, a.What ?? "", a.Who ?? "", null, a.DueOn ?? default)).ToList();
-        var decisions = Minutes.Decisions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var decisions = (Minutes.Decisions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var m = await mediator.Send(new WriteMinutes(Id, Minutes.Minutes, decisions, actions, Minutes.Publish, version), ct);
         return m.MinutesPublishedAt is null ? "Compte rendu enregistré (non publié)." : Minutes.Publish ? "Compte rendu publié et envoyé aux agents du réseau." : "Compte rendu mis à jour.";
     }, nameof(Minutes), ct);
