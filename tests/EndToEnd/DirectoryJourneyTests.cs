@@ -38,6 +38,15 @@ public sealed class DirectoryJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la structure" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("enregistrée");
         await page.AssertAccessibleAsync();
+        // Its antenna, with opening hours.
+        await page.GetByLabel("Nom du point d'accueil").FillAsync("Antenne de Nérondes");
+        await page.Locator("#new-point-address").FillAsync("1 place de la Mairie");
+        await page.Locator("#new-point-town").FillAsync("Nérondes");
+        await page.GetByLabel("lundi").FillAsync("09:00-12:00, 13:30-17:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter le point d'accueil" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Antenne de Nérondes");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("lundi : 9 h – 12 h, 13 h 30 – 17 h");
+        await page.AssertAccessibleAsync();
 
         await page.GotoAsync("/t/cher/structures/import");
         await page.AssertAccessibleAsync();
@@ -69,7 +78,7 @@ public sealed class DirectoryJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("9 agents au total");
         await page.AssertAccessibleAsync();
 
-        await page.GotoAsync("/annuaire?q=sancoins");
+        await page.GotoAsync("/annuaire?q=nerondes");
         await page.GetByRole(AriaRole.Link, new() { Name = "Point A de Sancoins" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Demandeurs d'emploi");
         await page.AssertAccessibleAsync();

@@ -64,6 +64,7 @@ public sealed class NetworkModule : IModule
         Coordinators.CoordinatorEndpoints.Map(endpoints.Api, endpoints.TerritoryApi);
         Agents.AgentCountEndpoints.Map(endpoints.TerritoryApi);
         People.PeopleEndpoints.Map(endpoints.TerritoryApi);
+        ReceptionPointEndpoints.Map(endpoints.TerritoryApi);
     }
 
     public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>

@@ -102,6 +102,23 @@ public static class DemoNetwork
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Tours's Mission Locale receives at its seat and in an antenna at Loches, with their hours.</summary>
+    private static async Task SeedReceptionPointsAsync(NetworkDbContext db, CancellationToken cancellationToken)
+    {
+        var ml = await db.Structures.FirstOrDefaultAsync(s => s.TerritoryId == "indre-et-loire" && s.Type == StructureType.MissionLocale && s.Town == "Tours", cancellationToken);
+        if (ml is null) return;
+        static IEnumerable<OpeningSlot> Days(IEnumerable<DayOfWeek> days, params (int, int, int, int)[] ranges) =>
+            days.SelectMany(d => ranges.Select(r => new OpeningSlot { Day = d, Opens = new TimeOnly(r.Item1, r.Item2), Closes = new TimeOnly(r.Item3, r.Item4) }));
+        var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
+        var seat = new ReceptionPoint { StructureId = ml.Id, Name = "Siège", Address = "12 rue de l'Exemple", Town = "Tours", Phone = "02 00 00 00 00", Public = PublicServed.Jeunes };
+        seat.Hours.AddRange(Days(weekdays, (9, 0, 12, 30), (13, 30, 17, 30)));
+        var antenna = new ReceptionPoint { StructureId = ml.Id, Name = "Antenne de Loches", Address = "3 place de l'Exemple", Town = "Loches", Public = PublicServed.Jeunes };
+        antenna.Hours.AddRange(Days([DayOfWeek.Tuesday, DayOfWeek.Thursday], (9, 0, 12, 0)));
+        db.ReceptionPoints.AddRange(seat, antenna);
+        ml.Index([$"{seat.Name} {seat.Town}", $"{antenna.Name} {antenna.Town}"]);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public static async Task SeedAsync(NetworkDbContext db, UserManager<SproUser> users, CancellationToken cancellationToken)
     {
         if (!await db.Structures.AnyAsync(cancellationToken))
@@ -115,6 +132,7 @@ public static class DemoNetwork
             await db.SaveChangesAsync(cancellationToken);
         }
         if (!await db.People.AnyAsync(cancellationToken)) await SeedPeopleAsync(db, cancellationToken);
+        if (!await db.ReceptionPoints.AnyAsync(cancellationToken)) await SeedReceptionPointsAsync(db, cancellationToken);
         var localSpros = await db.Territories.AsNoTracking().Where(t => t.Kind == TerritoryKind.LocalSpro).ToListAsync(cancellationToken);
         foreach (var account in Accounts.Concat(localSpros.SelectMany(EveryTerritorysPair)).DistinctBy(a => a.Email))
         {

@@ -14,6 +14,7 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
     public DbSet<Territory> Territories => Set<Territory>();
     public DbSet<Structure> Structures => Set<Structure>();
     public DbSet<Person> People => Set<Person>();
+    public DbSet<ReceptionPoint> ReceptionPoints => Set<ReceptionPoint>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<Coordinators.CoordinatorDesignation> CoordinatorDesignations => Set<Coordinators.CoordinatorDesignation>();
     public DbSet<Agents.AgentCount> AgentCounts => Set<Agents.AgentCount>();
@@ -46,6 +47,23 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             b.Property(s => s.SearchText).HasMaxLength(400);
             b.Property(s => s.Address).HasMaxLength(300);
             b.HasIndex(s => s.TerritoryId);
+        });
+        modelBuilder.Entity<ReceptionPoint>(b =>
+        {
+            b.ToTable("network_reception_points");
+            b.Property(p => p.Id).ValueGeneratedNever();
+            b.Property(p => p.Name).HasMaxLength(200);
+            b.Property(p => p.Address).HasMaxLength(300);
+            b.Property(p => p.Town).HasMaxLength(100);
+            b.Property(p => p.Phone).HasMaxLength(30);
+            b.HasIndex(p => p.StructureId);
+            b.HasOne<Structure>().WithMany().HasForeignKey(p => p.StructureId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(p => p.Hours).WithOne().HasForeignKey(h => h.ReceptionPointId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<OpeningSlot>(b =>
+        {
+            b.ToTable("network_opening_hours");
+            b.HasKey(h => new { h.ReceptionPointId, h.Day, h.Opens });
         });
         modelBuilder.Entity<Person>(b =>
         {

@@ -32,7 +32,7 @@ internal sealed class ExportDirectoryHandler(NetworkDbContext db, ITerritoryDire
 
     public async Task<ExportedFile> Handle(ExportDirectory request, CancellationToken cancellationToken)
     {
-        var rows = await SearchDirectoryHandler.Filter(db.Structures.AsNoTracking(), request.Search).OrderBy(s => s.SearchText).Take(MaxRows).ToListAsync(cancellationToken);
+        var rows = await SearchDirectoryHandler.Filter(db, request.Search).OrderBy(s => s.SearchText).Take(MaxRows).ToListAsync(cancellationToken);
         var names = (await territories.ListAsync(cancellationToken)).ToDictionary(t => t.Slug, t => t.Name);
         var entries = rows.Select(s => DirectoryEntry.From(s, names.GetValueOrDefault(s.TerritoryId, s.TerritoryId))).ToList();
         return request.Format == ExportFormat.Xlsx ? Xlsx(entries) : Csv(entries);

@@ -12,11 +12,12 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Network.Directory;
 
+/// <param name="ReceptionPoints">On a structure's sheet; empty in a list of results.</param>
 public sealed record DirectoryEntry(Guid Id, string Name, string Type, string TypeLabel, string Town, string TerritoryId, string TerritoryName,
-    string? Address, IReadOnlyList<string> Public)
+    string? Address, IReadOnlyList<string> Public, IReadOnlyList<ReceptionPointView> ReceptionPoints)
 {
-    public static DirectoryEntry From(Structure s, string territoryName) => new(s.Id, s.Name, s.Type.ToString(), Structure.TypeLabel(s.Type), s.Town,
-        s.TerritoryId, territoryName, s.Address, s.PublicList.Select(Structure.PublicLabel).ToList());
+    public static DirectoryEntry From(Structure s, string territoryName, IReadOnlyList<ReceptionPoint>? points = null) => new(s.Id, s.Name, s.Type.ToString(), Structure.TypeLabel(s.Type), s.Town,
+        s.TerritoryId, territoryName, s.Address, s.PublicList.Select(Structure.PublicLabel).ToList(), (points ?? []).OrderBy(p => p.Name).Select(ReceptionPointView.From).ToList());
 }
 
 public sealed record DirectoryPage(IReadOnlyList<DirectoryEntry> Structures, int Total, int Page, int PageSize)
@@ -51,23 +52,24 @@ public sealed class SearchDirectoryValidator : AbstractValidator<SearchDirectory
 internal sealed class SearchDirectoryHandler(NetworkDbContext db, ITerritoryDirectory territories) : IRequestHandler<SearchDirectory, DirectoryPage>
 {
     /// <summary>The search's criteria, shared by the page of results and the exports.</summary>
-    public static IQueryable<Structure> Filter(IQueryable<Structure> query, SearchDirectory request)
+    public static IQueryable<Structure> Filter(NetworkDbContext db, SearchDirectory request)
     {
-        // Each word typed must appear in the name, the town or the type (the index column is already without accents).
+        var query = db.Structures.AsNoTracking();
+        // Each word typed must appear in the name, the town, the type or a reception point's name or town (the index column is already without accents).
         foreach (var word in DirectoryText.Words(request.Query)) query = query.Where(s => s.SearchText.Contains(word));
         if (!string.IsNullOrEmpty(request.Type)) query = query.Where(s => s.Type == Enum.Parse<StructureType>(request.Type, true));
         if (!string.IsNullOrEmpty(request.Territory)) query = query.Where(s => s.TerritoryId == request.Territory);
         if (!string.IsNullOrEmpty(request.Public))
         {
             var served = Enum.Parse<PublicServed>(request.Public, true);
-            query = query.Where(s => (s.Public & served) == served);
+            query = query.Where(s => (s.Public & served) == served || db.ReceptionPoints.Any(p => p.StructureId == s.Id && (p.Public & served) == served));
         }
         return query;
     }
 
     public async Task<DirectoryPage> Handle(SearchDirectory request, CancellationToken cancellationToken)
     {
-        var query = Filter(db.Structures.AsNoTracking(), request);
+        var query = Filter(db, request);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderBy(s => s.SearchText).Skip((request.Page - 1) * SearchDirectory.PageSize).Take(SearchDirectory.PageSize).ToListAsync(cancellationToken);
         var names = (await territories.ListAsync(cancellationToken)).ToDictionary(t => t.Slug, t => t.Name);
@@ -86,7 +88,8 @@ internal sealed class GetDirectoryEntryHandler(NetworkDbContext db, ITerritoryDi
         var s = await db.Structures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Cette structure n'est pas dans l'annuaire du réseau.");
         var territory = await territories.FindAsync(s.TerritoryId, cancellationToken);
-        return DirectoryEntry.From(s, territory?.Name ?? s.TerritoryId);
+        var points = await db.ReceptionPoints.AsNoTracking().Include(p => p.Hours).Where(p => p.StructureId == s.Id).ToListAsync(cancellationToken);
+        return DirectoryEntry.From(s, territory?.Name ?? s.TerritoryId, points);
     }
 }
 

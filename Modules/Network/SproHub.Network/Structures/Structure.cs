@@ -29,7 +29,12 @@ public sealed class Structure : IVersioned
     public string SearchText { get; private set; } = "";
     public int Version { get; set; }
 
-    public void Index() => SearchText = DirectoryText.Normalize($"{Name} {Town} {TypeLabel(Type)}");
+    /// <param name="receptionPoints">The names and towns of its reception points: a search for "Loches" finds the antenna's structure.</param>
+    public void Index(IEnumerable<string>? receptionPoints = null)
+    {
+        var text = DirectoryText.Normalize($"{Name} {Town} {TypeLabel(Type)} {string.Join(' ', receptionPoints ?? [])}");
+        SearchText = text.Length <= 400 ? text : text[..400];
+    }
 
     public static IEnumerable<PublicServed> Publics => Enum.GetValues<PublicServed>().Where(p => p != PublicServed.None);
 

@@ -267,6 +267,25 @@ namespace SproHub.Network.Data.Migrations.Postgres
                     b.ToTable("network_coordinator_designations", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Network.Structures.OpeningSlot", b =>
+                {
+                    b.Property<Guid>("ReceptionPointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("ReceptionPointId", "Day", "Opens");
+
+                    b.ToTable("network_opening_hours", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Network.Structures.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -309,6 +328,47 @@ namespace SproHub.Network.Data.Migrations.Postgres
                     b.HasIndex("StructureId");
 
                     b.ToTable("network_people", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Network.Structures.ReceptionPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Public")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Town")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("network_reception_points", (string)null);
                 });
 
             modelBuilder.Entity("SproHub.Network.Structures.Structure", b =>
@@ -487,6 +547,29 @@ namespace SproHub.Network.Data.Migrations.Postgres
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Network.Structures.OpeningSlot", b =>
+                {
+                    b.HasOne("SproHub.Network.Structures.ReceptionPoint", null)
+                        .WithMany("Hours")
+                        .HasForeignKey("ReceptionPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Network.Structures.ReceptionPoint", b =>
+                {
+                    b.HasOne("SproHub.Network.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Network.Structures.ReceptionPoint", b =>
+                {
+                    b.Navigation("Hours");
                 });
 #pragma warning restore 612, 618
         }

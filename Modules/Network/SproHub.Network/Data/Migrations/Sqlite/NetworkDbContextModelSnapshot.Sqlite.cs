@@ -258,6 +258,25 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                     b.ToTable("network_coordinator_designations", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Network.Structures.OpeningSlot", b =>
+                {
+                    b.Property<Guid>("ReceptionPointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReceptionPointId", "Day", "Opens");
+
+                    b.ToTable("network_opening_hours", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Network.Structures.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -300,6 +319,47 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                     b.HasIndex("StructureId");
 
                     b.ToTable("network_people", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Network.Structures.ReceptionPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Public")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Town")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("network_reception_points", (string)null);
                 });
 
             modelBuilder.Entity("SproHub.Network.Structures.Structure", b =>
@@ -476,6 +536,29 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Network.Structures.OpeningSlot", b =>
+                {
+                    b.HasOne("SproHub.Network.Structures.ReceptionPoint", null)
+                        .WithMany("Hours")
+                        .HasForeignKey("ReceptionPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Network.Structures.ReceptionPoint", b =>
+                {
+                    b.HasOne("SproHub.Network.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Network.Structures.ReceptionPoint", b =>
+                {
+                    b.Navigation("Hours");
                 });
 #pragma warning restore 612, 618
         }

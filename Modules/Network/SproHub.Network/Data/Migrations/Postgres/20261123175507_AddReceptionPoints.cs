@@ -1,0 +1,74 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SproHub.Network.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AddReceptionPoints : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "network_reception_points",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Town = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Public = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_reception_points", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_reception_points_network_structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "network_structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_opening_hours",
+                columns: table => new
+                {
+                    ReceptionPointId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Opens = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Closes = table.Column<TimeOnly>(type: "time without time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_opening_hours", x => new { x.ReceptionPointId, x.Day, x.Opens });
+                    table.ForeignKey(
+                        name: "FK_network_opening_hours_network_reception_points_ReceptionPoi~",
+                        column: x => x.ReceptionPointId,
+                        principalTable: "network_reception_points",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_reception_points_StructureId",
+                table: "network_reception_points",
+                column: "StructureId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "network_opening_hours");
+
+            migrationBuilder.DropTable(
+                name: "network_reception_points");
+        }
+    }
+}
