@@ -47,6 +47,11 @@ public sealed class CoordinatorTests(SproHubFactory factory) : IClassFixture<Spr
         var ml = await StructureAsync("q=mission%20bourges");
         await (await coordinator.PostAsJsonAsync(Cher, Body(ml))).JsonAsync(HttpStatusCode.Created);
         await (await coordinator.PostAsJsonAsync(Cher, Body(ml, 2017, "2017-06-29"))).JsonAsync(HttpStatusCode.Created);
+        // The Région is told of each designation.
+        await factory.DispatchOutboxAsync();
+        var told = factory.SentMails().Where(m => m.To.Mailboxes.Single().Address == DemoAccounts.RegionAdmin).ToList();
+        Assert.Equal(2, told.Count);
+        Assert.Contains("Claire Martin (Mission Locale de Bourges)", told[0].TextBody ?? "");
 
         var public2016 = await (await factory.CreateClient().GetAsync("/api/network/coordinators?schoolYear=2016")).JsonAsync(HttpStatusCode.OK);
         var entry = Assert.Single(public2016.EnumerateArray());

@@ -19,6 +19,7 @@ public sealed class NetworkModule : IModule
     public const string ManageStructuresPermission = "network.structures.manage";
     public const string DesignateCoordinatorsPermission = "network.coordinators.designate";
     public const string ReadInternalPermission = "network.internal.read";
+    public const string DesignationKind = "network.coordinator-designated";
 
     public ModuleManifest Manifest { get; } = new()
     {
@@ -26,6 +27,7 @@ public sealed class NetworkModule : IModule
         DisplayName = "Réseau",
         Version = new Version(1, 0, 0),
         Description = "Territoires, structures membres, personnes et comptes.",
+        Notifications = [new SproHub.Shared.Notifications.NotificationKindDeclaration(DesignationKind, "Désignations de coordonnateurs (Région)")],
         Permissions =
         [
             new PermissionDeclaration(ManageStructuresPermission, "Tenir à jour les structures membres du territoire", [SproRoles.TerritoryCoordinator]),

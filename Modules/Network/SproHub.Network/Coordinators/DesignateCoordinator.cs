@@ -36,7 +36,7 @@ public sealed class DesignateCoordinatorValidator : AbstractValidator<DesignateC
     }
 }
 
-internal sealed class DesignateCoordinatorHandler(NetworkDbContext db, ITerritoryContext territory, ICurrentUser user, IAuditLog audit, TimeProvider clock)
+internal sealed class DesignateCoordinatorHandler(NetworkDbContext db, ITerritoryContext territory, ICurrentUser user, IAuditLog audit, SproHub.Shared.Notifications.INotifier notifier, TimeProvider clock)
     : IRequestHandler<DesignateCoordinator, CoordinatorView>
 {
     public async Task<CoordinatorView> Handle(DesignateCoordinator request, CancellationToken cancellationToken)
@@ -61,9 +61,26 @@ internal sealed class DesignateCoordinatorHandler(NetworkDbContext db, ITerritor
         db.CoordinatorDesignations.Add(designation);
         audit.Queue(db, new AuditEntry(NetworkModule.Id, "coordonnateur.designe", "territoire", current.Slug, current.Slug,
             $"{person.FirstName} {person.LastName} ({structure.Name}) pour {CoordinatorDesignation.SchoolYearLabel(request.SchoolYear)}, plénière du {request.PlenaryDate:dd/MM/yyyy}"));
+        await NotifyRegionAsync(current, person, structure, designation, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new CoordinatorView(designation.Id, current.Slug, current.Name, designation.SchoolYear, CoordinatorDesignation.SchoolYearLabel(designation.SchoolYear),
             $"{person.FirstName} {person.LastName}", person.Email, structure.Id, structure.Name, designation.PlenaryDate, designation.MinutesReference);
+    }
+
+    /// <summary>The Région is told of each designation, as the plenary's minutes used to tell it by post.</summary>
+    private async Task NotifyRegionAsync(TerritoryInfo current, Person person, Structure structure, CoordinatorDesignation designation, CancellationToken cancellationToken)
+    {
+        var region = await (from r in db.RoleAssignments
+                            join u in db.Users on r.UserId equals u.Id
+                            where r.Role == SproRoles.RegionAdministrator && r.TerritoryId == SproRoles.RegionScope && u.Email != null
+                            select new { u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        if (region.Count == 0) return;
+        notifier.Queue(db, new SproHub.Shared.Notifications.Notification(NetworkModule.Id, NetworkModule.DesignationKind, current.Slug,
+            region.Select(r => new SproHub.Shared.Notifications.NotificationRecipient(r.Email!, r.DisplayName)).ToList(),
+            $"Coordonnateur désigné : {current.Name}, {CoordinatorDesignation.SchoolYearLabel(designation.SchoolYear)}",
+            $"La plénière du {designation.PlenaryDate:dd/MM/yyyy} a désigné {person.FirstName} {person.LastName} ({structure.Name}) coordonnateur du {current.Name} pour l'année scolaire {CoordinatorDesignation.SchoolYearLabel(designation.SchoolYear)}."
+            + (designation.MinutesReference is null ? "" : $"\n\nCompte rendu : {designation.MinutesReference}"),
+            $"/annuaire/coordination"));
     }
 }
 
