@@ -39,6 +39,7 @@ public sealed class NetworkModule : IModule
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
         services.AddModuleDbContext<NetworkDbContext>(context);
+        Directory.DirectoryCache.AddTo(services, context.Configuration);
         services.AddMemoryCache();
         services.AddScoped<ITerritoryDirectory, TerritoryDirectory>();
         services.AddScoped<IStructureDirectory, StructureDirectory>();

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -99,8 +100,8 @@ internal static class DirectoryEndpoints
     {
         api.MapGet("/directory", async Task<Ok<DirectoryPage>> (string? q, string? type, string? territory, string? @public, int? page, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new SearchDirectory(q, type, territory, page ?? 1, @public), ct)))
-            .AllowAnonymous().WithSummary("Annuaire des structures du réseau (q, type, territory, public, page)");
+            .AllowAnonymous().CacheOutput(DirectoryCache.Policy).WithSummary("Annuaire des structures du réseau (q, type, territory, public, page)");
         api.MapGet("/directory/{id:guid}", async Task<Ok<DirectoryEntry>> (Guid id, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetDirectoryEntry(id), ct))).AllowAnonymous().WithSummary("Fiche publique d'une structure");
+            TypedResults.Ok(await mediator.Send(new GetDirectoryEntry(id), ct))).AllowAnonymous().CacheOutput(DirectoryCache.Policy).WithSummary("Fiche publique d'une structure");
     }
 }

@@ -8,6 +8,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Network.Directory.Pages;
 
 /// <summary>The public directory: anyone finds a structure of the SPRO by name, town, type or local SPRO.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = DirectoryCache.Policy)]
 public sealed class DirectoryModel(IMediator mediator, ITerritoryDirectory territories) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace SproHub.Network.Directory.Pages;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = DirectoryCache.Policy)]
 public sealed class DirectoryEntryModel(IMediator mediator, SproHub.Shared.Security.ICurrentUser user) : PageModel
 {
     public DirectoryEntry Entry { get; private set; } = null!;
