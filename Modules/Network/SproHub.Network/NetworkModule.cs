@@ -19,6 +19,7 @@ public sealed class NetworkModule : IModule
     public const string ManageStructuresPermission = "network.structures.manage";
     public const string DesignateCoordinatorsPermission = "network.coordinators.designate";
     public const string ReadInternalPermission = "network.internal.read";
+    public const string ManageNetworksPermission = "network.networks.manage";
     public const string DesignationKind = "network.coordinator-designated";
 
     public ModuleManifest Manifest { get; } = new()
@@ -32,6 +33,8 @@ public sealed class NetworkModule : IModule
         [
             new PermissionDeclaration(ManageStructuresPermission, "Tenir à jour les structures membres du territoire", [SproRoles.TerritoryCoordinator]),
             new PermissionDeclaration(DesignateCoordinatorsPermission, "Enregistrer la désignation des coordonnateurs du territoire", [SproRoles.TerritoryCoordinator]),
+            // Granted to no territory role: the Région's administrators hold every permission.
+            new PermissionDeclaration(ManageNetworksPermission, "Ajouter des réseaux membres (Région)", []),
             new PermissionDeclaration(ReadInternalPermission, "Consulter les données internes du territoire", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember]),
         ],
     };
@@ -68,6 +71,7 @@ public sealed class NetworkModule : IModule
         Agents.AgentCountEndpoints.Map(endpoints.TerritoryApi);
         People.PeopleEndpoints.Map(endpoints.TerritoryApi);
         ReceptionPointEndpoints.Map(endpoints.TerritoryApi);
+        Networks.MemberNetworkEndpoints.Map(endpoints.Api);
     }
 
     public Task SeedReferenceDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>

@@ -66,10 +66,10 @@ internal sealed class AgentCountHandlers(NetworkDbContext db, ITerritoryContext 
         var counts = await db.AgentCounts.AsNoTracking().Where(c => c.TerritoryId == slug && c.Year == request.Year).ToDictionaryAsync(c => c.StructureId, cancellationToken);
         var lines = structures.OrderBy(s => s.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true))
             .Select(s => (Structure: s, Count: counts.GetValueOrDefault(s.Id))).ToList();
-        var totals = lines.GroupBy(l => l.Structure.Type).OrderBy(g => Structure.TypeLabel(g.Key))
-            .Select(g => new TypeTotal(Structure.TypeLabel(g.Key), g.Count(), g.Count(l => l.Count is not null), g.Sum(l => l.Count?.Agents ?? 0))).ToList();
+        var totals = lines.GroupBy(l => l.Structure.NetworkLabel).OrderBy(g => g.Key)
+            .Select(g => new TypeTotal(g.Key, g.Count(), g.Count(l => l.Count is not null), g.Sum(l => l.Count?.Agents ?? 0))).ToList();
         return new AgentCountsView(request.Year,
-            lines.Select(l => new AgentCountLine(l.Structure.Id, l.Structure.Name, Structure.TypeLabel(l.Structure.Type), l.Count?.Agents, l.Count?.Version ?? 0)).ToList(), totals);
+            lines.Select(l => new AgentCountLine(l.Structure.Id, l.Structure.Name, l.Structure.NetworkLabel, l.Count?.Agents, l.Count?.Version ?? 0)).ToList(), totals);
     }
 
     public async Task<AgentCountsView> Handle(SetAgentCounts request, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
     public DbSet<Structure> Structures => Set<Structure>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<ReceptionPoint> ReceptionPoints => Set<ReceptionPoint>();
+    public DbSet<Networks.MemberNetwork> MemberNetworks => Set<Networks.MemberNetwork>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<Coordinators.CoordinatorDesignation> CoordinatorDesignations => Set<Coordinators.CoordinatorDesignation>();
     public DbSet<Agents.AgentCount> AgentCounts => Set<Agents.AgentCount>();
@@ -44,9 +45,19 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             b.Property(s => s.Town).HasMaxLength(100);
             b.Property(s => s.TerritoryId).HasMaxLength(64);
             b.Property(s => s.Type).HasConversion<string>().HasMaxLength(40);
+            b.Property(s => s.OtherNetwork).HasMaxLength(60);
             b.Property(s => s.SearchText).HasMaxLength(400);
             b.Property(s => s.Address).HasMaxLength(300);
             b.HasIndex(s => s.TerritoryId);
+        });
+        modelBuilder.Entity<Networks.MemberNetwork>(b =>
+        {
+            b.ToTable("network_member_networks");
+            b.HasKey(n => n.Code);
+            b.Property(n => n.Code).HasMaxLength(60);
+            b.Property(n => n.Label).HasMaxLength(60);
+            b.Property(n => n.AddedBy).HasMaxLength(200);
+            b.HasIndex(n => n.Label).IsUnique();
         });
         modelBuilder.Entity<ReceptionPoint>(b =>
         {

@@ -23,7 +23,7 @@ public sealed record ExportedFile(byte[] Content, string ContentType, string Fil
 
 public sealed class ExportDirectoryValidator : AbstractValidator<ExportDirectory>
 {
-    public ExportDirectoryValidator(ITerritoryDirectory territories) => RuleFor(r => r.Search).SetValidator(new SearchDirectoryValidator(territories));
+    public ExportDirectoryValidator(ITerritoryDirectory territories, NetworkDbContext db) => RuleFor(r => r.Search).SetValidator(new SearchDirectoryValidator(territories, db));
 }
 
 internal sealed class ExportDirectoryHandler(NetworkDbContext db, ITerritoryDirectory territories) : IRequestHandler<ExportDirectory, ExportedFile>

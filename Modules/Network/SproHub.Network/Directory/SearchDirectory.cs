@@ -17,7 +17,7 @@ namespace SproHub.Network.Directory;
 public sealed record DirectoryEntry(Guid Id, string Name, string Type, string TypeLabel, string Town, string TerritoryId, string TerritoryName,
     string? Address, IReadOnlyList<string> Public, IReadOnlyList<ReceptionPointView> ReceptionPoints)
 {
-    public static DirectoryEntry From(Structure s, string territoryName, IReadOnlyList<ReceptionPoint>? points = null) => new(s.Id, s.Name, s.Type.ToString(), Structure.TypeLabel(s.Type), s.Town,
+    public static DirectoryEntry From(Structure s, string territoryName, IReadOnlyList<ReceptionPoint>? points = null) => new(s.Id, s.Name, s.Type.ToString(), s.NetworkLabel, s.Town,
         s.TerritoryId, territoryName, s.Address, s.PublicList.Select(Structure.PublicLabel).ToList(), (points ?? []).OrderBy(p => p.Name).Select(ReceptionPointView.From).ToList());
 }
 
@@ -37,10 +37,10 @@ public sealed record SearchDirectory(string? Query = null, string? Type = null, 
 
 public sealed class SearchDirectoryValidator : AbstractValidator<SearchDirectory>
 {
-    public SearchDirectoryValidator(ITerritoryDirectory territories)
+    public SearchDirectoryValidator(ITerritoryDirectory territories, NetworkDbContext db)
     {
         RuleFor(r => r.Query).MaximumLength(100);
-        RuleFor(r => r.Type).Must(t => string.IsNullOrEmpty(t) || Enum.TryParse<StructureType>(t, ignoreCase: true, out _))
+        RuleFor(r => r.Type).MustAsync(async (t, ct) => string.IsNullOrEmpty(t) || Enum.TryParse<StructureType>(t, ignoreCase: true, out _) || await db.MemberNetworks.AnyAsync(n => n.Code == t, ct))
             .WithErrorCode("type-connu").WithMessage(r => $"« {r.Type} » n'est pas un type de structure du réseau.");
         RuleFor(r => r.Territory).MustAsync(async (slug, ct) => string.IsNullOrEmpty(slug) || (await territories.FindAsync(slug, ct))?.Kind == TerritoryKind.LocalSpro)
             .WithErrorCode("spro-local").WithMessage(r => $"« {r.Territory} » n'est pas l'un des 13 SPRO locaux.");
@@ -58,7 +58,13 @@ internal sealed class SearchDirectoryHandler(NetworkDbContext db, ITerritoryDire
         var query = db.Structures.AsNoTracking();
         // Each word typed must appear in the name, the town, the type or a reception point's name or town (the index column is already without accents).
         foreach (var word in DirectoryText.Words(request.Query)) query = query.Where(s => s.SearchText.Contains(word));
-        if (!string.IsNullOrEmpty(request.Type)) query = query.Where(s => s.Type == Enum.Parse<StructureType>(request.Type, true));
+        if (Enum.TryParse<StructureType>(request.Type, true, out var type)) query = query.Where(s => s.Type == type);
+        else if (!string.IsNullOrEmpty(request.Type))
+        {
+            // A network the Région added: the structures of type « Autre » attached to it.
+            var label = db.MemberNetworks.Where(n => n.Code == request.Type).Select(n => n.Label).FirstOrDefault();
+            query = query.Where(s => s.Type == StructureType.Autre && s.OtherNetwork == label);
+        }
         if (!string.IsNullOrEmpty(request.Territory)) query = query.Where(s => s.TerritoryId == request.Territory);
         if (!string.IsNullOrEmpty(request.Public))
         {

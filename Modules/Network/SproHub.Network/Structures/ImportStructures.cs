@@ -39,12 +39,15 @@ internal sealed class ImportStructuresHandler(NetworkDbContext db, ITerritoryCon
             .ToHashSet(StringComparer.CurrentCultureIgnoreCase);
         var structures = new List<Structure>();
         var validator = new StructureContentValidator();
+        // An exported file names a structure of a network the Région added by that network's label.
+        var added = (await db.MemberNetworks.AsNoTracking().Select(n => n.Label).ToListAsync(cancellationToken)).ToHashSet(StringComparer.CurrentCultureIgnoreCase);
         foreach (var line in lines)
         {
             void Refuse(string field, string rule, string message) =>
                 failures.Add(new ValidationFailure($"lignes[{line.Number}].{field}", $"Ligne {line.Number} : {message}") { ErrorCode = rule });
 
-            var type = ParseType(line.Type);
+            var otherNetwork = line.Type is { Length: > 0 } && added.TryGetValue(line.Type.Trim(), out var label) ? label : null;
+            var type = otherNetwork is null ? ParseType(line.Type) : StructureType.Autre;
             var publics = (line.Publics ?? "").Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => (Text: p, Value: ParsePublic(p))).ToList();
             if (line.Type is { Length: > 0 } && type is null) Refuse("type", "type-connu", $"« {line.Type} » n'est pas un type de structure du réseau.");
             foreach (var unknown in publics.Where(p => p.Value is null)) Refuse("publics", "public-connu", $"« {unknown.Text} » n'est pas un public du réseau.");
@@ -56,7 +59,7 @@ internal sealed class ImportStructuresHandler(NetworkDbContext db, ITerritoryCon
             if (type is null || string.IsNullOrWhiteSpace(line.Name) || string.IsNullOrWhiteSpace(line.Town)) continue;
             var structure = new Structure
             {
-                Name = line.Name.Trim(), Type = type.Value, Town = line.Town.Trim(), TerritoryId = slug, Address = string.IsNullOrWhiteSpace(line.Address) ? null : line.Address.Trim(),
+                Name = line.Name.Trim(), Type = type.Value, OtherNetwork = otherNetwork, Town = line.Town.Trim(), TerritoryId = slug, Address = string.IsNullOrWhiteSpace(line.Address) ? null : line.Address.Trim(),
                 Public = content.Public!.Aggregate(PublicServed.None, (all, p) => all | p),
             };
             structure.Index();

@@ -14,10 +14,12 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Network.Structures;
 
+/// <param name="Network">With the type <c>Autre</c>: the code of the network the Région added.</param>
 public sealed record StructureView(Guid Id, string Name, StructureType Type, string TypeLabel, string Town, string TerritoryId, string? Address,
-    IReadOnlyList<PublicServed> Public, int Version)
+    IReadOnlyList<PublicServed> Public, int Version, string? Network = null)
 {
-    public static StructureView From(Structure s) => new(s.Id, s.Name, s.Type, Structure.TypeLabel(s.Type), s.Town, s.TerritoryId, s.Address, s.PublicList.ToList(), s.Version);
+    public static StructureView From(Structure s, string? networkCode = null) =>
+        new(s.Id, s.Name, s.Type, s.NetworkLabel, s.Town, s.TerritoryId, s.Address, s.PublicList.ToList(), s.Version, networkCode);
 }
 
 /// <summary>What a structure's form says, for a new structure and an edited one.</summary>
@@ -28,15 +30,17 @@ public interface IStructureContent
     string Town { get; }
     string? Address { get; }
     IReadOnlyList<PublicServed>? Public { get; }
+    /// <summary>With the type <c>Autre</c>: the code of one of the networks the Région added.</summary>
+    string? Network { get; }
 }
 
 /// <summary>Adds a member structure to the current local SPRO (its coordinator, or the Région).</summary>
 [RequiresPermission(NetworkModule.ManageStructuresPermission)]
-public sealed record CreateStructure(string Name, StructureType? Type, string Town, string? Address, IReadOnlyList<PublicServed>? Public)
+public sealed record CreateStructure(string Name, StructureType? Type, string Town, string? Address, IReadOnlyList<PublicServed>? Public, string? Network = null)
     : IRequest<StructureView>, IStructureContent;
 
 [RequiresPermission(NetworkModule.ManageStructuresPermission)]
-public sealed record UpdateStructure(Guid Id, string Name, StructureType? Type, string Town, string? Address, IReadOnlyList<PublicServed>? Public, int Version)
+public sealed record UpdateStructure(Guid Id, string Name, StructureType? Type, string Town, string? Address, IReadOnlyList<PublicServed>? Public, int Version, string? Network = null)
     : IRequest<StructureView>, IStructureContent, IVersionedRequest;
 
 /// <summary>A structure of the current local SPRO as its form shows it.</summary>
@@ -50,7 +54,7 @@ internal sealed class GetStructureHandler(NetworkDbContext db, ITerritoryContext
         var slug = territory.Current!.Slug;
         var structure = await db.Structures.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.Id && s.TerritoryId == slug, cancellationToken)
             ?? throw new NotFoundException("Cette structure n'est pas une structure membre de ce territoire.");
-        return StructureView.From(structure);
+        return StructureView.From(structure, await db.MemberNetworks.Where(n => n.Label == structure.OtherNetwork).Select(n => n.Code).FirstOrDefaultAsync(cancellationToken));
     }
 }
 
@@ -110,6 +114,10 @@ internal sealed class StructureHandlers(NetworkDbContext db, ITerritoryContext t
             throw new RuleViolationException("name", "structure-unique", $"Une structure « {name} » existe déjà dans ce territoire.");
         structure.Name = name;
         structure.Type = content.Type!.Value;
+        structure.OtherNetwork = null;
+        if (structure.Type == StructureType.Autre && !string.IsNullOrWhiteSpace(content.Network))
+            structure.OtherNetwork = await db.MemberNetworks.Where(n => n.Code == content.Network).Select(n => n.Label).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new RuleViolationException("network", "reseau-connu", $"« {content.Network} » n'est pas un réseau ajouté par la Région (voir /reseaux).");
         structure.Town = content.Town.Trim();
         structure.Address = string.IsNullOrWhiteSpace(content.Address) ? null : content.Address.Trim();
         structure.Public = (content.Public ?? []).Aggregate(PublicServed.None, (all, p) => all | p);
@@ -119,7 +127,7 @@ internal sealed class StructureHandlers(NetworkDbContext db, ITerritoryContext t
 
 internal static class StructureEndpoints
 {
-    public sealed record StructureBody(string Name, StructureType? Type, string Town, string? Address, IReadOnlyList<PublicServed>? Public, int Version);
+    public sealed record StructureBody(string Name, StructureType? Type, string Town, string? Address, IReadOnlyList<PublicServed>? Public, int Version, string? Network);
 
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -131,7 +139,7 @@ internal static class StructureEndpoints
         api.MapGet("/structures/{id:guid}", async Task<Ok<StructureView>> (Guid id, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetStructure(id), ct))).WithSummary("Une structure membre, avec sa version (pour la modifier)");
         api.MapPut("/structures/{id:guid}", async Task<Ok<StructureView>> (Guid id, StructureBody body, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateStructure(id, body.Name, body.Type, body.Town, body.Address, body.Public, body.Version), ct)))
+            TypedResults.Ok(await mediator.Send(new UpdateStructure(id, body.Name, body.Type, body.Town, body.Address, body.Public, body.Version, body.Network), ct)))
             .WithSummary("Modifier une structure membre (version requise)");
     }
 }

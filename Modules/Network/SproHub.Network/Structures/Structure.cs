@@ -21,6 +21,8 @@ public sealed class Structure : IVersioned
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string Name { get; set; }
     public StructureType Type { get; set; }
+    /// <summary>With <see cref="StructureType.Autre"/>: the network the Région added that it belongs to (its label).</summary>
+    public string? OtherNetwork { get; set; }
     public required string Town { get; set; }
     public required string TerritoryId { get; set; }
     public string? Address { get; set; }
@@ -32,9 +34,12 @@ public sealed class Structure : IVersioned
     /// <param name="receptionPoints">The names and towns of its reception points: a search for "Loches" finds the antenna's structure.</param>
     public void Index(IEnumerable<string>? receptionPoints = null)
     {
-        var text = DirectoryText.Normalize($"{Name} {Town} {TypeLabel(Type)} {string.Join(' ', receptionPoints ?? [])}");
+        var text = DirectoryText.Normalize($"{Name} {Town} {NetworkLabel} {string.Join(' ', receptionPoints ?? [])}");
         SearchText = text.Length <= 400 ? text : text[..400];
     }
+
+    /// <summary>The member network in French: a built-in type, or the network the Région added.</summary>
+    public string NetworkLabel => Type == StructureType.Autre && !string.IsNullOrEmpty(OtherNetwork) ? OtherNetwork : TypeLabel(Type);
 
     public static IEnumerable<PublicServed> Publics => Enum.GetValues<PublicServed>().Where(p => p != PublicServed.None);
 

@@ -14,6 +14,6 @@ internal sealed class StructureDirectory(NetworkDbContext db) : IStructureDirect
         ids.Count == 0 ? [] : ToInfo(await db.Structures.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken));
 
     private static List<StructureInfo> ToInfo(IEnumerable<Structure> rows) =>
-        rows.Select(s => new StructureInfo(s.Id, s.Name, Structure.TypeLabel(s.Type), s.Town, s.TerritoryId))
+        rows.Select(s => new StructureInfo(s.Id, s.Name, s.NetworkLabel, s.Town, s.TerritoryId))
             .OrderBy(s => s.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
 }

@@ -44,7 +44,7 @@ internal sealed class GetTerritoryHandler(NetworkDbContext db) : IRequestHandler
         var structures = await db.Structures.AsNoTracking().Where(s => s.TerritoryId == territory.Slug).OrderBy(s => s.Name).ToListAsync(cancellationToken);
         var department = all.FirstOrDefault(t => t.Slug == territory.ParentSlug && t.Kind == TerritoryKind.Department);
         return new TerritoryDetail(ListLocalSprosHandler.Summarise(territory, all), department?.Name,
-            structures.Select(s => new StructureSummary(s.Id, s.Name, s.Type.ToString(), Structure.TypeLabel(s.Type), s.Town)).ToList());
+            structures.Select(s => new StructureSummary(s.Id, s.Name, s.Type.ToString(), s.NetworkLabel, s.Town)).ToList());
     }
 }
 

@@ -19,11 +19,12 @@ public sealed class DirectoryModel(IMediator mediator, ITerritoryDirectory terri
 
     public DirectoryPage? Results { get; private set; }
     public IReadOnlyList<TerritoryInfo> LocalSpros { get; private set; } = [];
-    public static IEnumerable<StructureType> Types => Enum.GetValues<StructureType>();
+    public IReadOnlyList<Networks.NetworkView> Networks { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         LocalSpros = (await territories.ListAsync(ct)).Where(t => t.Kind == TerritoryKind.LocalSpro).ToList();
+        Networks = await mediator.Send(new Networks.ListNetworks(), ct);
         try
         {
             Results = await mediator.Send(new SearchDirectory(Query, Type, Territory, PageNumber, Public), ct);

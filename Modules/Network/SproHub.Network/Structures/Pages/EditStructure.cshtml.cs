@@ -13,6 +13,7 @@ public sealed class EditStructureModel(IMediator mediator, ICurrentUser user, IT
     {
         public string Name { get; set; } = "";
         public StructureType? Type { get; set; }
+        public string? Network { get; set; }
         public string Town { get; set; } = "";
         public string? Address { get; set; }
         public List<PublicServed> Public { get; set; } = [];
@@ -40,6 +41,8 @@ public sealed class EditStructureModel(IMediator mediator, ICurrentUser user, IT
 
     [FromRoute] public Guid? Id { get; set; }
     public IReadOnlyList<ReceptionPointView> Points { get; private set; } = [];
+    /// <summary>The networks the Région added, for a structure of type « Autre ».</summary>
+    public IReadOnlyList<Networks.NetworkView> AddedNetworks { get; private set; } = [];
     [BindProperty] public StructureForm Structure { get; set; } = new();
     public string TerritoryName => territory.Current!.Name;
     public string Territory => territory.Current!.Slug;
@@ -47,9 +50,10 @@ public sealed class EditStructureModel(IMediator mediator, ICurrentUser user, IT
     public async Task OnGetAsync(CancellationToken ct)
     {
         user.Demand(NetworkModule.ManageStructuresPermission); // the form itself is for those who may send it
+        AddedNetworks = (await mediator.Send(new Networks.ListNetworks(), ct)).Where(n => n.AddedByRegion).ToList();
         if (Id is not { } id) return;
         var view = await mediator.Send(new GetStructure(id), ct);
-        Structure = new StructureForm { Name = view.Name, Type = view.Type, Town = view.Town, Address = view.Address, Public = view.Public.ToList(), Version = view.Version };
+        Structure = new StructureForm { Name = view.Name, Type = view.Type, Network = view.Network, Town = view.Town, Address = view.Address, Public = view.Public.ToList(), Version = view.Version };
         await LoadAsync(ct);
     }
 
@@ -57,8 +61,8 @@ public sealed class EditStructureModel(IMediator mediator, ICurrentUser user, IT
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => SubmitThenRedirectAsync(async () =>
     {
         var saved = Id is { } id
-            ? await mediator.Send(new UpdateStructure(id, Structure.Name, Structure.Type, Structure.Town, Structure.Address, Structure.Public, Structure.Version), ct)
-            : await mediator.Send(new CreateStructure(Structure.Name, Structure.Type, Structure.Town, Structure.Address, Structure.Public), ct);
+            ? await mediator.Send(new UpdateStructure(id, Structure.Name, Structure.Type, Structure.Town, Structure.Address, Structure.Public, Structure.Version, Structure.Network), ct)
+            : await mediator.Send(new CreateStructure(Structure.Name, Structure.Type, Structure.Town, Structure.Address, Structure.Public, Structure.Network), ct);
         return ($"Structure « {saved.Name} » enregistrée.", $"/t/{Territory}/structures/edition/{saved.Id}");
     }, nameof(Structure), ct);
 
@@ -96,13 +100,14 @@ public sealed class EditStructureModel(IMediator mediator, ICurrentUser user, IT
 
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
+        AddedNetworks = (await mediator.Send(new Networks.ListNetworks(), cancellationToken)).Where(n => n.AddedByRegion).ToList();
         if (Id is not { } id) return;
         Points = (await mediator.Send(new Directory.GetDirectoryEntry(id), cancellationToken)).ReceptionPoints;
         if (string.IsNullOrEmpty(Structure.Name))
         {
             // A refused reception point's form: the structure's own form shows what is stored.
             var view = await mediator.Send(new GetStructure(id), cancellationToken);
-            Structure = new StructureForm { Name = view.Name, Type = view.Type, Town = view.Town, Address = view.Address, Public = view.Public.ToList(), Version = view.Version };
+            Structure = new StructureForm { Name = view.Name, Type = view.Type, Network = view.Network, Town = view.Town, Address = view.Address, Public = view.Public.ToList(), Version = view.Version };
         }
     }
 }

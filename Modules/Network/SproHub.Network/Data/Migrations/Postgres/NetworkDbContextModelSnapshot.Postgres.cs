@@ -267,6 +267,32 @@ namespace SproHub.Network.Data.Migrations.Postgres
                     b.ToTable("network_coordinator_designations", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Network.Networks.MemberNetwork", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Label")
+                        .IsUnique();
+
+                    b.ToTable("network_member_networks", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Network.Structures.OpeningSlot", b =>
                 {
                     b.Property<Guid>("ReceptionPointId")
@@ -385,6 +411,10 @@ namespace SproHub.Network.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OtherNetwork")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<int>("Public")
                         .HasColumnType("integer");

@@ -258,6 +258,32 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                     b.ToTable("network_coordinator_designations", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Network.Networks.MemberNetwork", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Label")
+                        .IsUnique();
+
+                    b.ToTable("network_member_networks", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Network.Structures.OpeningSlot", b =>
                 {
                     b.Property<Guid>("ReceptionPointId")
@@ -375,6 +401,10 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherNetwork")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Public")

@@ -1,0 +1,82 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using SproHub.Network.Data;
+using SproHub.Network.Structures;
+using SproHub.Shared.Audit;
+using SproHub.Shared.Errors;
+using SproHub.Shared.Security;
+
+namespace SproHub.Network.Networks;
+
+/// <summary>A member network the Région added to the built-in ones (a structure of type « Autre » then belongs to it).</summary>
+public sealed class MemberNetwork
+{
+    public required string Code { get; set; }
+    public required string Label { get; set; }
+    public DateTimeOffset AddedAt { get; set; }
+    public string? AddedBy { get; set; }
+}
+
+/// <param name="Code">The type's name (<c>Cio</c>) for a built-in network, the Région's code for an added one.</param>
+public sealed record NetworkView(string Code, string Label, bool AddedByRegion, int Structures);
+
+/// <summary>Every member network of the SPRO: the built-in ones, then those the Région added, with their structures' count.</summary>
+public sealed record ListNetworks : IRequest<IReadOnlyList<NetworkView>>;
+
+/// <summary>The Région adds a member network (never renamed afterwards: structures carry its label).</summary>
+[RequiresPermission(NetworkModule.ManageNetworksPermission)]
+public sealed record AddNetwork(string Label) : IRequest<NetworkView>;
+
+public sealed class AddNetworkValidator : AbstractValidator<AddNetwork>
+{
+    public AddNetworkValidator() => RuleFor(r => r.Label).NotEmpty().WithMessage("Nommez le réseau.").MaximumLength(60);
+}
+
+internal sealed class MemberNetworkHandlers(NetworkDbContext db, ICurrentUser user, IAuditLog audit, TimeProvider clock)
+    : IRequestHandler<ListNetworks, IReadOnlyList<NetworkView>>, IRequestHandler<AddNetwork, NetworkView>
+{
+    public async Task<IReadOnlyList<NetworkView>> Handle(ListNetworks request, CancellationToken cancellationToken)
+    {
+        var counts = await db.Structures.AsNoTracking().GroupBy(s => new { s.Type, s.OtherNetwork }).Select(g => new { g.Key.Type, g.Key.OtherNetwork, Count = g.Count() }).ToListAsync(cancellationToken);
+        var added = await db.MemberNetworks.AsNoTracking().OrderBy(n => n.Label).ToListAsync(cancellationToken);
+        return Enum.GetValues<StructureType>().Where(t => t != StructureType.Autre)
+            .Select(t => new NetworkView(t.ToString(), Structure.TypeLabel(t), false, counts.Where(c => c.Type == t).Sum(c => c.Count)))
+            .Concat(added.Select(n => new NetworkView(n.Code, n.Label, true, counts.Where(c => c.Type == StructureType.Autre && c.OtherNetwork == n.Label).Sum(c => c.Count))))
+            .ToList();
+    }
+
+    public async Task<NetworkView> Handle(AddNetwork request, CancellationToken cancellationToken)
+    {
+        var label = request.Label.Trim();
+        var code = string.Join('-', DirectoryText.Words(label));
+        var builtIn = Enum.GetValues<StructureType>().Any(t => DirectoryText.Normalize(Structure.TypeLabel(t)) == DirectoryText.Normalize(label) || string.Equals(t.ToString(), code, StringComparison.OrdinalIgnoreCase));
+        if (builtIn || await db.MemberNetworks.AnyAsync(n => n.Code == code, cancellationToken))
+            throw new RuleViolationException("label", "reseau-unique", $"Le réseau « {label} » existe déjà.");
+        var network = new MemberNetwork { Code = code, Label = label, AddedAt = clock.GetUtcNow(), AddedBy = user.DisplayName };
+        db.MemberNetworks.Add(network);
+        audit.Queue(db, new AuditEntry(NetworkModule.Id, "reseau.ajoute", "reseau", code, null, label));
+        await db.SaveChangesAsync(cancellationToken);
+        return new NetworkView(code, label, true, 0);
+    }
+}
+
+internal static class MemberNetworkEndpoints
+{
+    public sealed record NetworkBody(string Label);
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/networks", async Task<Ok<IReadOnlyList<NetworkView>>> (IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListNetworks(), ct))).AllowAnonymous().WithSummary("Les réseaux membres du SPRO (intégrés et ajoutés par la Région)");
+        api.MapPost("/networks", async Task<Created<NetworkView>> (NetworkBody body, IMediator mediator, CancellationToken ct) =>
+        {
+            var network = await mediator.Send(new AddNetwork(body.Label), ct);
+            return TypedResults.Created($"/api/network/networks", network);
+        }).WithSummary("Région : ajouter un réseau membre");
+    }
+}
