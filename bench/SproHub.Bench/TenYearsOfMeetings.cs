@@ -21,8 +21,8 @@ internal static class TenYearsOfMeetings
         using var transaction = connection.BeginTransaction();
         var meeting = Command(connection, """
             INSERT INTO governance_meetings ("Id", "TerritoryId", "Type", "Subject", "StartsAt", "EndsAt", "Day", "Place", "VideoLink", "Agenda", "Status",
-              "InvitationsSentAt", "InvitationSequence", "Minutes", "MinutesPublishedAt", "UpdatedAt", "UpdatedBy", "Version")
-            VALUES ($id, $territory, $type, $subject, $starts, $ends, $day, 'Salle du conseil', NULL, 'Tour de table', 'Held', $starts, 1, NULL, NULL, $starts, 'bench', 1)
+              "InvitationsSentAt", "InvitationSequence", "Minutes", "MinutesPublishedAt", "UpdatedAt", "UpdatedBy", "Version", "InvitedStructures", "ParticipatingStructures")
+            VALUES ($id, $territory, $type, $subject, $starts, $ends, $day, 'Salle du conseil', NULL, 'Tour de table', 'Held', $starts, 1, NULL, NULL, $starts, 'bench', 1, $invited, $participating)
             """);
         var structure = Command(connection, """
             INSERT INTO governance_meeting_structures ("MeetingId", "StructureId", "Name", "Type", "Participated") VALUES ($meeting, $structure, $name, 'Mission Locale', 0)
@@ -40,14 +40,15 @@ internal static class TenYearsOfMeetings
             {
                 var id = Id();
                 var starts = new DateTimeOffset(year, month, 15, 8, 30, 0, TimeSpan.Zero);
+                var participating = Enumerable.Range(0, Structures).Count(s => Enumerable.Range(0, PeoplePerStructure).Any(p => Present(s, p, month)));
                 Run(meeting, ("$id", id), ("$territory", territory), ("$type", Types[month % Types.Length]), ("$subject", $"Réunion de {month:00}/{year}"),
-                    ("$starts", Instant(starts)), ("$ends", Instant(starts.AddHours(2))), ("$day", $"{year}-{month:00}-15"));
+                    ("$starts", Instant(starts)), ("$ends", Instant(starts.AddHours(2))), ("$day", $"{year}-{month:00}-15"), ("$invited", Structures), ("$participating", participating));
                 for (var s = 0; s < Structures; s++)
                 {
                     Run(structure, ("$meeting", id), ("$structure", structureIds[s]), ("$name", $"Structure {s}"));
                     for (var p = 0; p < PeoplePerStructure; p++)
                         Run(invitee, ("$id", Id()), ("$meeting", id), ("$structure", structureIds[s]), ("$name", $"Agent {s}.{p}"), ("$email", $"agent{s}.{p}@exemple.fr"),
-                            ("$token", Guid.NewGuid().ToString("N")), ("$present", (s + p + month) % 3 == 0 ? 0 : 1));
+                            ("$token", Guid.NewGuid().ToString("N")), ("$present", Present(s, p, month) ? 1 : 0));
                 }
                 count++;
             }
@@ -55,6 +56,8 @@ internal static class TenYearsOfMeetings
         transaction.Commit();
         return count;
     }
+
+    private static bool Present(int structure, int person, int month) => (structure * 7 + person + month) % 4 != 0 && (structure + month) % 5 != 0;
 
     private static string Id() => Guid.NewGuid().ToString().ToUpperInvariant();
     private static string Instant(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);

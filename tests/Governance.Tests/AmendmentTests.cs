@@ -57,6 +57,8 @@ public sealed class AmendmentTests(SproHubFactory factory) : IClassFixture<SproH
         await (await coordinator.PostAsJsonAsync($"{Api}/amendments/{Id(draft)}/sending", new { version = Version(draft) })).JsonAsync(HttpStatusCode.Forbidden);
         var wrongStep = await (await admin.PostAsJsonAsync($"{Api}/amendments/{Id(draft)}/sending", new { version = Version(draft) })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("etape-avenant", wrongStep.GetProperty("rules")[0].GetProperty("rule").GetString());
+        var noDate = await (await admin.PostAsJsonAsync($"{Api}/amendments/{Id(draft)}/vote", new { version = Version(draft) })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("cprVoteOn", noDate.GetProperty("rules")[0].GetProperty("field").GetString());
         var voted = await (await admin.PostAsJsonAsync($"{Api}/amendments/{Id(draft)}/vote", new { cprVoteOn = today.AddDays(-2), version = Version(draft) })).JsonAsync(HttpStatusCode.OK);
         var sent = await (await admin.PostAsJsonAsync($"{Api}/amendments/{Id(voted)}/sending", new { version = Version(voted) })).JsonAsync(HttpStatusCode.OK);
         var signatures = sent.GetProperty("signatures").EnumerateArray().ToList();
@@ -76,6 +78,8 @@ public sealed class AmendmentTests(SproHubFactory factory) : IClassFixture<SproH
         // The member signs for her own structure; not for another one.
         var other = signatures.First(s => s.GetProperty("structureId").GetString() != cio).GetProperty("structureId").GetString();
         await (await member.PostAsJsonAsync($"{Api}/amendments/{Id(sent)}/signatures", new { structureId = other, signedOn = today, signatoryName = "X", signatoryRole = "Y", acknowledged = true })).JsonAsync(HttpStatusCode.Forbidden);
+        // Refused for lack of the right before anything about the request is judged.
+        await (await member.PostAsJsonAsync($"{Api}/amendments/{Id(sent)}/signatures", new { structureId = other, signatoryName = "", acknowledged = false })).JsonAsync(HttpStatusCode.Forbidden);
         var noProof = await (await member.PostAsJsonAsync($"{Api}/amendments/{Id(sent)}/signatures", new { structureId = cio, signedOn = today, signatoryName = "Maëlle Guérin", signatoryRole = "par délégation", acknowledged = false }))
             .JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("preuve-de-signature", noProof.GetProperty("rules")[0].GetProperty("rule").GetString());
@@ -140,6 +144,9 @@ public sealed class AmendmentTests(SproHubFactory factory) : IClassFixture<SproH
         Assert.Contains(agreements, a => a.GetProperty("kind").GetString() == "RegionalSpecification" && a.GetProperty("signatories").GetArrayLength() == 14);
         var amendment = Id(agreements.Single(a => a.GetProperty("kind").GetString() == "Implementation").GetProperty("amendments")[0]);
 
+        var atDate = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.IndreEtLoireMember)).GetStringAsync($"/t/{Territory}/conventions?au=2016-06-01"));
+        Assert.Contains("signataire(s) au 01/06/2016", atDate);
+        Assert.DoesNotContain("(avenant n° 1", atDate); // the Apec joined in 2017
         var cher = await factory.ClientAsAsync(DemoAccounts.CherCoordinator);
         var theirs = (await (await cher.GetAsync("/api/territories/cher/governance/agreements")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
         Assert.All(theirs, a => Assert.Equal("RegionalSpecification", a.GetProperty("kind").GetString()));

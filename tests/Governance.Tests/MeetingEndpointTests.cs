@@ -76,6 +76,8 @@ public sealed class MeetingEndpointTests(SproHubFactory factory) : IClassFixture
         Assert.Equal("structure-du-territoire", await RuleOf(Committee(cher.Take(1)), "structureIds"));
 
         Assert.Equal(before, (await (await coordinator.GetAsync(Meetings)).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
+        await (await coordinator.GetAsync($"{Meetings}?year=0")).JsonAsync(HttpStatusCode.BadRequest);
+        await (await coordinator.GetAsync($"/api/territories/{Territory}/governance/cadence?year=99999")).JsonAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]

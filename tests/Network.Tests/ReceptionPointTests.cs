@@ -65,6 +65,11 @@ public sealed class ReceptionPointTests(SproHubFactory factory) : IClassFixture<
         Assert.Equal(ml, found.GetProperty("structures")[0].GetProperty("id").GetString());
         var byPublic = await (await factory.CreateClient().GetAsync("/api/network/directory?territory=cher&public=DemandeursEmploi&q=mission")).JsonAsync(HttpStatusCode.OK);
         Assert.Contains(byPublic.GetProperty("structures").EnumerateArray(), s => s.GetProperty("id").GetString() == ml);
+        // Editing the structure itself keeps its antenna's town searchable.
+        var current = await (await coordinator.GetAsync($"{Cher}/structures/{ml}")).JsonAsync(HttpStatusCode.OK);
+        await (await coordinator.PutAsJsonAsync($"{Cher}/structures/{ml}", new { name = current.GetProperty("name").GetString(), type = "MissionLocale", town = "Bourges", version = current.GetProperty("version").GetInt32() }))
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (await (await factory.CreateClient().GetAsync("/api/network/directory?q=sancoins")).JsonAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
         var sheet = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync($"/annuaire/{ml}"));
         Assert.Contains("Antenne de Sancoins", sheet);
         Assert.Contains("mercredi : 14 h – 17 h", sheet);
@@ -87,6 +92,9 @@ public sealed class ReceptionPointTests(SproHubFactory factory) : IClassFixture<
         var overlap = await (await coordinator.PostAsJsonAsync($"{Cher}/structures/{ml}/reception-points",
             Point(hours: new[] { new { day = "Friday", opens = "09:00", closes = "12:00" }, new { day = "Friday", opens = "11:00", closes = "17:00" } }))).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal(("hours", "horaires-chevauchement"), (overlap.GetProperty("rules")[0].GetProperty("field").GetString(), overlap.GetProperty("rules")[0].GetProperty("rule").GetString()));
+        var noDay = await (await coordinator.PostAsJsonAsync($"{Cher}/structures/{ml}/reception-points", Point(hours: new[] { new { day = 9, opens = "09:00", closes = "12:00" } })))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("jour-connu", noDay.GetProperty("rules")[0].GetProperty("rule").GetString());
         var noAddress = await (await coordinator.PostAsJsonAsync($"{Cher}/structures/{ml}/reception-points", new { name = "Antenne", address = "", town = "Sancoins" })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("address", noAddress.GetProperty("rules")[0].GetProperty("field").GetString());
         Assert.Empty((await (await factory.CreateClient().GetAsync($"/api/network/directory/{ml}")).JsonAsync(HttpStatusCode.OK)).GetProperty("receptionPoints").EnumerateArray());

@@ -28,8 +28,9 @@ internal sealed class SetMyNotificationPreferencesValidator : AbstractValidator<
 {
     public SetMyNotificationPreferencesValidator(ModuleRegistry registry)
     {
-        RuleFor(r => r.Preferences).NotNull().WithMessage("Indiquez vos préférences.");
-        RuleForEach(r => r.Preferences).ChildRules(p =>
+        RuleFor(r => r.Preferences).NotNull().WithMessage("Indiquez vos préférences.")
+            .Must(p => p.Where(x => x is not null).Select(x => x.Kind).Distinct().Count() == p.Count(x => x is not null)).WithErrorCode("type-unique").WithMessage("Chaque type de notification n'apparaît qu'une fois.");
+        RuleForEach(r => r.Preferences).NotNull().WithMessage("Une préférence est vide.").ChildRules(p =>
             p.RuleFor(c => c.Kind).Must(kind => registry.NotificationKinds().Any(k => k.Declaration.Kind == kind))
                 .WithErrorCode("type-de-notification").WithMessage(c => $"« {c.Kind} » n'est pas un type de notification de la plateforme."));
     }

@@ -17,6 +17,7 @@ public sealed class GovernanceModule : IModule
     public const string FollowAgreementsPermission = "governance.agreements.follow";
     public const string SignAmendmentsPermission = "governance.amendments.sign";
     public const string ManageAgreementsPermission = "governance.agreements.manage";
+    public const string RegionOverviewPermission = "governance.region.overview";
     public const string AmendmentKind = "governance.amendments";
     public const string InvitationKind = "governance.meeting-invitation";
     public const string MinutesKind = "governance.minutes-published";
@@ -36,6 +37,7 @@ public sealed class GovernanceModule : IModule
             new PermissionDeclaration(SignAmendmentsPermission, "Signer les avenants pour sa structure (agents habilités)", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember]),
             // Granted to no territory role: the Région's administrators hold every permission.
             new PermissionDeclaration(ManageAgreementsPermission, "Rédiger, faire voter, envoyer et compiler les avenants (Région)", []),
+            new PermissionDeclaration(RegionOverviewPermission, "Voir la cadence des réunions de tous les SPRO locaux (Région)", []),
         ],
         Navigation = [new NavigationEntry("Réunions", "reunions", ReadPermission, Order: 20), new NavigationEntry("Conventions", "conventions", ReadPermission, Order: 21)],
         Notifications =

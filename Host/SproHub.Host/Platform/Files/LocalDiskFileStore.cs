@@ -23,6 +23,8 @@ public sealed class LocalDiskFileStore(IConfiguration configuration) : IFileStor
         {
             long size = 0;
             string? contentType = null;
+            var head = new byte[16]; // the first bytes decide the type, whatever sizes the stream reads in
+            var headLength = 0;
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
@@ -30,11 +32,12 @@ public sealed class LocalDiskFileStore(IConfiguration configuration) : IFileStor
                 int read;
                 while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
                 {
-                    if (size == 0)
+                    if (contentType is null && headLength < head.Length)
                     {
-                        contentType = FileContentTypes.Detect(buffer.AsSpan(0, read));
-                        if (contentType is null || !allowedContentTypes.Contains(contentType))
-                            throw new RuleViolationException(field, "type-de-fichier", $"Ce fichier n'est pas d'un type accepté ({Describe(allowedContentTypes)}) : son contenu en décide, pas son nom.");
+                        var take = Math.Min(read, head.Length - headLength);
+                        Array.Copy(buffer, 0, head, headLength, take);
+                        headLength += take;
+                        if (headLength == head.Length) contentType = Accept(head, headLength, allowedContentTypes, field);
                     }
                     size += read;
                     if (size > maxBytes)
@@ -44,6 +47,7 @@ public sealed class LocalDiskFileStore(IConfiguration configuration) : IFileStor
                 }
             }
             if (size == 0) throw new RuleViolationException(field, "fichier-vide", "Le fichier est vide.");
+            contentType ??= Accept(head, headLength, allowedContentTypes, field);
             File.Move(temporary, target);
             return new StoredFile(id, SafeName(fileName), contentType!, size, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant());
         }
@@ -52,6 +56,10 @@ public sealed class LocalDiskFileStore(IConfiguration configuration) : IFileStor
             if (File.Exists(temporary)) File.Delete(temporary);
         }
     }
+
+    private static string Accept(byte[] head, int length, IReadOnlyCollection<string> allowed, string field) =>
+        FileContentTypes.Detect(head.AsSpan(0, length)) is { } detected && allowed.Contains(detected) ? detected
+        : throw new RuleViolationException(field, "type-de-fichier", $"Ce fichier n'est pas d'un type accepté ({Describe(allowed)}) : son contenu en décide, pas son nom.");
 
     public Task<Stream?> OpenAsync(Guid id, CancellationToken cancellationToken = default)
     {

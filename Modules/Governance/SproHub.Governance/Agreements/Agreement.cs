@@ -121,6 +121,8 @@ public sealed class AmendmentSignature
     public Guid? DocumentId { get; set; }
     public string? DocumentName { get; set; }
     public string? DocumentSha256 { get; set; }
+    /// <summary>As detected from the content when it was stored.</summary>
+    public string? DocumentContentType { get; set; }
     public string? RecordedBy { get; set; }
     public int Reminders { get; set; }
     public DateTimeOffset? LastRemindedAt { get; set; }

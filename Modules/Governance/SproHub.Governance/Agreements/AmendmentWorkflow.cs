@@ -64,6 +64,16 @@ public sealed class DraftAmendmentValidator : AbstractValidator<DraftAmendment>
     }
 }
 
+public sealed class VoteAmendmentValidator : AbstractValidator<VoteAmendment>
+{
+    public VoteAmendmentValidator() => RuleFor(r => r.CprVoteOn).NotEmpty().WithMessage("Indiquez la date du vote de la CPR.");
+}
+
+public sealed class CompileAmendmentValidator : AbstractValidator<CompileAmendment>
+{
+    public CompileAmendmentValidator() => RuleFor(r => r.CompiledOn).NotEmpty().WithMessage("Indiquez la date de compilation.");
+}
+
 internal sealed class AmendmentWorkflowHandlers(GovernanceDbContext db, ITerritoryContext territory, IStructureDirectory structures, IPersonDirectory people,
     INotifier notifier, IAuditLog audit, TimeProvider clock)
     : IRequestHandler<RecordAgreement, AgreementView>, IRequestHandler<DraftAmendment, AmendmentView>, IRequestHandler<VoteAmendment, AmendmentView>,

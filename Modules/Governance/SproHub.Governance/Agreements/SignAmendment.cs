@@ -22,12 +22,15 @@ public sealed record ScannedCopy(Stream Content, string FileName);
 /// or the scanned copy), or recorded by the coordinator or the Région from the scanned copy they received.
 /// </summary>
 [RequiresPermission(GovernanceModule.SignAmendmentsPermission)]
-public sealed record SignAmendment(Guid Id, Guid StructureId, DateOnly SignedOn, string SignatoryName, string SignatoryRole, bool Acknowledged, ScannedCopy? Scan)
+public sealed record SignAmendment(Guid Id, Guid StructureId, DateOnly SignedOn, string? SignatoryName, string? SignatoryRole, bool Acknowledged, ScannedCopy? Scan)
     : IRequest<AmendmentView>;
 
-public sealed class SignAmendmentValidator : AbstractValidator<SignAmendment>
+/// <summary>What a signature says; checked by the handler once it knows the caller may sign (a denial comes before any rule).</summary>
+internal sealed record SignatureFields(DateOnly SignedOn, string? SignatoryName, string? SignatoryRole, bool Acknowledged, ScannedCopy? Scan);
+
+internal sealed class SignatureFieldsValidator : AbstractValidator<SignatureFields>
 {
-    public SignAmendmentValidator()
+    public SignatureFieldsValidator()
     {
         RuleFor(r => r.SignatoryName).NotEmpty().WithMessage("Indiquez le nom du signataire.").MaximumLength(200);
         RuleFor(r => r.SignatoryRole).NotEmpty().WithMessage("Indiquez la qualité du signataire (directeur, présidente...).").MaximumLength(200);
@@ -45,6 +48,17 @@ internal sealed class SignAmendmentHandler(GovernanceDbContext db, ITerritoryCon
     public async Task<AmendmentView> Handle(SignAmendment request, CancellationToken cancellationToken)
     {
         var amendment = await db.Amendments.LoadAsync(request.Id, cancellationToken);
+        // Who may record it, before anything else is said: the structure's own signatory, or the follow-up
+        // (coordinator, Région) from a scanned copy.
+        var mine = user.Email is { } email ? await people.FindByEmailAsync(territory.Current!.Slug, email, cancellationToken) : [];
+        var ownSignatory = mine.Any(p => p.StructureId == request.StructureId && p.MaySign);
+        if (!ownSignatory && !user.Can(GovernanceModule.FollowAgreementsPermission))
+            throw new ForbiddenException("Seule une personne habilitée à signer pour cette structure peut signer l'avenant.");
+        var invalid = new SignatureFieldsValidator().Validate(new SignatureFields(request.SignedOn, request.SignatoryName, request.SignatoryRole, request.Acknowledged, request.Scan));
+        if (!invalid.IsValid) throw new ValidationException(invalid.Errors);
+        if (!ownSignatory && request.Scan is null)
+            throw new RuleViolationException("scan", "copie-scannee-requise", "Pour enregistrer la signature d'une autre structure, joignez la copie scannée de l'avenant signé.");
+
         amendment.Require(AmendmentStatus.Forwarded, "signer l'avenant");
         var signature = amendment.Signatures.FirstOrDefault(s => s.StructureId == request.StructureId)
                         ?? throw new RuleViolationException("structureId", "structure-signataire", "Cette structure n'est pas appelée à signer cet avenant.");
@@ -53,26 +67,16 @@ internal sealed class SignAmendmentHandler(GovernanceDbContext db, ITerritoryCon
         if (request.SignedOn > ParisTime.Today(clock) || amendment.CprVoteOn is { } vote && request.SignedOn < vote)
             throw new RuleViolationException("signedOn", "date-de-signature", $"La signature se date entre le vote de la CPR ({amendment.CprVoteOn:dd/MM/yyyy}) et aujourd'hui.");
 
-        // Who may record it: the structure's own signatory, or the follow-up (coordinator, Région) from a scanned copy.
-        var mine = user.Email is { } email ? await people.FindByEmailAsync(territory.Current!.Slug, email, cancellationToken) : [];
-        var ownSignatory = mine.Any(p => p.StructureId == request.StructureId && p.MaySign);
-        if (!ownSignatory)
-        {
-            if (!user.Can(GovernanceModule.FollowAgreementsPermission))
-                throw new ForbiddenException("Seule une personne habilitée à signer pour cette structure peut signer l'avenant.");
-            if (request.Scan is null)
-                throw new RuleViolationException("scan", "copie-scannee-requise", "Pour enregistrer la signature d'une autre structure, joignez la copie scannée de l'avenant signé.");
-        }
-
         // The file last: a refusal above stores nothing.
         var stored = request.Scan is { } scan ? await files.SaveAsync(scan.Content, scan.FileName, MaxScanBytes, FileContentTypes.ScannedDocument, "scan", cancellationToken) : null;
         signature.SignedOn = request.SignedOn;
-        signature.SignatoryName = request.SignatoryName.Trim();
-        signature.SignatoryRole = request.SignatoryRole.Trim();
+        signature.SignatoryName = request.SignatoryName!.Trim();
+        signature.SignatoryRole = request.SignatoryRole!.Trim();
         signature.Method = stored is null ? SignatureMethod.Acknowledgement : SignatureMethod.ScannedCopy;
         signature.DocumentId = stored?.Id;
         signature.DocumentName = stored?.FileName;
         signature.DocumentSha256 = stored?.Sha256;
+        signature.DocumentContentType = stored?.ContentType;
         signature.RecordedBy = user.DisplayName;
         db.Entry(amendment).Property(a => a.Version).IsModified = true;
         audit.Queue(db, new AuditEntry(GovernanceModule.Id, "avenant.signe", "avenant", amendment.Id.ToString(), amendment.TerritoryId,
@@ -102,8 +106,7 @@ internal sealed class GetSignedCopyHandler(GovernanceDbContext db, IFileStore fi
         var signature = amendment.Signatures.FirstOrDefault(s => s.StructureId == request.StructureId && s.DocumentId is not null)
                         ?? throw new NotFoundException("Aucune copie scannée pour cette signature.");
         var content = await files.OpenAsync(signature.DocumentId!.Value, cancellationToken) ?? throw new NotFoundException("La copie scannée est introuvable dans le stockage.");
-        var name = signature.DocumentName ?? "avenant-signe";
-        return (content, name, name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? FileContentTypes.Pdf : "application/octet-stream");
+        return (content, signature.DocumentName ?? "avenant-signe", signature.DocumentContentType ?? "application/octet-stream");
     }
 }
 
@@ -117,9 +120,9 @@ internal static class SignatureEndpoints
             TypedResults.Ok(await mediator.Send(new SignAmendment(id, body.StructureId, body.SignedOn, body.SignatoryName, body.SignatoryRole, body.Acknowledged, null), ct)))
             .WithSummary("Signer pour sa structure par accusé de signature dans la plateforme");
         // The scanned copy is the request body itself (application/pdf, image/png or image/jpeg), streamed to the store.
-        api.MapPut("/amendments/{id:guid}/signatures/{structureId:guid}/scan", async Task<Ok<AmendmentView>> (Guid id, Guid structureId, DateOnly signedOn, string signatoryName, string signatoryRole,
+        api.MapPut("/amendments/{id:guid}/signatures/{structureId:guid}/scan", async Task<Ok<AmendmentView>> (Guid id, Guid structureId, DateOnly? signedOn, string? signatoryName, string? signatoryRole,
                 string? fileName, HttpRequest http, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new SignAmendment(id, structureId, signedOn, signatoryName, signatoryRole, false, new ScannedCopy(http.Body, fileName ?? "avenant-signe.pdf")), ct)))
+            TypedResults.Ok(await mediator.Send(new SignAmendment(id, structureId, signedOn ?? default, signatoryName, signatoryRole, false, new ScannedCopy(http.Body, fileName ?? "avenant-signe.pdf")), ct)))
             .Accepts<Stream>("application/pdf", "image/png", "image/jpeg")
             .WithSummary("Enregistrer une signature avec la copie scannée (corps de la requête ; signedOn, signatoryName, signatoryRole en paramètres)");
         api.MapGet("/amendments/{id:guid}/signatures/{structureId:guid}/scan", async (Guid id, Guid structureId, IMediator mediator, CancellationToken ct) =>

@@ -119,6 +119,7 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             b.Property(s => s.Method).HasConversion<string>().HasMaxLength(20);
             b.Property(s => s.DocumentName).HasMaxLength(200);
             b.Property(s => s.DocumentSha256).HasMaxLength(64);
+            b.Property(s => s.DocumentContentType).HasMaxLength(100);
             b.Property(s => s.RecordedBy).HasMaxLength(200);
         });
         // Ids are made by the code: an invitee, decision or action added to a loaded meeting is then new (Added), not an update.

@@ -4,8 +4,8 @@ public enum CadenceState { Met, Planned, Due, Late }
 
 public sealed record CadencePeriod(string Label, DateOnly Start, DateOnly End);
 
-/// <param name="State">Met: a meeting took place in the period; Planned: one is scheduled in it; Due: the period
-/// is under way and nothing is scheduled; Late: the period ended without one.</param>
+/// <param name="State">Met: a meeting was held in the period (its attendance recorded); Planned: one is scheduled in it;
+/// Due: the period is under way and nothing is scheduled; Late: the period ended without one held.</param>
 public sealed record CadenceCheck(MeetingType Type, CadencePeriod Period, CadenceState State, int Meetings)
 {
     public bool Behind => State is CadenceState.Due or CadenceState.Late;
@@ -35,15 +35,18 @@ public static class Cadence
 
     public static Rule RuleOf(MeetingType type) => Rules.Single(r => r.Type == type);
 
-    /// <summary>Every period of the year begun by <paramref name="today"/>, with what the meetings (not cancelled) make of it.</summary>
-    public static IReadOnlyList<CadenceCheck> Check(MeetingType type, int year, IEnumerable<DateOnly> meetingDates, DateOnly today)
+    /// <summary>
+    /// Every period of the year begun by <paramref name="today"/>, with what the meetings (not cancelled) make of it. A
+    /// meeting counts as held once its attendance is recorded; one whose day passed without it proves nothing.
+    /// </summary>
+    public static IReadOnlyList<CadenceCheck> Check(MeetingType type, int year, IEnumerable<(DateOnly Day, bool Held)> meetings, DateOnly today)
     {
-        var dates = meetingDates.ToList();
+        var list = meetings.ToList();
         return RuleOf(type).Periods(year).Where(p => p.Start <= today).Select(p =>
         {
-            var inPeriod = dates.Where(d => d >= p.Start && d <= p.End).ToList();
-            var state = inPeriod.Any(d => d <= today) ? CadenceState.Met
-                : inPeriod.Count > 0 ? CadenceState.Planned
+            var inPeriod = list.Where(m => m.Day >= p.Start && m.Day <= p.End).ToList();
+            var state = inPeriod.Any(m => m.Held) ? CadenceState.Met
+                : inPeriod.Any(m => m.Day >= today) ? CadenceState.Planned
                 : p.End < today ? CadenceState.Late
                 : CadenceState.Due;
             return new CadenceCheck(type, p, state, inPeriod.Count);

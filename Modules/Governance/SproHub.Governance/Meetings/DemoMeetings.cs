@@ -42,7 +42,7 @@ internal static class DemoMeetings
                 meeting.Actions.Add(new MeetingAction { MeetingId = meeting.Id, TerritoryId = Territory, What = "Diffuser le calendrier des forums", Who = structures[1 % structures.Count].Name, StructureId = structures[1 % structures.Count].Id, DueOn = today.AddDays(20) });
             }
             db.Meetings.Add(meeting);
-            var rate = meeting.Attendance();
+            var rate = meeting.CountAttendance();
             db.AddIntegrationEvent(new MeetingHeld(Guid.NewGuid(), meeting.EndsAt, Territory, meeting.Id, meeting.Type.ToString(), meeting.Subject, meeting.Day, rate.Invited, rate.Participating));
         }
         // The next one in three weeks or so, within the quarter under way so that the demo territory keeps its cadence.
@@ -66,6 +66,7 @@ internal static class DemoMeetings
         meeting.Invitees.AddRange(people.Where(p => p.Email is not null).Select(p => new Invitee
             { MeetingId = meeting.Id, PersonId = p.Id, StructureId = p.StructureId, Name = p.FullName, Email = p.Email!, Function = p.Function }));
         meeting.UpdatedAt = meeting.StartsAt.AddDays(-30);
+        meeting.CountAttendance();
         return meeting;
     }
 }

@@ -32,6 +32,9 @@ public sealed class Meeting : IVersioned
     public DateTimeOffset UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
     public int Version { get; set; }
+    /// <summary>Kept by <see cref="CountAttendance"/>: a territory's ten years of meetings list without reading their invitees.</summary>
+    public int InvitedStructures { get; set; }
+    public int ParticipatingStructures { get; set; }
     public List<InvitedStructure> Structures { get; set; } = [];
     public List<Invitee> Invitees { get; set; } = [];
     public List<Decision> Decisions { get; set; } = [];
@@ -44,6 +47,14 @@ public sealed class Meeting : IVersioned
     /// people signed the sheet or when it was marked present as a structure (someone not invited by name came).
     /// </summary>
     public AttendanceRate Attendance() => new(Structures.Count, Structures.Count(s => s.Participated || Invitees.Any(i => i.StructureId == s.StructureId && i.Present)));
+
+    /// <summary>After any change of the invited structures or of who came.</summary>
+    public AttendanceRate CountAttendance()
+    {
+        var rate = Attendance();
+        (InvitedStructures, ParticipatingStructures) = (rate.Invited, rate.Participating);
+        return rate;
+    }
 }
 
 public readonly record struct AttendanceRate(int Invited, int Participating)
@@ -72,6 +83,8 @@ public sealed class Invitee
     public string? Function { get; set; }
     /// <summary>Opaque: the personal link of the invitation e-mail answers with it, without an account.</summary>
     public string ReplyToken { get; set; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+    /// <summary>When the invitation first reached them; a later sending is an update for them, an invitation for the others.</summary>
+    public DateTimeOffset? InvitedAt { get; set; }
     public InvitationReply Reply { get; set; }
     public DateTimeOffset? RepliedAt { get; set; }
     public bool Present { get; set; }

@@ -16,9 +16,10 @@ public sealed record MeetingDetail(
 
 internal static class MeetingMapping
 {
+    /// <summary>From the kept counts: the structures and invitees need not be loaded.</summary>
     public static MeetingSummary Summary(this Meeting m)
     {
-        var rate = m.Attendance();
+        var rate = new AttendanceRate(m.InvitedStructures, m.ParticipatingStructures);
         return new(m.Id, m.Type, MeetingLabels.Of(m.Type), m.Subject, m.StartsAt, m.EndsAt, m.Place, m.VideoLink, m.Status, MeetingLabels.Of(m.Status),
             rate.Invited, rate.Participating, m.Status == MeetingStatus.Held ? rate.Percent : null, m.MinutesPublishedAt is not null, m.Version);
     }

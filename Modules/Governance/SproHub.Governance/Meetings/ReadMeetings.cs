@@ -1,3 +1,4 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +18,11 @@ public sealed record ListMeetings(int? Year = null) : IRequest<IReadOnlyList<Mee
 [RequiresPermission(GovernanceModule.ReadPermission)]
 public sealed record GetMeeting(Guid Id) : IRequest<MeetingDetail>;
 
+public sealed class ListMeetingsValidator : AbstractValidator<ListMeetings>
+{
+    public ListMeetingsValidator() => RuleFor(r => r.Year).InclusiveBetween(2000, 2100).WithMessage("L'année va de 2000 à 2100.");
+}
+
 internal sealed class ReadMeetingsHandlers(GovernanceDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<ListMeetings, IReadOnlyList<MeetingSummary>>, IRequestHandler<GetMeeting, MeetingDetail>
 {
@@ -28,20 +34,8 @@ internal sealed class ReadMeetingsHandlers(GovernanceDbContext db, ICurrentUser 
             var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
             query = query.Where(m => m.Day >= from && m.Day < to);
         }
-        // The rate needs counts only: the structures and the people present, not whole rows.
-        var rows = await query.OrderByDescending(m => m.Day).Select(m => new
-        {
-            Meeting = m,
-            Invited = m.Structures.Count,
-            Participating = m.Structures.Count(s => s.Participated || m.Invitees.Any(i => i.StructureId == s.StructureId && i.Present)),
-        }).ToListAsync(cancellationToken);
-        return rows.OrderByDescending(r => r.Meeting.StartsAt).Select(r =>
-        {
-            var rate = new AttendanceRate(r.Invited, r.Participating);
-            var m = r.Meeting;
-            return new MeetingSummary(m.Id, m.Type, MeetingLabels.Of(m.Type), m.Subject, m.StartsAt, m.EndsAt, m.Place, m.VideoLink, m.Status, MeetingLabels.Of(m.Status),
-                rate.Invited, rate.Participating, m.Status == MeetingStatus.Held ? rate.Percent : null, m.MinutesPublishedAt is not null, m.Version);
-        }).ToList();
+        var rows = await query.OrderByDescending(m => m.Day).ToListAsync(cancellationToken);
+        return rows.OrderByDescending(m => m.StartsAt).Select(m => m.Summary()).ToList();
     }
 
     public async Task<MeetingDetail> Handle(GetMeeting request, CancellationToken cancellationToken)

@@ -44,7 +44,7 @@ internal sealed class RecordAttendanceHandler(GovernanceDbContext db, IAuditLog 
         meeting.Status = MeetingStatus.Held;
         meeting.UpdatedAt = clock.GetUtcNow();
         meeting.UpdatedBy = user.DisplayName;
-        var rate = meeting.Attendance();
+        var rate = meeting.CountAttendance();
         db.AddIntegrationEvent(new MeetingHeld(Guid.NewGuid(), clock.GetUtcNow(), meeting.TerritoryId, meeting.Id, meeting.Type.ToString(), meeting.Subject, meeting.Day,
             rate.Invited, rate.Participating));
         audit.Queue(db, new AuditEntry(GovernanceModule.Id, corrected ? "reunion.presences-corrigees" : "reunion.presences-enregistrees", "reunion", meeting.Id.ToString(), meeting.TerritoryId,

@@ -123,6 +123,7 @@ internal sealed class ScheduleMeetingHandlers(GovernanceDbContext db, ITerritory
             if (string.IsNullOrWhiteSpace(person.Email) || meeting.Invitees.Any(i => i.PersonId == person.Id)) continue;
             meeting.Invitees.Add(new Invitee { MeetingId = meeting.Id, PersonId = person.Id, StructureId = person.StructureId, Name = person.FullName, Email = person.Email, Function = person.Function });
         }
+        meeting.CountAttendance();
     }
 }
 

@@ -48,20 +48,23 @@ internal sealed class SendInvitationsHandlers(GovernanceDbContext db, ITerritory
         if (meeting.Invitees.Count == 0)
             throw new RuleViolationException("invitees", "invites-nominatifs", "Aucun agent des structures invitées n'a d'adresse e-mail : ajoutez-en dans « Agents des structures ».");
 
-        var update = meeting.InvitationsSentAt is not null;
         meeting.Status = MeetingStatus.Invited;
         meeting.InvitationsSentAt = clock.GetUtcNow();
         meeting.InvitationSequence++;
         Touch(meeting);
         var when = MeetingCalendar.When(meeting);
-        notifier.Queue(db, new Notification(GovernanceModule.Id, GovernanceModule.InvitationKind, meeting.TerritoryId,
-            meeting.Invitees.Select(i => new NotificationRecipient(i.Email, i.Name, $"/reunions/reponse/{i.ReplyToken}")).ToList(),
-            $"{(update ? "Modification" : "Invitation")} : {MeetingLabels.Of(meeting.Type)} du {when}",
-            $"{(update ? "La réunion à laquelle vous êtes invité(e) a été modifiée." : $"Vous êtes invité(e) à la réunion « {meeting.Subject} » du réseau {territory.Current!.Name}.")}\n\n"
-            + $"Quand : {when}\n{(meeting.Place is null ? "" : $"Où : {meeting.Place}\n")}{(meeting.VideoLink is null ? "" : $"Visioconférence : {meeting.VideoLink}\n")}\n"
+        var details = $"Quand : {when}\n{(meeting.Place is null ? "" : $"Où : {meeting.Place}\n")}{(meeting.VideoLink is null ? "" : $"Visioconférence : {meeting.VideoLink}\n")}\n"
             + $"Ordre du jour :\n{string.Join("\n", meeting.Agenda.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => $"- {l}"))}\n\n"
-            + "Merci d'indiquer si vous serez présent(e) ou excusé(e) en suivant le lien ci-dessous. L'invitation est jointe pour votre agenda.",
-            Attachments: [new NotificationAttachment("invitation.ics", "text/calendar; method=REQUEST; charset=utf-8", MeetingCalendar.Write(meeting, territory.Current!.Name, CalendarMethods.Request))]));
+            + "Merci d'indiquer si vous serez présent(e) ou excusé(e) en suivant le lien ci-dessous. L'invitation est jointe pour votre agenda.";
+        var calendar = new NotificationAttachment("invitation.ics", "text/calendar; method=REQUEST; charset=utf-8", MeetingCalendar.Write(meeting, territory.Current!.Name, CalendarMethods.Request, user.Email));
+        // Those invited before hear of a change; those added since, of an invitation.
+        foreach (var (updated, invitees) in meeting.Invitees.GroupBy(i => i.InvitedAt is not null).Select(g => (g.Key, g.ToList())))
+            notifier.Queue(db, new Notification(GovernanceModule.Id, GovernanceModule.InvitationKind, meeting.TerritoryId,
+                invitees.Select(i => new NotificationRecipient(i.Email, i.Name, $"/reunions/reponse/{i.ReplyToken}")).ToList(),
+                $"{(updated ? "Modification" : "Invitation")} : {MeetingLabels.Of(meeting.Type)} du {when}",
+                (updated ? "La réunion à laquelle vous êtes invité(e) a été modifiée." : $"Vous êtes invité(e) à la réunion « {meeting.Subject} » du réseau {territory.Current!.Name}.") + "\n\n" + details,
+                Attachments: [calendar]));
+        foreach (var invitee in meeting.Invitees) invitee.InvitedAt ??= clock.GetUtcNow();
         audit.Queue(db, new AuditEntry(GovernanceModule.Id, "reunion.invitations-envoyees", "reunion", meeting.Id.ToString(), meeting.TerritoryId, $"{meeting.Invitees.Count} invitation(s) envoyée(s)"));
         await db.SaveChangesAsync(cancellationToken);
         return meeting.Detail(ParisTime.Today(clock), withMinutes: true);
@@ -83,7 +86,7 @@ internal sealed class SendInvitationsHandlers(GovernanceDbContext db, ITerritory
                 $"Annulation : {MeetingLabels.Of(meeting.Type)} du {MeetingCalendar.When(meeting)}",
                 $"La réunion « {meeting.Subject} » du {MeetingCalendar.When(meeting)} est annulée.\n\nRaison : {request.Reason.Trim()}",
                 $"/t/{meeting.TerritoryId}/reunions/{meeting.Id}",
-                [new NotificationAttachment("annulation.ics", "text/calendar; method=CANCEL; charset=utf-8", MeetingCalendar.Write(meeting, territory.Current!.Name, CalendarMethods.Cancel))]));
+                [new NotificationAttachment("annulation.ics", "text/calendar; method=CANCEL; charset=utf-8", MeetingCalendar.Write(meeting, territory.Current!.Name, CalendarMethods.Cancel, user.Email))]));
         audit.Queue(db, new AuditEntry(GovernanceModule.Id, "reunion.annulee", "reunion", meeting.Id.ToString(), meeting.TerritoryId, request.Reason.Trim()));
         await db.SaveChangesAsync(cancellationToken);
         return meeting.Detail(ParisTime.Today(clock), withMinutes: true);
@@ -105,12 +108,15 @@ public static class MeetingCalendar
         return $"{start.ToString("dddd d MMMM yyyy 'à' HH'h'mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}";
     }
 
-    public static string Write(Meeting meeting, string territoryName, string method)
+    /// <param name="organiser">The e-mail of the person who sends it; calendars answer and update by it.</param>
+    public static string Write(Meeting meeting, string territoryName, string method, string? organiser = null)
     {
         var calendar = new Calendar { ProductId = "-//SPRO Hub//Gouvernance//FR", Method = method };
-        calendar.AddTimeZone(new VTimeZone("Europe/Paris"));
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone("Europe/Paris"));
         calendar.Events.Add(new CalendarEvent
         {
+            Organizer = organiser is null ? null : new Organizer($"mailto:{organiser}") { CommonName = $"Coordination {territoryName}" },
+            Attendees = meeting.Invitees.Select(i => new Attendee($"mailto:{i.Email}") { CommonName = i.Name, Rsvp = true, ParticipationStatus = "NEEDS-ACTION", Role = "REQ-PARTICIPANT" }).ToList(),
             Uid = $"{meeting.Id}@sprohub.governance",
             Sequence = meeting.InvitationSequence,
             Summary = $"{MeetingLabels.Of(meeting.Type)} — {meeting.Subject}",

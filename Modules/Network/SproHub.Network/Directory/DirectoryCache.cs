@@ -30,7 +30,7 @@ internal sealed class DirectoryCache(IOutputCacheStore store) : SaveChangesInter
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         _directoryChanged |= eventData.Context!.ChangeTracker.Entries()
-            .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is Structure or ReceptionPoint or OpeningSlot);
+            .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is Structure or ReceptionPoint or OpeningSlot or Networks.MemberNetwork);
         return ValueTask.FromResult(result);
     }
 

@@ -34,7 +34,8 @@ public sealed record AddNetwork(string Label) : IRequest<NetworkView>;
 
 public sealed class AddNetworkValidator : AbstractValidator<AddNetwork>
 {
-    public AddNetworkValidator() => RuleFor(r => r.Label).NotEmpty().WithMessage("Nommez le réseau.").MaximumLength(60);
+    public AddNetworkValidator() => RuleFor(r => r.Label).NotEmpty().WithMessage("Nommez le réseau.").MaximumLength(60)
+        .Must(label => DirectoryText.Words(label).Count > 0).WithErrorCode("nom-lisible").WithMessage("Le nom du réseau contient au moins une lettre ou un chiffre.");
 }
 
 internal sealed class MemberNetworkHandlers(NetworkDbContext db, ICurrentUser user, IAuditLog audit, TimeProvider clock)

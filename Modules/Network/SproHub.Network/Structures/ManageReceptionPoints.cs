@@ -56,9 +56,11 @@ public sealed class ReceptionPointContentValidator : AbstractValidator<IReceptio
         RuleFor(r => r.Town).NotEmpty().WithMessage("Indiquez la ville.").MaximumLength(100);
         RuleFor(r => r.Phone).MaximumLength(30).Matches(@"^[0-9 +.()-]*$").WithErrorCode("telephone").WithMessage("Le téléphone ne contient que des chiffres, espaces, points, tirets ou +.");
         RuleForEach(r => r.Public).IsInEnum().Must(p => p != PublicServed.None).WithMessage("Public inconnu.");
+        RuleForEach(r => r.Hours).NotNull().WithMessage("Une plage horaire est vide.")
+            .ChildRules(h => h.RuleFor(x => x.Day).IsInEnum().WithErrorCode("jour-connu").WithMessage("Jour inconnu : Monday à Sunday."));
         RuleFor(r => r.Hours).Custom((hours, context) =>
         {
-            if (hours is null) return;
+            if (hours is null || hours.Any(h => h is null || !Enum.IsDefined(h.Day))) return;
             if (OpeningHours.Check(hours.Select(h => new OpeningSlot { Day = h.Day, Opens = h.Opens, Closes = h.Closes }).ToList()) is { } broken)
                 context.AddFailure(new FluentValidation.Results.ValidationFailure("hours", broken.Message) { ErrorCode = broken.Rule });
         });
@@ -136,14 +138,8 @@ internal sealed class ReceptionPointHandlers(NetworkDbContext db, ITerritoryCont
         point.Hours.AddRange((content.Hours ?? []).Select(h => new OpeningSlot { ReceptionPointId = point.Id, Day = h.Day, Opens = h.Opens, Closes = h.Closes }));
     }
 
-    /// <summary>The directory finds a structure by the towns and names of its reception points too.</summary>
-    private async Task ReindexAsync(Structure structure, ReceptionPoint? changed, CancellationToken cancellationToken, Guid? removed = null)
-    {
-        var others = await db.ReceptionPoints.AsNoTracking().Where(p => p.StructureId == structure.Id && p.Id != (changed == null ? Guid.Empty : changed.Id) && p.Id != removed)
-            .Select(p => p.Name + " " + p.Town).ToListAsync(cancellationToken);
-        if (changed is not null) others.Add(changed.Name + " " + changed.Town);
-        structure.Index(others);
-    }
+    private Task ReindexAsync(Structure structure, ReceptionPoint? changed, CancellationToken cancellationToken, Guid? removed = null) =>
+        db.IndexAsync(structure, cancellationToken, changed, removed);
 }
 
 internal static class ReceptionPointEndpoints

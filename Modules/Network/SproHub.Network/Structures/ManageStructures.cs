@@ -121,7 +121,7 @@ internal sealed class StructureHandlers(NetworkDbContext db, ITerritoryContext t
         structure.Town = content.Town.Trim();
         structure.Address = string.IsNullOrWhiteSpace(content.Address) ? null : content.Address.Trim();
         structure.Public = (content.Public ?? []).Aggregate(PublicServed.None, (all, p) => all | p);
-        structure.Index();
+        await db.IndexAsync(structure, cancellationToken);
     }
 }
 

@@ -77,6 +77,22 @@ public sealed class Structure : IVersioned
     };
 }
 
+public static class StructureIndexing
+{
+    /// <summary>
+    /// Indexes the structure with its reception points as they will be once saved: the directory finds a structure by
+    /// the names and towns of its points too.
+    /// </summary>
+    public static async Task IndexAsync(this Data.NetworkDbContext db, Structure structure, CancellationToken cancellationToken, ReceptionPoint? changed = null, Guid? removed = null)
+    {
+        var changedId = changed?.Id ?? Guid.Empty;
+        var points = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.ReceptionPoints.Where(p => p.StructureId == structure.Id && p.Id != changedId && p.Id != removed).Select(p => p.Name + " " + p.Town), cancellationToken);
+        if (changed is not null) points.Add(changed.Name + " " + changed.Town);
+        structure.Index(points);
+    }
+}
+
 /// <summary>An agent of a member structure (invented people only in demo data).</summary>
 public sealed class Person : IVersioned
 {

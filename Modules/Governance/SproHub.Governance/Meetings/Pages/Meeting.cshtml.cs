@@ -12,6 +12,8 @@ public sealed class MeetingModel(IMediator mediator, ITerritoryContext territory
     public sealed class ActionRow
     {
         public Guid? Id { get; set; }
+        /// <summary>Kept as it is: the page names who by text, a client may also name the structure.</summary>
+        public Guid? StructureId { get; set; }
         public string? What { get; set; }
         public string? Who { get; set; }
         public DateOnly? DueOn { get; set; }
@@ -51,7 +53,7 @@ public sealed class MeetingModel(IMediator mediator, ITerritoryContext territory
 
     public Task<IActionResult> OnPostMinutesAsync(int version, CancellationToken ct) => SubmitAsync(async () =>
     {
-        var actions = Minutes.Actions.Where(a => !a.IsBlank).Select(a => new ActionLine(a.Id, a.What ?? "", a.Who ?? "", null, a.DueOn ?? default)).ToList();
+        var actions = Minutes.Actions.Where(a => !a.IsBlank).Select(a => new ActionLine(a.Id, a.What ?? "", a.Who ?? "", a.StructureId, a.DueOn ?? default)).ToList();
         var decisions = (Minutes.Decisions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var m = await mediator.Send(new WriteMinutes(Id, Minutes.Minutes, decisions, actions, Minutes.Publish, version), ct);
         return m.MinutesPublishedAt is null ? "Compte rendu enregistré (non publié)." : Minutes.Publish ? "Compte rendu publié et envoyé aux agents du réseau." : "Compte rendu mis à jour.";
@@ -66,13 +68,14 @@ public sealed class MeetingModel(IMediator mediator, ITerritoryContext territory
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Meeting = await mediator.Send(new GetMeeting(Id), ct);
-        if (Request.Method == "GET" || ModelState.IsValid)
+        // Refused minutes are shown as typed; any other page load (or another form refused) shows what is stored.
+        if (Request.Query["handler"] != "Minutes" || ModelState.IsValid)
         {
             // The form starts from what is stored, with three empty lines for new actions.
             Minutes = new MinutesForm
             {
                 Minutes = Meeting.Minutes ?? "", Decisions = string.Join("\n", Meeting.Decisions),
-                Actions = Meeting.Actions.Select(a => new ActionRow { Id = a.Id, What = a.What, Who = a.Who, DueOn = a.DueOn }).ToList(),
+                Actions = Meeting.Actions.Select(a => new ActionRow { Id = a.Id, StructureId = a.StructureId, What = a.What, Who = a.Who, DueOn = a.DueOn }).ToList(),
             };
         }
         while (Minutes.Actions.Count(a => a.IsBlank) < 3) Minutes.Actions.Add(new ActionRow());

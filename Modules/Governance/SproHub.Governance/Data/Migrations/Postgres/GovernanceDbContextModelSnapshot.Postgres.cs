@@ -155,6 +155,10 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                     b.Property<Guid>("StructureId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DocumentContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid?>("DocumentId")
                         .HasColumnType("uuid");
 
@@ -287,6 +291,9 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
@@ -348,11 +355,17 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("InvitationsSentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("InvitedStructures")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Minutes")
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("MinutesPublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ParticipatingStructures")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Place")
                         .HasMaxLength(300)

@@ -150,6 +150,10 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                     b.Property<Guid>("StructureId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DocumentContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("DocumentId")
                         .HasColumnType("TEXT");
 
@@ -282,6 +286,9 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("InvitedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
@@ -343,11 +350,17 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("InvitationsSentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InvitedStructures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Minutes")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("MinutesPublishedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipatingStructures")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Place")
                         .HasMaxLength(300)

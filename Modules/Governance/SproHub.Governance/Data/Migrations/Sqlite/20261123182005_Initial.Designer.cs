@@ -11,7 +11,7 @@ using SproHub.Governance.Data;
 namespace SproHub.Governance.Data.Migrations.Sqlite
 {
     [DbContext(typeof(GovernanceDbContext))]
-    [Migration("20261123174342_Initial")]
+    [Migration("20261123182005_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -153,6 +153,10 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                     b.Property<Guid>("StructureId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DocumentContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("DocumentId")
                         .HasColumnType("TEXT");
 
@@ -285,6 +289,9 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("InvitedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
@@ -346,11 +353,17 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("InvitationsSentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InvitedStructures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Minutes")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("MinutesPublishedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipatingStructures")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Place")
                         .HasMaxLength(300)

@@ -49,7 +49,9 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                     MinutesPublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    InvitedStructures = table.Column<int>(type: "integer", nullable: false),
+                    ParticipatingStructures = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -186,6 +188,7 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Function = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ReplyToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Reply = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     RepliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Present = table.Column<bool>(type: "boolean", nullable: false)
@@ -256,6 +259,7 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                     DocumentId = table.Column<Guid>(type: "uuid", nullable: true),
                     DocumentName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     DocumentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DocumentContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Reminders = table.Column<int>(type: "integer", nullable: false),
                     LastRemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)

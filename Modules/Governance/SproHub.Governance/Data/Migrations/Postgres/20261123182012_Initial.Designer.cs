@@ -12,7 +12,7 @@ using SproHub.Governance.Data;
 namespace SproHub.Governance.Data.Migrations.Postgres
 {
     [DbContext(typeof(GovernanceDbContext))]
-    [Migration("20261123174350_Initial")]
+    [Migration("20261123182012_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -158,6 +158,10 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                     b.Property<Guid>("StructureId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DocumentContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid?>("DocumentId")
                         .HasColumnType("uuid");
 
@@ -290,6 +294,9 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
@@ -351,11 +358,17 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("InvitationsSentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("InvitedStructures")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Minutes")
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("MinutesPublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ParticipatingStructures")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Place")
                         .HasMaxLength(300)

@@ -48,7 +48,9 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                     MinutesPublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvitedStructures = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParticipatingStructures = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,6 +187,7 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Function = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ReplyToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     Reply = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     RepliedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     Present = table.Column<bool>(type: "INTEGER", nullable: false)
@@ -255,6 +258,7 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                     DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DocumentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     DocumentSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DocumentContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Reminders = table.Column<int>(type: "INTEGER", nullable: false),
                     LastRemindedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
