@@ -38,10 +38,10 @@ public sealed class AgreementsModel(IMediator mediator, ITerritoryContext territ
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Agreements = (await mediator.Send(new ListAgreements(), ct)).ToList();
+        if (IsRegion) Structures = await structures.ListAsync(Territory, ct);
         if (On is not { } on) return;
         var atDate = new List<AgreementView>();
         foreach (var a in Agreements) atDate.Add(await mediator.Send(new GetAgreement(a.Id, on), ct)); // one context: one query at a time
         Agreements = atDate;
-        if (IsRegion) Structures = await structures.ListAsync(Territory, ct);
     }
 }
