@@ -49,6 +49,7 @@ public sealed class RecordAgreementValidator : AbstractValidator<RecordAgreement
     public RecordAgreementValidator()
     {
         RuleFor(r => r.Title).NotEmpty().WithMessage("Indiquez l'intitulé de la convention.").MaximumLength(300);
+        RuleFor(r => r.StructureIds).NotNull();
         RuleFor(r => r.SignedOn).NotEmpty().WithMessage("Indiquez la date de signature.");
         RuleFor(r => r.StructureIds).NotEmpty().WithMessage("Indiquez les structures signataires.");
     }

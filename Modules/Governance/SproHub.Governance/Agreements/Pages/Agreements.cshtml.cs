@@ -18,7 +18,15 @@ public sealed class AgreementsModel(IMediator mediator, ITerritoryContext territ
         public List<Guid> NewPartnerIds { get; set; } = [];
     }
 
+    public sealed class AgreementForm
+    {
+        public string Title { get; set; } = "";
+        public DateOnly? SignedOn { get; set; }
+        public List<Guid> StructureIds { get; set; } = [];
+    }
+
     [BindProperty(SupportsGet = true, Name = "au")] public DateOnly? On { get; set; }
+    [BindProperty] public AgreementForm NewAgreement { get; set; } = new();
     [BindProperty] public DraftForm Draft { get; set; } = new();
     public IReadOnlyList<AgreementView> Agreements { get; private set; } = [];
     public IReadOnlyList<StructureInfo> Structures { get; private set; } = [];
@@ -34,6 +42,12 @@ public sealed class AgreementsModel(IMediator mediator, ITerritoryContext territ
         var a = await mediator.Send(new DraftAmendment(Draft.AgreementId, Draft.Title, Draft.Purpose, Draft.NewPartnerIds), ct);
         return ($"Avenant n° {a.Number} rédigé.", $"/t/{Territory}/conventions/avenants/{a.Id}");
     }, nameof(Draft), ct);
+
+    public Task<IActionResult> OnPostAgreementAsync(CancellationToken ct) => SubmitAsync(async () =>
+    {
+        var a = await mediator.Send(new RecordAgreement(NewAgreement.Title, NewAgreement.SignedOn ?? default, NewAgreement.StructureIds), ct);
+        return $"Convention « {a.Title} » enregistrée avec {a.Signatories.Count} signataire(s).";
+    }, nameof(NewAgreement), ct);
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
