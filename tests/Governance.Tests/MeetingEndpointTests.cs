@@ -15,9 +15,11 @@ public sealed class MeetingEndpointTests(SproHubFactory factory) : IClassFixture
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>The territory's structures, those serving the whole department first (a local committee always invites them).</summary>
     internal static async Task<List<string>> StructuresAsync(HttpClient client, string territory = Territory) =>
         (await (await client.GetAsync($"/api/network/directory?territory={territory}")).JsonAsync(HttpStatusCode.OK))
-            .GetProperty("structures").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToList();
+            .GetProperty("structures").EnumerateArray().OrderByDescending(s => s.GetProperty("departmentWide").GetBoolean())
+            .Select(s => s.GetProperty("id").GetString()!).ToList();
 
     internal static object Committee(IEnumerable<string> structureIds, string subject = "Comité local de coordination", DateTimeOffset? startsAt = null)
     {
@@ -74,6 +76,11 @@ public sealed class MeetingEndpointTests(SproHubFactory factory) : IClassFixture
         Assert.Equal("obligatoire", await RuleOf(new { type = "LocalCommittee", subject = "Comité", startsAt = start, endsAt = start.AddHours(1), place = "Tours", agenda = "", structureIds = structures }, "agenda"));
         var cher = await StructuresAsync(coordinator, "cher");
         Assert.Equal("structure-du-territoire", await RuleOf(Committee(cher.Take(1)), "structureIds"));
+        // Cap emploi serves the whole department: a local committee without it is refused, a departmental meeting is not.
+        Assert.Equal("structures-departementales", await RuleOf(Committee(structures.Skip(1).Take(2)), "structureIds"));
+        var departmental = new { type = "DepartmentalCoordination", subject = "Coordination", startsAt = start, endsAt = start.AddHours(1), place = "Tours", agenda = "Point", structureIds = structures.Skip(1).Take(2) };
+        await (await coordinator.PostAsJsonAsync(Meetings, departmental)).JsonAsync(HttpStatusCode.Created);
+        before++;
 
         Assert.Equal(before, (await (await coordinator.GetAsync(Meetings)).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
         await (await coordinator.GetAsync($"{Meetings}?year=0")).JsonAsync(HttpStatusCode.BadRequest);
@@ -113,5 +120,37 @@ public sealed class MeetingEndpointTests(SproHubFactory factory) : IClassFixture
         var json = JsonSerializer.SerializeToNode(body)!.AsObject();
         json["version"] = version;
         return json;
+    }
+}
+
+/// <summary>A structure serving a whole department is invited by every local SPRO of the department.</summary>
+public sealed class DepartmentWideStructureTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => factory.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_neighbouring_local_SPRO_s_departmental_structure_is_always_invited_to_the_local_committee()
+    {
+        // Orléans's coordinator records a structure serving the whole Loiret.
+        var orleans = await factory.ClientAsAsync(DemoAccounts.Coordinator("orleans"));
+        var capEmploi = await (await orleans.PostAsJsonAsync("/api/territories/orleans/network/structures",
+            new { name = "Cap emploi du Loiret", type = "CapEmploi", town = "Orléans", departmentWide = true })).JsonAsync(HttpStatusCode.Created);
+        var id = capEmploi.GetProperty("id").GetString();
+
+        var montargis = await factory.ClientAsAsync(DemoAccounts.Coordinator("montargis-gien"));
+        var own = await (await montargis.PostAsJsonAsync("/api/territories/montargis-gien/network/structures", new { name = "Mission Locale de Montargis", type = "MissionLocale", town = "Montargis" }))
+            .JsonAsync(HttpStatusCode.Created);
+        var api = "/api/territories/montargis-gien/governance/meetings";
+        var without = await (await montargis.PostAsJsonAsync(api, MeetingEndpointTests.Committee([own.GetProperty("id").GetString()!]))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("structures-departementales", without.GetProperty("rules")[0].GetProperty("rule").GetString());
+        Assert.Contains("Cap emploi du Loiret", without.GetProperty("rules")[0].GetProperty("message").GetString());
+        var with = await (await montargis.PostAsJsonAsync(api, MeetingEndpointTests.Committee([own.GetProperty("id").GetString()!, id!]))).JsonAsync(HttpStatusCode.Created);
+        Assert.Contains(with.GetProperty("structures").EnumerateArray(), s => s.GetProperty("name").GetString() == "Cap emploi du Loiret");
+        // Another department's local committee neither must nor may invite it.
+        var cher = await factory.ClientAsAsync(DemoAccounts.CherCoordinator);
+        var cherStructures = await MeetingEndpointTests.StructuresAsync(cher, "cher");
+        var elsewhere = await (await cher.PostAsJsonAsync("/api/territories/cher/governance/meetings", MeetingEndpointTests.Committee(cherStructures.Append(id!)))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("structure-du-territoire", elsewhere.GetProperty("rules")[0].GetProperty("rule").GetString());
     }
 }

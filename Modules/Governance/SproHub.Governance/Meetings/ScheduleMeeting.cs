@@ -98,10 +98,15 @@ internal sealed class ScheduleMeetingHandlers(GovernanceDbContext db, ITerritory
     /// <summary>The invited structures must belong to this local SPRO; their agents with an e-mail are invited by name.</summary>
     private async Task ApplyAsync(Meeting meeting, IMeetingContent content, CancellationToken cancellationToken)
     {
-        var ofTerritory = (await structures.ListAsync(Slug, cancellationToken)).ToDictionary(s => s.Id);
+        // The local SPRO's structures, and those serving its whole department (from a neighbouring local SPRO too).
+        var departmentWide = await structures.DepartmentWideAsync(Slug, cancellationToken);
+        var ofTerritory = (await structures.ListAsync(Slug, cancellationToken)).Concat(departmentWide).DistinctBy(s => s.Id).ToDictionary(s => s.Id);
         var unknown = content.StructureIds.Where(id => !ofTerritory.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
             throw new RuleViolationException("structureIds", "structure-du-territoire", $"{unknown.Count} structure(s) invitée(s) n'appartiennent pas à ce SPRO local.");
+        var forgotten = departmentWide.Where(s => !content.StructureIds.Contains(s.Id)).Select(s => s.Name).ToList();
+        if (content.Type == MeetingType.LocalCommittee && forgotten.Count > 0)
+            throw new RuleViolationException("structureIds", "structures-departementales", $"Les structures départementales sont toujours invitées au comité local : {string.Join(", ", forgotten)}.");
         meeting.Type = content.Type;
         meeting.Subject = content.Subject.Trim();
         meeting.StartsAt = content.StartsAt;

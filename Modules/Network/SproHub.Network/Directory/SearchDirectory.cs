@@ -15,10 +15,10 @@ namespace SproHub.Network.Directory;
 
 /// <param name="ReceptionPoints">On a structure's sheet; empty in a list of results.</param>
 public sealed record DirectoryEntry(Guid Id, string Name, string Type, string TypeLabel, string Town, string TerritoryId, string TerritoryName,
-    string? Address, IReadOnlyList<string> Public, IReadOnlyList<ReceptionPointView> ReceptionPoints)
+    string? Address, IReadOnlyList<string> Public, IReadOnlyList<ReceptionPointView> ReceptionPoints, bool DepartmentWide)
 {
     public static DirectoryEntry From(Structure s, string territoryName, IReadOnlyList<ReceptionPoint>? points = null) => new(s.Id, s.Name, s.Type.ToString(), s.NetworkLabel, s.Town,
-        s.TerritoryId, territoryName, s.Address, s.PublicList.Select(Structure.PublicLabel).ToList(), (points ?? []).OrderBy(p => p.Name).Select(ReceptionPointView.From).ToList());
+        s.TerritoryId, territoryName, s.Address, s.PublicList.Select(Structure.PublicLabel).ToList(), (points ?? []).OrderBy(p => p.Name).Select(ReceptionPointView.From).ToList(), s.DepartmentWide);
 }
 
 public sealed record DirectoryPage(IReadOnlyList<DirectoryEntry> Structures, int Total, int Page, int PageSize)

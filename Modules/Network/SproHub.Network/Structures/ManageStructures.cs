@@ -16,10 +16,10 @@ namespace SproHub.Network.Structures;
 
 /// <param name="Network">With the type <c>Autre</c>: the code of the network the Région added.</param>
 public sealed record StructureView(Guid Id, string Name, StructureType Type, string TypeLabel, string Town, string TerritoryId, string? Address,
-    IReadOnlyList<PublicServed> Public, int Version, string? Network = null)
+    IReadOnlyList<PublicServed> Public, int Version, string? Network = null, bool DepartmentWide = false)
 {
     public static StructureView From(Structure s, string? networkCode = null) =>
-        new(s.Id, s.Name, s.Type, s.NetworkLabel, s.Town, s.TerritoryId, s.Address, s.PublicList.ToList(), s.Version, networkCode);
+        new(s.Id, s.Name, s.Type, s.NetworkLabel, s.Town, s.TerritoryId, s.Address, s.PublicList.ToList(), s.Version, networkCode, s.DepartmentWide);
 }
 
 /// <summary>What a structure's form says, for a new structure and an edited one.</summary>
@@ -32,15 +32,17 @@ public interface IStructureContent
     IReadOnlyList<PublicServed>? Public { get; }
     /// <summary>With the type <c>Autre</c>: the code of one of the networks the Région added.</summary>
     string? Network { get; }
+    /// <summary>Serves its whole department: the local committees of the department always invite it.</summary>
+    bool DepartmentWide { get; }
 }
 
 /// <summary>Adds a member structure to the current local SPRO (its coordinator, or the Région).</summary>
 [RequiresPermission(NetworkModule.ManageStructuresPermission)]
-public sealed record CreateStructure(string Name, StructureType? Type, string Town, string? Address, IReadOnlyList<PublicServed>? Public, string? Network = null)
+public sealed record CreateStructure(string Name, StructureType? Type, string Town, string? Address, IReadOnlyList<PublicServed>? Public, string? Network = null, bool DepartmentWide = false)
     : IRequest<StructureView>, IStructureContent;
 
 [RequiresPermission(NetworkModule.ManageStructuresPermission)]
-public sealed record UpdateStructure(Guid Id, string Name, StructureType? Type, string Town, string? Address, IReadOnlyList<PublicServed>? Public, int Version, string? Network = null)
+public sealed record UpdateStructure(Guid Id, string Name, StructureType? Type, string Town, string? Address, IReadOnlyList<PublicServed>? Public, int Version, string? Network = null, bool DepartmentWide = false)
     : IRequest<StructureView>, IStructureContent, IVersionedRequest;
 
 /// <summary>A structure of the current local SPRO as its form shows it.</summary>
@@ -121,13 +123,14 @@ internal sealed class StructureHandlers(NetworkDbContext db, ITerritoryContext t
         structure.Town = content.Town.Trim();
         structure.Address = string.IsNullOrWhiteSpace(content.Address) ? null : content.Address.Trim();
         structure.Public = (content.Public ?? []).Aggregate(PublicServed.None, (all, p) => all | p);
+        structure.DepartmentWide = content.DepartmentWide;
         await db.IndexAsync(structure, cancellationToken);
     }
 }
 
 internal static class StructureEndpoints
 {
-    public sealed record StructureBody(string Name, StructureType? Type, string Town, string? Address, IReadOnlyList<PublicServed>? Public, int Version, string? Network);
+    public sealed record StructureBody(string Name, StructureType? Type, string Town, string? Address, IReadOnlyList<PublicServed>? Public, int Version, string? Network, bool DepartmentWide = false);
 
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -139,7 +142,7 @@ internal static class StructureEndpoints
         api.MapGet("/structures/{id:guid}", async Task<Ok<StructureView>> (Guid id, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetStructure(id), ct))).WithSummary("Une structure membre, avec sa version (pour la modifier)");
         api.MapPut("/structures/{id:guid}", async Task<Ok<StructureView>> (Guid id, StructureBody body, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new UpdateStructure(id, body.Name, body.Type, body.Town, body.Address, body.Public, body.Version, body.Network), ct)))
+            TypedResults.Ok(await mediator.Send(new UpdateStructure(id, body.Name, body.Type, body.Town, body.Address, body.Public, body.Version, body.Network, body.DepartmentWide), ct)))
             .WithSummary("Modifier une structure membre (version requise)");
     }
 }

@@ -27,6 +27,8 @@ public sealed class Structure : IVersioned
     public required string TerritoryId { get; set; }
     public string? Address { get; set; }
     public PublicServed Public { get; set; }
+    /// <summary>Serves its whole department (every local SPRO of it invites it to its local committees).</summary>
+    public bool DepartmentWide { get; set; }
     /// <summary>Name, town and type without accents or case, for the directory's search; kept by <see cref="Index"/>.</summary>
     public string SearchText { get; private set; } = "";
     public int Version { get; set; }

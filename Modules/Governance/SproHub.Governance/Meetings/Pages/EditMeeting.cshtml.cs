@@ -26,6 +26,8 @@ public sealed class EditMeetingModel(IMediator mediator, ITerritoryContext terri
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public MeetingForm Form { get; set; } = new();
     public IReadOnlyList<StructureInfo> Structures { get; private set; } = [];
+    /// <summary>Always invited to a local committee.</summary>
+    public IReadOnlySet<Guid> DepartmentWide { get; private set; } = new HashSet<Guid>();
     public string Territory => territory.Current!.Slug;
     public string TerritoryName => territory.Current!.Name;
 
@@ -63,5 +65,10 @@ public sealed class EditMeetingModel(IMediator mediator, ITerritoryContext terri
         return new DateTimeOffset(local, ParisTime.Zone.GetUtcOffset(local));
     }
 
-    protected override async Task LoadAsync(CancellationToken ct) => Structures = await structures.ListAsync(Territory, ct);
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        var departmentWide = await structures.DepartmentWideAsync(Territory, ct);
+        DepartmentWide = departmentWide.Select(s => s.Id).ToHashSet();
+        Structures = (await structures.ListAsync(Territory, ct)).Concat(departmentWide).DistinctBy(s => s.Id).ToList();
+    }
 }

@@ -14,6 +14,7 @@ public sealed class EditStructureModel(IMediator mediator, ICurrentUser user, IT
         public string Name { get; set; } = "";
         public StructureType? Type { get; set; }
         public string? Network { get; set; }
+        public bool DepartmentWide { get; set; }
         public string Town { get; set; } = "";
         public string? Address { get; set; }
         public List<PublicServed> Public { get; set; } = [];
@@ -53,7 +54,7 @@ public sealed class EditStructureModel(IMediator mediator, ICurrentUser user, IT
         AddedNetworks = (await mediator.Send(new Networks.ListNetworks(), ct)).Where(n => n.AddedByRegion).ToList();
         if (Id is not { } id) return;
         var view = await mediator.Send(new GetStructure(id), ct);
-        Structure = new StructureForm { Name = view.Name, Type = view.Type, Network = view.Network, Town = view.Town, Address = view.Address, Public = view.Public.ToList(), Version = view.Version };
+        Structure = new StructureForm { Name = view.Name, Type = view.Type, Network = view.Network, DepartmentWide = view.DepartmentWide, Town = view.Town, Address = view.Address, Public = view.Public.ToList(), Version = view.Version };
         await LoadAsync(ct);
     }
 
@@ -61,8 +62,8 @@ public sealed class EditStructureModel(IMediator mediator, ICurrentUser user, IT
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => SubmitThenRedirectAsync(async () =>
     {
         var saved = Id is { } id
-            ? await mediator.Send(new UpdateStructure(id, Structure.Name, Structure.Type, Structure.Town, Structure.Address, Structure.Public, Structure.Version, Structure.Network), ct)
-            : await mediator.Send(new CreateStructure(Structure.Name, Structure.Type, Structure.Town, Structure.Address, Structure.Public, Structure.Network), ct);
+            ? await mediator.Send(new UpdateStructure(id, Structure.Name, Structure.Type, Structure.Town, Structure.Address, Structure.Public, Structure.Version, Structure.Network, Structure.DepartmentWide), ct)
+            : await mediator.Send(new CreateStructure(Structure.Name, Structure.Type, Structure.Town, Structure.Address, Structure.Public, Structure.Network, Structure.DepartmentWide), ct);
         return ($"Structure « {saved.Name} » enregistrée.", $"/t/{Territory}/structures/edition/{saved.Id}");
     }, nameof(Structure), ct);
 
@@ -107,7 +108,7 @@ public sealed class EditStructureModel(IMediator mediator, ICurrentUser user, IT
         {
             // A refused reception point's form: the structure's own form shows what is stored.
             var view = await mediator.Send(new GetStructure(id), cancellationToken);
-            Structure = new StructureForm { Name = view.Name, Type = view.Type, Network = view.Network, Town = view.Town, Address = view.Address, Public = view.Public.ToList(), Version = view.Version };
+            Structure = new StructureForm { Name = view.Name, Type = view.Type, Network = view.Network, DepartmentWide = view.DepartmentWide, Town = view.Town, Address = view.Address, Public = view.Public.ToList(), Version = view.Version };
         }
     }
 }
