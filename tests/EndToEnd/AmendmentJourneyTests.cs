@@ -22,7 +22,8 @@ public sealed class AmendmentJourneyTests(BrowserFixture browser) : IClassFixtur
         await region.AssertAccessibleAsync();
         await region.GetByText("Rédiger un avenant (Région)").ClickAsync();
         await region.GetByLabel("Objet de l'avenant").FillAsync("Adhésion du Point A de Loches");
-        await region.GetByLabel("Point A de Loches").CheckAsync();
+        var draft = region.Locator("form", new() { Has = region.GetByRole(AriaRole.Button, new() { Name = "Rédiger l'avenant" }) });
+        await draft.GetByLabel("Point A de Loches").CheckAsync();
         await region.GetByRole(AriaRole.Button, new() { Name = "Rédiger l'avenant" }).ClickAsync();
         await Assertions.Expect(region.GetByRole(AriaRole.Status)).ToContainTextAsync("rédigé");
         await region.AssertAccessibleAsync();
