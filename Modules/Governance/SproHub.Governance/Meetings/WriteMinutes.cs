@@ -96,11 +96,11 @@ internal sealed class WriteMinutesHandler(GovernanceDbContext db, ITerritoryCont
     private async Task NotifyNetworkAsync(Meeting meeting, CancellationToken cancellationToken)
     {
         var ofTerritory = await structures.ListAsync(meeting.TerritoryId, cancellationToken);
-        var agents = (await people.ListAsync(ofTerritory.Select(s => s.Id).ToList(), cancellationToken)).Where(p => !string.IsNullOrWhiteSpace(p.Email)).ToList();
+        var agents = Recipients.Of(await people.ListAsync(ofTerritory.Select(s => s.Id).ToList(), cancellationToken));
         if (agents.Count == 0) return;
         var actions = meeting.Actions.OrderBy(a => a.DueOn).Select(a => $"- {a.What} ({a.Who}, pour le {a.DueOn:dd/MM/yyyy})");
         notifier.Queue(db, new Notification(GovernanceModule.Id, GovernanceModule.MinutesKind, meeting.TerritoryId,
-            agents.Select(p => new NotificationRecipient(p.Email!, p.FullName)).ToList(),
+            agents,
             $"Compte rendu : {MeetingLabels.Of(meeting.Type)} du {meeting.Day:dd/MM/yyyy}",
             $"Le compte rendu de la réunion « {meeting.Subject} » du réseau {territory.Current!.Name} est publié.\n\n"
             + (meeting.Decisions.Count == 0 ? "" : $"Décisions :\n{string.Join("\n", meeting.Decisions.OrderBy(d => d.Order).Select(d => $"- {d.Text}"))}\n\n")

@@ -27,21 +27,11 @@ public sealed class EditQuestionModel(IMediator mediator, ITerritoryContext terr
         return $"Question « {q.Text} » enregistrée.";
     }, nameof(Question), ct, new { Id });
 
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostDeleteAsync(CancellationToken ct) => SubmitThenRedirectAsync(async () =>
     {
-        ModelState.Clear();
-        try
-        {
-            await mediator.Send(new DeleteQuestion(Id, Question.Version), ct);
-            Message = "Question supprimée du guide.";
-            return Redirect($"/t/{Territory}/mode-emploi/gestion");
-        }
-        catch (Exception ex) when (ModelState.TryAddRefusal(ex, nameof(Question)))
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
+        await mediator.Send(new DeleteQuestion(Id, Question.Version), ct);
+        return ("Question supprimée du guide.", $"/t/{Territory}/mode-emploi/gestion");
+    }, nameof(Question), ct);
 
     protected override async Task LoadAsync(CancellationToken cancellationToken) => Guide = await mediator.Send(new GetGuide(), cancellationToken);
 }
