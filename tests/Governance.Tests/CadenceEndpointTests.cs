@@ -35,6 +35,24 @@ public sealed class CadenceEndpointTests(SproHubFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_period_ended_without_its_meeting_is_told_once_to_the_coordinators_and_the_Région()
+    {
+        // At least one quarter of the year has ended (in January to March, move to mid-April).
+        var today = SproHub.Shared.Territories.ParisTime.Today(factory.Clock);
+        if (today.Month <= 3) factory.Clock.Advance(new DateOnly(today.Year, 4, 15).ToDateTime(TimeOnly.MinValue) - today.ToDateTime(TimeOnly.MinValue));
+        var sweep = factory.Service<SproHub.Governance.Meetings.CadenceAlertSweep>();
+        Assert.True(await sweep.RunAsync(CancellationToken.None) > 0);
+        await factory.DispatchOutboxAsync();
+        var told = factory.SentMails().Where(m => (m.Subject ?? "") == "Réunions en retard : SPRO d'Indre-et-Loire").ToList();
+        Assert.Contains(told, m => m.To.Mailboxes.Single().Address == DemoAccounts.IndreEtLoireCoordinator);
+        Assert.Contains(told, m => m.To.Mailboxes.Single().Address == DemoAccounts.RegionAdmin);
+        Assert.Contains("Coordination départementale", told[0].TextBody ?? "");
+
+        // Told once: the next pass finds nothing new.
+        Assert.Equal(0, await sweep.RunAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Only_the_Région_sees_every_local_SPRO_side_by_side()
     {
         var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);

@@ -51,6 +51,7 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["DemoData:Enabled"] = "true",
             ["Outbox:Background"] = "false",
             ["Comete:ReplayCheckMinutes"] = "0",
+            ["Governance:CadenceSweepHours"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in Settings) settings[key] = value;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SproHub.Governance.Data;
 using SproHub.Governance.Meetings;
 using SproHub.Shared.Data;
@@ -19,6 +20,7 @@ public sealed class GovernanceModule : IModule
     public const string ManageAgreementsPermission = "governance.agreements.manage";
     public const string RegionOverviewPermission = "governance.region.overview";
     public const string AmendmentKind = "governance.amendments";
+    public const string CadenceKind = "governance.cadence-late";
     public const string InvitationKind = "governance.meeting-invitation";
     public const string MinutesKind = "governance.minutes-published";
 
@@ -45,12 +47,15 @@ public sealed class GovernanceModule : IModule
             new NotificationKindDeclaration(InvitationKind, "Invitations aux réunions du réseau"),
             new NotificationKindDeclaration(MinutesKind, "Comptes rendus de réunion publiés"),
             new NotificationKindDeclaration(AmendmentKind, "Avenants aux conventions : à transmettre, à signer, relances, compilés"),
+            new NotificationKindDeclaration(CadenceKind, "Réunions du réseau en retard sur la cadence attendue (coordonnateurs, Région)"),
         ],
     };
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
         services.AddModuleDbContext<GovernanceDbContext>(context);
+        services.AddSingleton<CadenceAlertSweep>();
+        services.AddHostedService<CadenceAlertService>();
     }
 
     public void MapEndpoints(ModuleEndpoints endpoints)

@@ -21,6 +21,9 @@ public interface IPersonDirectory
     /// <summary>The agents of a local SPRO's structures known by this e-mail (a signed-in person's own records).</summary>
     Task<IReadOnlyList<PersonInfo>> FindByEmailAsync(string territoryId, string email, CancellationToken cancellationToken = default);
 
+    /// <summary>The Région's administrators (their accounts), to tell the Région of what needs its attention.</summary>
+    Task<IReadOnlyList<Notifications.NotificationRecipient>> RegionAdministratorsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The coordinators designated for the school year under way on <paramref name="onDate"/> (the latest designation before it).</summary>
     Task<IReadOnlyList<PersonInfo>> CoordinatorsAsync(string territoryId, DateOnly onDate, CancellationToken cancellationToken = default);
 }

@@ -16,6 +16,7 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
     public DbSet<MeetingAction> Actions => Set<MeetingAction>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<Amendment> Amendments => Set<Amendment>();
+    public DbSet<CadenceAlert> CadenceAlerts => Set<CadenceAlert>();
 
     private string? CurrentTerritoryId => territory.Current?.Slug;
 
@@ -69,6 +70,13 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             b.Property(a => a.DoneBy).HasMaxLength(200);
             b.HasIndex(a => new { a.TerritoryId, a.DoneAt, a.DueOn });
             b.HasQueryFilter(a => a.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<CadenceAlert>(b =>
+        {
+            b.ToTable("governance_cadence_alerts");
+            b.HasKey(a => new { a.TerritoryId, a.Type, a.PeriodStart });
+            b.Property(a => a.TerritoryId).HasMaxLength(64);
+            b.Property(a => a.Type).HasConversion<string>().HasMaxLength(40);
         });
         modelBuilder.Entity<Agreement>(b =>
         {

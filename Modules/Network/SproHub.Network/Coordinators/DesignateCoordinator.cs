@@ -70,13 +70,10 @@ internal sealed class DesignateCoordinatorHandler(NetworkDbContext db, ITerritor
     /// <summary>The Région is told of each designation, as the plenary's minutes used to tell it by post.</summary>
     private async Task NotifyRegionAsync(TerritoryInfo current, Person person, Structure structure, CoordinatorDesignation designation, CancellationToken cancellationToken)
     {
-        var region = await (from r in db.RoleAssignments
-                            join u in db.Users on r.UserId equals u.Id
-                            where r.Role == SproRoles.RegionAdministrator && r.TerritoryId == SproRoles.RegionScope && u.Email != null
-                            select new { u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        var region = await db.RegionAdministratorsAsync(cancellationToken);
         if (region.Count == 0) return;
         notifier.Queue(db, new SproHub.Shared.Notifications.Notification(NetworkModule.Id, NetworkModule.DesignationKind, current.Slug,
-            region.Select(r => new SproHub.Shared.Notifications.NotificationRecipient(r.Email!, r.DisplayName)).ToList(),
+            region.Select(r => new SproHub.Shared.Notifications.NotificationRecipient(r.Email, r.Name)).ToList(),
             $"Coordonnateur désigné : {current.Name}, {CoordinatorDesignation.SchoolYearLabel(designation.SchoolYear)}",
             $"La plénière du {designation.PlenaryDate:dd/MM/yyyy} a désigné {person.FirstName} {person.LastName} ({structure.Name}) coordonnateur du {current.Name} pour l'année scolaire {CoordinatorDesignation.SchoolYearLabel(designation.SchoolYear)}."
             + (designation.MinutesReference is null ? "" : $"\n\nCompte rendu : {designation.MinutesReference}"),

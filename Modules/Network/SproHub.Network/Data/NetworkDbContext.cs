@@ -116,6 +116,16 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
     }
 }
 
+internal static class RegionAccounts
+{
+    /// <summary>The accounts holding the Région administrator's role, with an e-mail.</summary>
+    public static async Task<IReadOnlyList<(string Email, string Name)>> RegionAdministratorsAsync(this NetworkDbContext db, CancellationToken cancellationToken) =>
+        (await (from r in db.RoleAssignments
+                join u in db.Users on r.UserId equals u.Id
+                where r.Role == SproHub.Shared.Security.SproRoles.RegionAdministrator && r.TerritoryId == SproHub.Shared.Security.SproRoles.RegionScope && u.Email != null
+                select new { u.Email, u.DisplayName }).ToListAsync(cancellationToken)).Select(r => (r.Email!, r.DisplayName)).ToList();
+}
+
 internal sealed class NetworkDesignTimeFactory : IDesignTimeDbContextFactory<NetworkDbContext>
 {
     public NetworkDbContext CreateDbContext(string[] args) => new(DesignTime.Options<NetworkDbContext>(NetworkModule.Id));

@@ -24,6 +24,9 @@ internal sealed class PersonDirectory(NetworkDbContext db) : IPersonDirectory
                              select p).ToListAsync(cancellationToken));
     }
 
+    public async Task<IReadOnlyList<SproHub.Shared.Notifications.NotificationRecipient>> RegionAdministratorsAsync(CancellationToken cancellationToken = default) =>
+        (await db.RegionAdministratorsAsync(cancellationToken)).Select(r => new SproHub.Shared.Notifications.NotificationRecipient(r.Email, r.Name)).ToList();
+
     public async Task<IReadOnlyList<PersonInfo>> CoordinatorsAsync(string territoryId, DateOnly onDate, CancellationToken cancellationToken = default)
     {
         var schoolYear = CoordinatorDesignation.SchoolYearOf(onDate);

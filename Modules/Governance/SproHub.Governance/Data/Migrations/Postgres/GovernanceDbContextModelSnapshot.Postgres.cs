@@ -228,6 +228,27 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                     b.ToTable("governance_amendment_partners", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Governance.Meetings.CadenceAlert", b =>
+                {
+                    b.Property<string>("TerritoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("AlertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TerritoryId", "Type", "PeriodStart");
+
+                    b.ToTable("governance_cadence_alerts", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Governance.Meetings.Decision", b =>
                 {
                     b.Property<Guid>("Id")

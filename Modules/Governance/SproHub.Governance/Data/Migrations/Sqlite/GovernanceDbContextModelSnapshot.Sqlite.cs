@@ -223,6 +223,27 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                     b.ToTable("governance_amendment_partners", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Governance.Meetings.CadenceAlert", b =>
+                {
+                    b.Property<string>("TerritoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AlertedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TerritoryId", "Type", "PeriodStart");
+
+                    b.ToTable("governance_cadence_alerts", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Governance.Meetings.Decision", b =>
                 {
                     b.Property<Guid>("Id")

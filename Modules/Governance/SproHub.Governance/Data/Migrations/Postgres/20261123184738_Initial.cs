@@ -29,6 +29,20 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "governance_cadence_alerts",
+                columns: table => new
+                {
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    AlertedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_governance_cadence_alerts", x => new { x.TerritoryId, x.Type, x.PeriodStart });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "governance_meetings",
                 columns: table => new
                 {
@@ -339,6 +353,9 @@ namespace SproHub.Governance.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "governance_amendment_signatures");
+
+            migrationBuilder.DropTable(
+                name: "governance_cadence_alerts");
 
             migrationBuilder.DropTable(
                 name: "governance_meeting_actions");

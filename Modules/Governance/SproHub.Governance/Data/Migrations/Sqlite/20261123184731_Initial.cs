@@ -28,6 +28,20 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "governance_cadence_alerts",
+                columns: table => new
+                {
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AlertedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_governance_cadence_alerts", x => new { x.TerritoryId, x.Type, x.PeriodStart });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "governance_meetings",
                 columns: table => new
                 {
@@ -338,6 +352,9 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "governance_amendment_signatures");
+
+            migrationBuilder.DropTable(
+                name: "governance_cadence_alerts");
 
             migrationBuilder.DropTable(
                 name: "governance_meeting_actions");
