@@ -1,3 +1,4 @@
+using SproHub.Budgets;
 using SproHub.Governance;
 using SproHub.Network;
 using SproHub.Shared.Modularity;
@@ -7,5 +8,5 @@ namespace SproHub.Host;
 /// <summary>The core modules, compiled in and always enabled. Plugins are never listed here.</summary>
 public static class CoreModules
 {
-    public static IReadOnlyList<IModule> All() => [new NetworkModule(), new GovernanceModule()];
+    public static IReadOnlyList<IModule> All() => [new NetworkModule(), new GovernanceModule(), new BudgetsModule()];
 }

@@ -1,0 +1,160 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using SproHub.Budgets.Data;
+using SproHub.Shared.Audit;
+using SproHub.Shared.Data;
+using SproHub.Shared.Errors;
+using SproHub.Shared.Network;
+using SproHub.Shared.Security;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Budgets.Requests;
+
+public sealed record LineInput(LineKind Kind, string Label, decimal Amount);
+
+public sealed record LineView(Guid Id, LineKind Kind, string Label, decimal Amount);
+
+public sealed record RequestView(Guid AgreementId, int Year, string YearLabel, string CarrierName, bool CarrierCoordinates, DateOnly StartsOn, DateOnly EndsOn,
+    DateOnly Deadline, RequestStatus? Status, DateTimeOffset? FiledAt, string? LateAllowedBecause, IReadOnlyList<LineView> Lines,
+    decimal Projects, decimal Coordination, decimal Total, decimal MaxCoordination, bool MayEdit, int Version);
+
+/// <summary>A year's financial agreement of the current local SPRO and its carrier's subsidy request (empty until drafted).</summary>
+[RequiresPermission(BudgetsModule.ReadPermission)]
+public sealed record GetSubsidyRequest(int Year) : IRequest<RequestView>;
+
+/// <summary>The carrier drafts its request, line by line; checked against the 30% cap at every save.</summary>
+[RequiresPermission(BudgetsModule.RequestPermission)]
+public sealed record SaveSubsidyRequest(int Year, IReadOnlyList<LineInput> Lines, int Version) : IRequest<RequestView>;
+
+/// <summary>The carrier files it to the Région, before the deadline or with the Région's recorded leave.</summary>
+[RequiresPermission(BudgetsModule.RequestPermission)]
+public sealed record FileSubsidyRequest(int Year, int Version) : IRequest<RequestView>, IVersionedRequest;
+
+/// <summary>The Région allows a request to be filed after the deadline, and says why.</summary>
+[RequiresPermission(BudgetsModule.ManagePermission)]
+public sealed record AllowLateRequest(int Year, string Reason) : IRequest<RequestView>;
+
+public sealed class SaveSubsidyRequestValidator : AbstractValidator<SaveSubsidyRequest>
+{
+    public SaveSubsidyRequestValidator()
+    {
+        RuleFor(r => r.Lines).NotEmpty().WithMessage("Ajoutez au moins une ligne (projet ou action).");
+        RuleForEach(r => r.Lines).NotNull().ChildRules(l =>
+        {
+            l.RuleFor(x => x.Kind).IsInEnum().WithMessage("Type de ligne inconnu : Project ou Coordination.");
+            l.RuleFor(x => x.Label).NotEmpty().WithMessage("Nommez le projet ou l'action.").MaximumLength(200);
+            l.RuleFor(x => x.Amount).GreaterThan(0).WithMessage("Le montant est positif.").LessThanOrEqualTo(10_000_000m)
+                .Must(SubsidyRules.IsCents).WithErrorCode("centimes").WithMessage("Le montant s'arrête au centime.");
+        });
+    }
+}
+
+public sealed class AllowLateRequestValidator : AbstractValidator<AllowLateRequest>
+{
+    public AllowLateRequestValidator() => RuleFor(r => r.Reason).NotEmpty().WithMessage("Indiquez pourquoi la Région accepte ce dépôt tardif.").MaximumLength(500);
+}
+
+internal sealed class SubsidyRequestHandlers(BudgetsDbContext db, IPersonDirectory people, ICurrentUser user, IAuditLog audit, TimeProvider clock)
+    : IRequestHandler<GetSubsidyRequest, RequestView>, IRequestHandler<SaveSubsidyRequest, RequestView>, IRequestHandler<FileSubsidyRequest, RequestView>,
+      IRequestHandler<AllowLateRequest, RequestView>
+{
+    public async Task<RequestView> Handle(GetSubsidyRequest request, CancellationToken cancellationToken)
+    {
+        var (agreement, subsidy) = await LoadAsync(request.Year, cancellationToken);
+        return await ViewAsync(agreement, subsidy, cancellationToken);
+    }
+
+    public async Task<RequestView> Handle(SaveSubsidyRequest request, CancellationToken cancellationToken)
+    {
+        var (agreement, subsidy) = await LoadAsync(request.Year, cancellationToken);
+        await DemandCarrierAsync(agreement, cancellationToken);
+        if (subsidy is null) db.Requests.Add(subsidy = new SubsidyRequest { AgreementId = agreement.Id, TerritoryId = agreement.TerritoryId });
+        else db.Entry(subsidy).ExpectVersion(request.Version);
+        if (subsidy.Status == RequestStatus.Filed) throw new RuleViolationException("status", "demande-deposee", "La demande est déposée : elle ne se modifie plus.");
+        var lines = request.Lines.Select((l, i) => new RequestLine { RequestId = subsidy.Id, Order = i + 1, Kind = l.Kind, Label = l.Label.Trim(), Amount = l.Amount }).ToList();
+        SubsidyRules.CheckCoordination(agreement, lines.Where(l => l.Kind == LineKind.Project).Sum(l => l.Amount), lines.Where(l => l.Kind == LineKind.Coordination).Sum(l => l.Amount));
+        subsidy.Lines.Clear();
+        subsidy.Lines.AddRange(lines);
+        subsidy.UpdatedAt = clock.GetUtcNow();
+        audit.Queue(db, new AuditEntry(BudgetsModule.Id, "demande.enregistree", "demande", subsidy.Id.ToString(), agreement.TerritoryId, $"{agreement.Label} : {SubsidyRules.Euros(subsidy.Total)} en {lines.Count} ligne(s)"));
+        await db.SaveChangesAsync(cancellationToken);
+        return await ViewAsync(agreement, subsidy, cancellationToken);
+    }
+
+    public async Task<RequestView> Handle(FileSubsidyRequest request, CancellationToken cancellationToken)
+    {
+        var (agreement, subsidy) = await LoadAsync(request.Year, cancellationToken);
+        await DemandCarrierAsync(agreement, cancellationToken);
+        if (subsidy is null || subsidy.Lines.Count == 0) throw new RuleViolationException("lines", "demande-vide", "Enregistrez d'abord les lignes de la demande.");
+        db.Entry(subsidy).ExpectVersion(request.Version);
+        if (subsidy.Status == RequestStatus.Filed) throw new ConflictException("La demande est déjà déposée.", "deja-deposee");
+        SubsidyRules.CheckDeadline(agreement, subsidy, ParisTime.Today(clock));
+        SubsidyRules.CheckCoordination(agreement, subsidy.Projects, subsidy.Coordination);
+        subsidy.Status = RequestStatus.Filed;
+        subsidy.FiledAt = clock.GetUtcNow();
+        subsidy.FiledBy = user.DisplayName;
+        audit.Queue(db, new AuditEntry(BudgetsModule.Id, "demande.deposee", "demande", subsidy.Id.ToString(), agreement.TerritoryId, $"{agreement.Label} : {SubsidyRules.Euros(subsidy.Total)}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return await ViewAsync(agreement, subsidy, cancellationToken);
+    }
+
+    public async Task<RequestView> Handle(AllowLateRequest request, CancellationToken cancellationToken)
+    {
+        var (agreement, subsidy) = await LoadAsync(request.Year, cancellationToken);
+        if (subsidy is null) db.Requests.Add(subsidy = new SubsidyRequest { AgreementId = agreement.Id, TerritoryId = agreement.TerritoryId, UpdatedAt = clock.GetUtcNow() });
+        subsidy.LateAllowedBecause = request.Reason.Trim();
+        subsidy.LateAllowedBy = user.DisplayName;
+        db.Entry(subsidy).Property(s => s.Version).IsModified = db.Entry(subsidy).State != EntityState.Added;
+        audit.Queue(db, new AuditEntry(BudgetsModule.Id, "demande.depot-tardif-autorise", "demande", subsidy.Id.ToString(), agreement.TerritoryId, subsidy.LateAllowedBecause));
+        await db.SaveChangesAsync(cancellationToken);
+        return await ViewAsync(agreement, subsidy, cancellationToken);
+    }
+
+    private async Task<(FinancialAgreement, SubsidyRequest?)> LoadAsync(int year, CancellationToken cancellationToken)
+    {
+        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Year == year, cancellationToken)
+                        ?? throw new NotFoundException($"Pas de convention financière {FinancialAgreement.YearLabel(year)} pour ce territoire.");
+        var subsidy = await db.Requests.Include(r => r.Lines).FirstOrDefaultAsync(r => r.AgreementId == agreement.Id, cancellationToken);
+        return (agreement, subsidy);
+    }
+
+    /// <summary>Only the carrier's own agents request for its agreement.</summary>
+    private async Task DemandCarrierAsync(FinancialAgreement agreement, CancellationToken cancellationToken)
+    {
+        if (!await IsCarrierAsync(agreement, cancellationToken))
+            throw new ForbiddenException($"Seuls les agents de {agreement.CarrierName}, structure porteuse, font la demande de subvention.");
+    }
+
+    private async Task<bool> IsCarrierAsync(FinancialAgreement agreement, CancellationToken cancellationToken) =>
+        user.Email is { } email && (await people.FindByEmailAsync(agreement.TerritoryId, email, cancellationToken)).Any(p => p.StructureId == agreement.CarrierStructureId);
+
+    private async Task<RequestView> ViewAsync(FinancialAgreement a, SubsidyRequest? r, CancellationToken cancellationToken) =>
+        new(a.Id, a.Year, a.Label, a.CarrierName, a.CarrierCoordinates, a.StartsOn, a.EndsOn, a.RequestDeadline, r?.Status, r?.FiledAt, r?.LateAllowedBecause,
+            (r?.Lines ?? []).OrderBy(l => l.Order).Select(l => new LineView(l.Id, l.Kind, l.Label, l.Amount)).ToList(),
+            r?.Projects ?? 0, r?.Coordination ?? 0, r?.Total ?? 0, a.CarrierCoordinates ? SubsidyRules.MaxCoordination(r?.Projects ?? 0) : 0,
+            r?.Status != RequestStatus.Filed && await IsCarrierAsync(a, cancellationToken), r?.Version ?? 0);
+}
+
+internal static class SubsidyRequestEndpoints
+{
+    public sealed record LinesBody(IReadOnlyList<LineInput> Lines, int Version);
+    public sealed record VersionBody(int Version);
+    public sealed record ReasonBody(string Reason);
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/requests/{year:int}", async Task<Ok<RequestView>> (int year, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetSubsidyRequest(year), ct))).WithSummary("La convention financière de l'année et la demande de subvention du porteur");
+        api.MapPut("/requests/{year:int}", async Task<Ok<RequestView>> (int year, LinesBody body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new SaveSubsidyRequest(year, body.Lines, body.Version), ct))).WithSummary("Porteur : enregistrer les lignes de la demande (plafond de coordination vérifié)");
+        api.MapPost("/requests/{year:int}/filing", async Task<Ok<RequestView>> (int year, VersionBody body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new FileSubsidyRequest(year, body.Version), ct))).WithSummary("Porteur : déposer la demande auprès de la Région (avant la date limite)");
+        api.MapPost("/requests/{year:int}/late-filing", async Task<Ok<RequestView>> (int year, ReasonBody body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new AllowLateRequest(year, body.Reason), ct))).WithSummary("Région : autoriser un dépôt après la date limite, avec sa raison");
+    }
+}

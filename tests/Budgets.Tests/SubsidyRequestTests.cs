@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using SproHub.Testing;
+using Xunit;
+
+namespace Budgets.Tests;
+
+/// <summary>The carrier's subsidy request through the API: drafted, checked, filed; late only with the Région's leave.</summary>
+public sealed class SubsidyRequestTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+{
+    private const string Api = "/api/territories/indre-et-loire/budgets/requests";
+    private static readonly int NextYear = DateTime.Today.Year + 1;
+
+    public Task InitializeAsync() => factory.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static object Lines(decimal coordination, int version = 0) => new
+    {
+        lines = new object[]
+        {
+            new { kind = "Project", label = "Forum des métiers", amount = 7_000m },
+            new { kind = "Project", label = "Semaine contre les préjugés", amount = 3_500m },
+            new { kind = "Coordination", label = "Coordination du SPRO", amount = coordination },
+        },
+        version,
+    };
+
+    [Fact]
+    public async Task The_carrier_drafts_and_files_its_request_and_the_30_percent_cap_is_enforced()
+    {
+        // The coordinator of Indre-et-Loire is an agent of its carrier, the Mission Locale de Tours.
+        var carrier = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator);
+        var empty = await (await carrier.GetAsync($"{Api}/{NextYear}")).JsonAsync(HttpStatusCode.OK);
+        Assert.True(empty.GetProperty("mayEdit").GetBoolean());
+        Assert.Empty(empty.GetProperty("lines").EnumerateArray());
+
+        var over = await (await carrier.PutAsJsonAsync($"{Api}/{NextYear}", Lines(4_500.01m))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(("lines", "coordination-30"), (over.GetProperty("rules")[0].GetProperty("field").GetString(), over.GetProperty("rules")[0].GetProperty("rule").GetString()));
+        Assert.Empty((await (await carrier.GetAsync($"{Api}/{NextYear}")).JsonAsync(HttpStatusCode.OK)).GetProperty("lines").EnumerateArray());
+
+        var saved = await (await carrier.PutAsJsonAsync($"{Api}/{NextYear}", Lines(4_500m))).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal((15_000m, 4_500m), (saved.GetProperty("total").GetDecimal(), saved.GetProperty("maxCoordination").GetDecimal()));
+        var cents = await (await carrier.PutAsJsonAsync($"{Api}/{NextYear}", Lines(1.005m, saved.GetProperty("version").GetInt32()))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("centimes", cents.GetProperty("rules")[0].GetProperty("rule").GetString());
+        await (await carrier.PostAsJsonAsync($"{Api}/{NextYear}/filing", new { version = 99 })).JsonAsync(HttpStatusCode.Conflict);
+        var filed = await (await carrier.PostAsJsonAsync($"{Api}/{NextYear}/filing", new { version = saved.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Filed", filed.GetProperty("status").GetString());
+        var locked = await (await carrier.PutAsJsonAsync($"{Api}/{NextYear}", Lines(100m, filed.GetProperty("version").GetInt32()))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("demande-deposee", locked.GetProperty("rules")[0].GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task After_the_deadline_only_the_Région_s_leave_lets_the_carrier_file()
+    {
+        var carrier = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator);
+        var saved = await (await carrier.PutAsJsonAsync($"{Api}/{NextYear}", Lines(1_000m))).JsonAsync(HttpStatusCode.OK);
+        factory.Clock.Advance(new DateTime(NextYear, 1, 20) - DateTime.Today);
+        carrier = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator); // a token of that day
+        var late = await (await carrier.PostAsJsonAsync($"{Api}/{NextYear}/filing", new { version = saved.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("date-limite", late.GetProperty("rules")[0].GetProperty("rule").GetString());
+
+        await (await carrier.PostAsJsonAsync($"{Api}/{NextYear}/late-filing", new { reason = "Conseil d'administration reporté" })).JsonAsync(HttpStatusCode.Forbidden);
+        var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        var allowed = await (await admin.PostAsJsonAsync($"{Api}/{NextYear}/late-filing", new { reason = "Conseil d'administration reporté" })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Conseil d'administration reporté", allowed.GetProperty("lateAllowedBecause").GetString());
+        await (await carrier.PostAsJsonAsync($"{Api}/{NextYear}/filing", new { version = allowed.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Only_the_carrier_s_agents_request_and_only_the_territory_reads()
+    {
+        // The CIO's agent reads the territory's figures but does not request for the carrier.
+        var member = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember);
+        var current = await (await member.GetAsync($"{Api}/{DateTime.Today.Year}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(15_000m, current.GetProperty("total").GetDecimal());
+        Assert.False(current.GetProperty("mayEdit").GetBoolean());
+        await (await member.PutAsJsonAsync($"{Api}/{NextYear}", Lines(100m))).JsonAsync(HttpStatusCode.Forbidden);
+
+        await (await factory.CreateClient().GetAsync($"{Api}/{NextYear}")).JsonAsync(HttpStatusCode.Unauthorized);
+        await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"{Api}/{NextYear}")).JsonAsync(HttpStatusCode.Forbidden);
+        await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/territories/cher/budgets/requests/{NextYear}")).JsonAsync(HttpStatusCode.NotFound);
+    }
+}
