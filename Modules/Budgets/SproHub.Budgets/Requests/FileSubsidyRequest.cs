@@ -23,6 +23,10 @@ public sealed record RequestView(Guid AgreementId, int Year, string YearLabel, s
     DateOnly Deadline, RequestStatus? Status, DateTimeOffset? FiledAt, string? LateAllowedBecause, IReadOnlyList<LineView> Lines,
     decimal Projects, decimal Coordination, decimal Total, decimal MaxCoordination, bool MayEdit, int Version);
 
+/// <summary>The years of the current local SPRO's financial agreements, latest first.</summary>
+[RequiresPermission(BudgetsModule.ReadPermission)]
+public sealed record ListAgreementYears : IRequest<IReadOnlyList<int>>;
+
 /// <summary>A year's financial agreement of the current local SPRO and its carrier's subsidy request (empty until drafted).</summary>
 [RequiresPermission(BudgetsModule.ReadPermission)]
 public sealed record GetSubsidyRequest(int Year) : IRequest<RequestView>;
@@ -60,9 +64,12 @@ public sealed class AllowLateRequestValidator : AbstractValidator<AllowLateReque
 }
 
 internal sealed class SubsidyRequestHandlers(BudgetsDbContext db, IPersonDirectory people, ICurrentUser user, IAuditLog audit, TimeProvider clock)
-    : IRequestHandler<GetSubsidyRequest, RequestView>, IRequestHandler<SaveSubsidyRequest, RequestView>, IRequestHandler<FileSubsidyRequest, RequestView>,
+    : IRequestHandler<ListAgreementYears, IReadOnlyList<int>>, IRequestHandler<GetSubsidyRequest, RequestView>, IRequestHandler<SaveSubsidyRequest, RequestView>, IRequestHandler<FileSubsidyRequest, RequestView>,
       IRequestHandler<AllowLateRequest, RequestView>
 {
+    public async Task<IReadOnlyList<int>> Handle(ListAgreementYears request, CancellationToken cancellationToken) =>
+        await db.Agreements.AsNoTracking().OrderByDescending(a => a.Year).Select(a => a.Year).ToListAsync(cancellationToken);
+
     public async Task<RequestView> Handle(GetSubsidyRequest request, CancellationToken cancellationToken)
     {
         var (agreement, subsidy) = await LoadAsync(request.Year, cancellationToken);

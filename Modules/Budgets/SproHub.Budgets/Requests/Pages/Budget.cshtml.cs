@@ -1,0 +1,68 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using SproHub.Shared.Pages;
+using SproHub.Shared.Security;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Budgets.Requests.Pages;
+
+/// <summary>The local SPRO's financial agreement of a year and its subsidy request: the carrier drafts and files it here.</summary>
+public sealed class BudgetModel(IMediator mediator, ITerritoryContext territory, ICurrentUser user) : FormPageModel
+{
+    public sealed class LineRow
+    {
+        public LineKind Kind { get; set; }
+        public string? Label { get; set; }
+        /// <summary>As typed: « 4 500,50 » or « 4500.50 ».</summary>
+        public string? Amount { get; set; }
+        public bool IsBlank => string.IsNullOrWhiteSpace(Label) && string.IsNullOrWhiteSpace(Amount);
+    }
+
+    [BindProperty(SupportsGet = true, Name = "annee")] public int? Year { get; set; }
+    [BindProperty] public List<LineRow> Lines { get; set; } = [];
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public RequestView? Subsidy { get; private set; }
+    public bool IsRegion => user.Can(BudgetsModule.ManagePermission);
+    public string Territory => territory.Current!.Slug;
+    public string TerritoryName => territory.Current!.Name;
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public Task<IActionResult> OnPostSaveAsync(int version, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        var lines = Lines.Where(l => !l.IsBlank).Select((l, i) => new LineInput(l.Kind, l.Label ?? "", Euros(l.Amount, i))).ToList();
+        var saved = await mediator.Send(new SaveSubsidyRequest(Year ?? 0, lines, version), ct);
+        return $"Demande enregistrée : {SubsidyRules.Euros(saved.Total)} dont {SubsidyRules.Euros(saved.Coordination)} de coordination.";
+    }, nameof(Lines), ct, new { territory = Territory, annee = Year });
+
+    public Task<IActionResult> OnPostFileAsync(int version, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        var filed = await mediator.Send(new FileSubsidyRequest(Year ?? 0, version), ct);
+        return $"Demande {filed.YearLabel} déposée auprès de la Région : {SubsidyRules.Euros(filed.Total)}.";
+    }, "", ct, new { territory = Territory, annee = Year });
+
+    public Task<IActionResult> OnPostAllowLateAsync(string reason, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        await mediator.Send(new AllowLateRequest(Year ?? 0, reason), ct);
+        return "Dépôt tardif autorisé ; la raison est enregistrée.";
+    }, "", ct, new { territory = Territory, annee = Year });
+
+    private static decimal Euros(string? typed, int line)
+    {
+        var text = new string((typed ?? "").Where(c => !char.IsWhiteSpace(c) && c != '€').ToArray()).Replace(',', '.');
+        return decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount) ? amount
+            : throw new SproHub.Shared.Errors.RuleViolationException($"lines[{line}].amount", "montant", $"Ligne {line + 1} : « {typed} » n'est pas un montant en euros (par exemple 4 500,50).");
+    }
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Years = await mediator.Send(new ListAgreementYears(), ct);
+        Year ??= Years.FirstOrDefault();
+        if (Year is not { } year || !Years.Contains(year)) return;
+        Subsidy = await mediator.Send(new GetSubsidyRequest(year), ct);
+        // A refused form shows what was typed; otherwise what is stored, with empty lines to add.
+        if (HttpContext.Request.Query["handler"] != "Save" || ModelState.IsValid)
+            Lines = Subsidy.Lines.Select(l => new LineRow { Kind = l.Kind, Label = l.Label, Amount = l.Amount.ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) }).ToList();
+        while (Lines.Count(l => l.IsBlank) < 3) Lines.Add(new LineRow());
+    }
+}
