@@ -54,3 +54,38 @@ public sealed class SubsidyRuleTests
     [Fact]
     public void Amounts_stop_at_the_cent() => Assert.Equal([true, false], new[] { 12.34m, 12.345m }.Select(SubsidyRules.IsCents));
 }
+
+/// <summary>Payments: half the grant in March as an advance, the balance after, never beyond the grant.</summary>
+public sealed class PaymentRuleTests
+{
+    private static SubsidyRequest Granted(decimal granted)
+    {
+        var request = new SubsidyRequest { TerritoryId = "cher", DecidedOn = new DateOnly(2017, 2, 10), Status = RequestStatus.Filed };
+        request.Lines.Add(new RequestLine { Label = "Projets", Amount = granted, Granted = granted });
+        return request;
+    }
+
+    [Fact]
+    public void The_advance_is_half_the_grant_to_the_cent_and_paid_in_March_once()
+    {
+        Assert.Equal(7_500.00m, SubsidyRules.Advance(15_000m));
+        Assert.Equal(5_000.50m, SubsidyRules.Advance(10_001.01m)); // the odd cent goes with the balance
+        var request = Granted(15_000m);
+        Assert.Equal("acompte-50", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(request, PaymentKind.Advance, 7_000m, new DateOnly(2017, 3, 15))).Rule);
+        Assert.Equal("acompte-mars", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(request, PaymentKind.Advance, 7_500m, new DateOnly(2017, 4, 2))).Rule);
+        SubsidyRules.CheckPayment(request, PaymentKind.Advance, 7_500m, new DateOnly(2017, 3, 15));
+        request.Payments.Add(new Payment { Kind = PaymentKind.Advance, Amount = 7_500m, PaidOn = new DateOnly(2017, 3, 15), Reference = "M-1" });
+        Assert.Equal("acompte-unique", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(request, PaymentKind.Advance, 7_500m, new DateOnly(2017, 3, 20))).Rule);
+    }
+
+    [Fact]
+    public void No_payment_goes_beyond_the_grant_and_none_before_the_decision()
+    {
+        var request = Granted(15_000m);
+        request.Payments.Add(new Payment { Kind = PaymentKind.Advance, Amount = 7_500m, PaidOn = new DateOnly(2017, 3, 15), Reference = "M-1" });
+        SubsidyRules.CheckPayment(request, PaymentKind.Balance, 7_500m, new DateOnly(2017, 11, 2));
+        var beyond = Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(request, PaymentKind.Balance, 7_500.01m, new DateOnly(2017, 11, 2)));
+        Assert.Equal("au-dela-accorde", beyond.Rule);
+        Assert.Equal("decision-requise", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(new SubsidyRequest { TerritoryId = "cher" }, PaymentKind.Balance, 1m, new DateOnly(2017, 11, 2))).Rule);
+    }
+}

@@ -30,5 +30,16 @@ public sealed class BudgetJourneyTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("déposée auprès de la Région");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("10 000,00");
         await page.AssertAccessibleAsync();
+
+        // The Région decides on this year's filed request.
+        var region = await browser.NewPageAsync();
+        await region.LogInAsync(DemoAccounts.RegionAdmin);
+        await region.GotoAsync($"/t/indre-et-loire/budget?annee={DateTime.Today.Year}");
+        await region.GetByText("Décision de la Région").ClickAsync();
+        await region.GetByLabel("Date du vote de la CPR").FillAsync($"{DateTime.Today.Year}-02-10");
+        await region.AssertAccessibleAsync();
+        await region.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
+        await Assertions.Expect(region.GetByRole(AriaRole.Status)).ToContainTextAsync("Décision enregistrée");
+        await region.AssertAccessibleAsync();
     }
 }

@@ -34,7 +34,11 @@ public sealed class BudgetsModule : IModule
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context) => services.AddModuleDbContext<BudgetsDbContext>(context);
 
-    public void MapEndpoints(ModuleEndpoints endpoints) => SubsidyRequestEndpoints.Map(endpoints.TerritoryApi);
+    public void MapEndpoints(ModuleEndpoints endpoints)
+    {
+        SubsidyRequestEndpoints.Map(endpoints.TerritoryApi);
+        DecideAndPayEndpoints.Map(endpoints.TerritoryApi);
+    }
 
     public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => DemoBudgets.SeedAsync(services, cancellationToken);
 }

@@ -37,6 +37,7 @@ public sealed class BudgetsDbContext(DbContextOptions<BudgetsDbContext> options,
             b.HasIndex(r => r.AgreementId).IsUnique();
             b.HasOne<FinancialAgreement>().WithMany().HasForeignKey(r => r.AgreementId).OnDelete(DeleteBehavior.Restrict);
             b.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.RequestId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(r => r.Payments).WithOne().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Restrict);
             b.HasQueryFilter(r => r.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<RequestLine>(b =>
@@ -46,6 +47,16 @@ public sealed class BudgetsDbContext(DbContextOptions<BudgetsDbContext> options,
             b.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
             b.Property(l => l.Label).HasMaxLength(200);
             b.Property(l => l.Amount).HasPrecision(12, 2);
+            b.Property(l => l.Granted).HasPrecision(12, 2);
+        });
+        modelBuilder.Entity<Payment>(b =>
+        {
+            b.ToTable("budgets_payments");
+            b.Property(p => p.Id).ValueGeneratedNever();
+            b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(p => p.Amount).HasPrecision(12, 2);
+            b.Property(p => p.Reference).HasMaxLength(100);
+            b.Property(p => p.RecordedBy).HasMaxLength(200);
         });
         modelBuilder.ApplySproConventions(BudgetsModule.Id);
     }

@@ -17,11 +17,14 @@ namespace SproHub.Budgets.Requests;
 
 public sealed record LineInput(LineKind Kind, string Label, decimal Amount);
 
-public sealed record LineView(Guid Id, LineKind Kind, string Label, decimal Amount);
+public sealed record LineView(Guid Id, LineKind Kind, string Label, decimal Amount, decimal? Granted);
+
+public sealed record PaymentView(PaymentKind Kind, decimal Amount, DateOnly PaidOn, string Reference);
 
 public sealed record RequestView(Guid AgreementId, int Year, string YearLabel, string CarrierName, bool CarrierCoordinates, DateOnly StartsOn, DateOnly EndsOn,
     DateOnly Deadline, RequestStatus? Status, DateTimeOffset? FiledAt, string? LateAllowedBecause, IReadOnlyList<LineView> Lines,
-    decimal Projects, decimal Coordination, decimal Total, decimal MaxCoordination, bool MayEdit, int Version);
+    decimal Projects, decimal Coordination, decimal Total, decimal MaxCoordination, bool MayEdit, int Version,
+    DateOnly? DecidedOn = null, decimal Granted = 0, decimal Paid = 0, decimal LeftToPay = 0, decimal Advance = 0, IReadOnlyList<PaymentView>? Payments = null);
 
 /// <summary>The years of the current local SPRO's financial agreements, latest first.</summary>
 [RequiresPermission(BudgetsModule.ReadPermission)]
@@ -126,7 +129,7 @@ internal sealed class SubsidyRequestHandlers(BudgetsDbContext db, IPersonDirecto
     {
         var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Year == year, cancellationToken)
                         ?? throw new NotFoundException($"Pas de convention financière {FinancialAgreement.YearLabel(year)} pour ce territoire.");
-        var subsidy = await db.Requests.Include(r => r.Lines).FirstOrDefaultAsync(r => r.AgreementId == agreement.Id, cancellationToken);
+        var subsidy = await db.Requests.Include(r => r.Lines).Include(r => r.Payments).FirstOrDefaultAsync(r => r.AgreementId == agreement.Id, cancellationToken);
         return (agreement, subsidy);
     }
 
@@ -142,9 +145,11 @@ internal sealed class SubsidyRequestHandlers(BudgetsDbContext db, IPersonDirecto
 
     private async Task<RequestView> ViewAsync(FinancialAgreement a, SubsidyRequest? r, CancellationToken cancellationToken) =>
         new(a.Id, a.Year, a.Label, a.CarrierName, a.CarrierCoordinates, a.StartsOn, a.EndsOn, a.RequestDeadline, r?.Status, r?.FiledAt, r?.LateAllowedBecause,
-            (r?.Lines ?? []).OrderBy(l => l.Order).Select(l => new LineView(l.Id, l.Kind, l.Label, l.Amount)).ToList(),
+            (r?.Lines ?? []).OrderBy(l => l.Order).Select(l => new LineView(l.Id, l.Kind, l.Label, l.Amount, l.Granted)).ToList(),
             r?.Projects ?? 0, r?.Coordination ?? 0, r?.Total ?? 0, a.CarrierCoordinates ? SubsidyRules.MaxCoordination(r?.Projects ?? 0) : 0,
-            r?.Status != RequestStatus.Filed && await IsCarrierAsync(a, cancellationToken), r?.Version ?? 0);
+            r?.Status != RequestStatus.Filed && await IsCarrierAsync(a, cancellationToken), r?.Version ?? 0,
+            r?.DecidedOn, r?.Granted ?? 0, r?.Paid ?? 0, r?.LeftToPay ?? 0, SubsidyRules.Advance(r?.Granted ?? 0),
+            (r?.Payments ?? []).OrderBy(p => p.PaidOn).Select(p => new PaymentView(p.Kind, p.Amount, p.PaidOn, p.Reference)).ToList());
 }
 
 internal static class SubsidyRequestEndpoints

@@ -42,6 +42,22 @@ public sealed class RequestLine
     public LineKind Kind { get; set; }
     public required string Label { get; set; }
     public decimal Amount { get; set; }
+    /// <summary>What the Région granted for this line (its decision), null until it decides.</summary>
+    public decimal? Granted { get; set; }
+}
+
+public enum PaymentKind { Advance, Balance }
+
+/// <summary>A payment of the Région to the carrier, with its date and reference; never beyond what was granted.</summary>
+public sealed class Payment
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid RequestId { get; set; }
+    public PaymentKind Kind { get; set; }
+    public decimal Amount { get; set; }
+    public DateOnly PaidOn { get; set; }
+    public required string Reference { get; set; }
+    public string? RecordedBy { get; set; }
 }
 
 /// <summary>The carrier's subsidy request for its agreement's year, in lines per project or action.</summary>
@@ -57,8 +73,15 @@ public sealed class SubsidyRequest : IVersioned
     public string? LateAllowedBecause { get; set; }
     public string? LateAllowedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The CPR's vote of the Région's decision; the amounts granted are on the lines.</summary>
+    public DateOnly? DecidedOn { get; set; }
     public int Version { get; set; }
     public List<RequestLine> Lines { get; set; } = [];
+    public List<Payment> Payments { get; set; } = [];
+
+    public decimal Granted => Lines.Sum(l => l.Granted ?? 0);
+    public decimal Paid => Payments.Sum(p => p.Amount);
+    public decimal LeftToPay => Granted - Paid;
 
     public decimal Projects => Lines.Where(l => l.Kind == LineKind.Project).Sum(l => l.Amount);
     public decimal Coordination => Lines.Where(l => l.Kind == LineKind.Coordination).Sum(l => l.Amount);
@@ -89,6 +112,28 @@ public static class SubsidyRules
     {
         if (today > agreement.RequestDeadline && request.LateAllowedBecause is null)
             throw new RuleViolationException("status", "date-limite", $"La date limite de dépôt ({agreement.RequestDeadline:dd/MM/yyyy}) est passée : la Région doit autoriser un dépôt tardif.");
+    }
+
+    /// <summary>The advance: half the grant, to the cent (the cent left over goes with the balance).</summary>
+    public static decimal Advance(decimal granted) => Math.Floor(granted * 50m) / 100m;
+
+    public const int AdvanceMonth = 3;
+
+    /// <summary>An advance is half the grant, paid in March, once; no payment takes the total beyond the grant.</summary>
+    public static void CheckPayment(SubsidyRequest request, PaymentKind kind, decimal amount, DateOnly paidOn)
+    {
+        if (request.DecidedOn is null) throw new RuleViolationException("kind", "decision-requise", "La Région décide d'abord des montants accordés.");
+        if (kind == PaymentKind.Advance)
+        {
+            if (request.Payments.Any(p => p.Kind == PaymentKind.Advance))
+                throw new RuleViolationException("kind", "acompte-unique", "L'acompte a déjà été versé ; le reste se verse en solde sur justification.");
+            if (amount != Advance(request.Granted))
+                throw new RuleViolationException("amount", "acompte-50", $"L'acompte est de 50 % du montant accordé : {Euros(Advance(request.Granted))}.");
+            if (paidOn.Month != AdvanceMonth)
+                throw new RuleViolationException("paidOn", "acompte-mars", "L'acompte se verse en mars.");
+        }
+        if (request.Paid + amount > request.Granted)
+            throw new RuleViolationException("amount", "au-dela-accorde", $"Ce paiement dépasserait le montant accordé : il reste {Euros(request.LeftToPay)} à verser.");
     }
 
     public static bool IsCents(decimal amount) => decimal.Round(amount, 2) == amount;

@@ -41,6 +41,19 @@ public sealed class BudgetModel(IMediator mediator, ITerritoryContext territory,
         return $"Demande {filed.YearLabel} déposée auprès de la Région : {SubsidyRules.Euros(filed.Total)}.";
     }, "", ct, new { territory = Territory, annee = Year });
 
+    public Task<IActionResult> OnPostDecideAsync(DateOnly? cprVoteOn, List<Guid> lineIds, List<string?> granted, int version, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        var lines = lineIds.Select((id, i) => new GrantedLine(id, Euros(granted.ElementAtOrDefault(i), i))).ToList();
+        var decided = await mediator.Send(new DecideSubsidy(Year ?? 0, cprVoteOn ?? default, lines, version), ct);
+        return $"Décision enregistrée : {SubsidyRules.Euros(decided.Granted)} accordés ; acompte de {SubsidyRules.Euros(decided.Advance)} à verser en mars.";
+    }, "", ct, new { territory = Territory, annee = Year });
+
+    public Task<IActionResult> OnPostPayAsync(PaymentKind kind, string? amount, DateOnly? paidOn, string? reference, int version, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        var paid = await mediator.Send(new PaySubsidy(Year ?? 0, kind, Euros(amount, 0), paidOn ?? default, reference ?? "", version), ct);
+        return $"Paiement enregistré : {SubsidyRules.Euros(paid.Paid)} versés, {SubsidyRules.Euros(paid.LeftToPay)} restent à verser.";
+    }, "", ct, new { territory = Territory, annee = Year });
+
     public Task<IActionResult> OnPostAllowLateAsync(string reason, CancellationToken ct) => SubmitAsync(async () =>
     {
         await mediator.Send(new AllowLateRequest(Year ?? 0, reason), ct);

@@ -12,7 +12,7 @@ using SproHub.Budgets.Data;
 namespace SproHub.Budgets.Data.Migrations.Postgres
 {
     [DbContext(typeof(BudgetsDbContext))]
-    [Migration("20261123190109_Initial")]
+    [Migration("20261123191610_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -70,12 +70,52 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
                     b.ToTable("budgets_financial_agreements", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Budgets.Requests.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("budgets_payments", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Budgets.Requests.RequestLine", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
                     b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<decimal?>("Granted")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
@@ -109,6 +149,9 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
 
                     b.Property<Guid>("AgreementId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateTimeOffset?>("FiledAt")
                         .HasColumnType("timestamp with time zone");
@@ -192,6 +235,15 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
                     b.ToTable("budgets_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Budgets.Requests.Payment", b =>
+                {
+                    b.HasOne("SproHub.Budgets.Requests.SubsidyRequest", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SproHub.Budgets.Requests.RequestLine", b =>
                 {
                     b.HasOne("SproHub.Budgets.Requests.SubsidyRequest", null)
@@ -213,6 +265,8 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
             modelBuilder.Entity("SproHub.Budgets.Requests.SubsidyRequest", b =>
                 {
                     b.Navigation("Lines");
+
+                    b.Navigation("Payments");
                 });
 #pragma warning restore 612, 618
         }

@@ -65,6 +65,7 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
                     LateAllowedBecause = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     LateAllowedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -79,6 +80,29 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "budgets_payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_budgets_payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_budgets_payments_budgets_subsidy_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "budgets_subsidy_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "budgets_request_lines",
                 columns: table => new
                 {
@@ -87,7 +111,8 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
                     Order = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false)
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Granted = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -112,6 +137,11 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
                 column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_budgets_payments_RequestId",
+                table: "budgets_payments",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_budgets_request_lines_RequestId",
                 table: "budgets_request_lines",
                 column: "RequestId");
@@ -128,6 +158,9 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "budgets_outbox");
+
+            migrationBuilder.DropTable(
+                name: "budgets_payments");
 
             migrationBuilder.DropTable(
                 name: "budgets_request_lines");

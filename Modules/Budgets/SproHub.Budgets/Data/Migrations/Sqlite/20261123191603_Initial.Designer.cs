@@ -11,7 +11,7 @@ using SproHub.Budgets.Data;
 namespace SproHub.Budgets.Data.Migrations.Sqlite
 {
     [DbContext(typeof(BudgetsDbContext))]
-    [Migration("20261123190103_Initial")]
+    [Migration("20261123191603_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -65,12 +65,52 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                     b.ToTable("budgets_financial_agreements", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Budgets.Requests.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("budgets_payments", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Budgets.Requests.RequestLine", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Granted")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
@@ -103,6 +143,9 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("FiledAt")
@@ -185,6 +228,15 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                     b.ToTable("budgets_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Budgets.Requests.Payment", b =>
+                {
+                    b.HasOne("SproHub.Budgets.Requests.SubsidyRequest", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SproHub.Budgets.Requests.RequestLine", b =>
                 {
                     b.HasOne("SproHub.Budgets.Requests.SubsidyRequest", null)
@@ -206,6 +258,8 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
             modelBuilder.Entity("SproHub.Budgets.Requests.SubsidyRequest", b =>
                 {
                     b.Navigation("Lines");
+
+                    b.Navigation("Payments");
                 });
 #pragma warning restore 612, 618
         }

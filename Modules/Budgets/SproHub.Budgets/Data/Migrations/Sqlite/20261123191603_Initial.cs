@@ -64,6 +64,7 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                     LateAllowedBecause = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     LateAllowedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -78,6 +79,29 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "budgets_payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_budgets_payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_budgets_payments_budgets_subsidy_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "budgets_subsidy_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "budgets_request_lines",
                 columns: table => new
                 {
@@ -86,7 +110,8 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                     Order = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Granted = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -111,6 +136,11 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                 column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_budgets_payments_RequestId",
+                table: "budgets_payments",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_budgets_request_lines_RequestId",
                 table: "budgets_request_lines",
                 column: "RequestId");
@@ -127,6 +157,9 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "budgets_outbox");
+
+            migrationBuilder.DropTable(
+                name: "budgets_payments");
 
             migrationBuilder.DropTable(
                 name: "budgets_request_lines");
