@@ -6,11 +6,46 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SproHub.Network.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AddReceptionPoints : Migration
+    public partial class AddReceptionPointsNetworksSignatories : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "DepartmentWide",
+                table: "network_structures",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OtherNetwork",
+                table: "network_structures",
+                type: "character varying(60)",
+                maxLength: 60,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MaySign",
+                table: "network_people",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "network_member_networks",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Label = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_member_networks", x => x.Code);
+                });
+
             migrationBuilder.CreateTable(
                 name: "network_reception_points",
                 columns: table => new
@@ -56,6 +91,12 @@ namespace SproHub.Network.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_network_member_networks_Label",
+                table: "network_member_networks",
+                column: "Label",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_network_reception_points_StructureId",
                 table: "network_reception_points",
                 column: "StructureId");
@@ -65,10 +106,25 @@ namespace SproHub.Network.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "network_member_networks");
+
+            migrationBuilder.DropTable(
                 name: "network_opening_hours");
 
             migrationBuilder.DropTable(
                 name: "network_reception_points");
+
+            migrationBuilder.DropColumn(
+                name: "DepartmentWide",
+                table: "network_structures");
+
+            migrationBuilder.DropColumn(
+                name: "OtherNetwork",
+                table: "network_structures");
+
+            migrationBuilder.DropColumn(
+                name: "MaySign",
+                table: "network_people");
         }
     }
 }

@@ -11,8 +11,8 @@ using SproHub.Network.Data;
 namespace SproHub.Network.Data.Migrations.Sqlite
 {
     [DbContext(typeof(NetworkDbContext))]
-    [Migration("20261123173912_AddPersonMaySign")]
-    partial class AddPersonMaySign
+    [Migration("20261123193014_AddReceptionPointsNetworksSignatories")]
+    partial class AddReceptionPointsNetworksSignatories
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -261,6 +261,51 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                     b.ToTable("network_coordinator_designations", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Network.Networks.MemberNetwork", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Label")
+                        .IsUnique();
+
+                    b.ToTable("network_member_networks", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Network.Structures.OpeningSlot", b =>
+                {
+                    b.Property<Guid>("ReceptionPointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReceptionPointId", "Day", "Opens");
+
+                    b.ToTable("network_opening_hours", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Network.Structures.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -305,6 +350,47 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                     b.ToTable("network_people", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Network.Structures.ReceptionPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Public")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Town")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("network_reception_points", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Network.Structures.Structure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -315,9 +401,16 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DepartmentWide")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherNetwork")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Public")
@@ -479,6 +572,29 @@ namespace SproHub.Network.Data.Migrations.Sqlite
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Network.Structures.OpeningSlot", b =>
+                {
+                    b.HasOne("SproHub.Network.Structures.ReceptionPoint", null)
+                        .WithMany("Hours")
+                        .HasForeignKey("ReceptionPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Network.Structures.ReceptionPoint", b =>
+                {
+                    b.HasOne("SproHub.Network.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Network.Structures.ReceptionPoint", b =>
+                {
+                    b.Navigation("Hours");
                 });
 #pragma warning restore 612, 618
         }
