@@ -47,7 +47,7 @@ public sealed class PaySubsidyValidator : AbstractValidator<PaySubsidy>
     }
 }
 
-internal sealed class DecideAndPayHandlers(BudgetsDbContext db, IAuditLog audit, ICurrentUser user, TimeProvider clock, IMediator mediator)
+internal sealed class DecideAndPayHandlers(BudgetsDbContext db, IAuditLog audit, ICurrentUser user, TimeProvider clock, SproHub.Shared.Network.IPersonDirectory people)
     : IRequestHandler<DecideSubsidy, RequestView>, IRequestHandler<PaySubsidy, RequestView>
 {
     public async Task<RequestView> Handle(DecideSubsidy request, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ internal sealed class DecideAndPayHandlers(BudgetsDbContext db, IAuditLog audit,
         audit.Queue(db, new AuditEntry(BudgetsModule.Id, "subvention.accordee", "demande", subsidy.Id.ToString(), agreement.TerritoryId,
             $"{agreement.Label} : {SubsidyRules.Euros(subsidy.Granted)} accordés sur {SubsidyRules.Euros(subsidy.Total)} demandés (CPR du {request.CprVoteOn:dd/MM/yyyy})"));
         await db.SaveChangesAsync(cancellationToken);
-        return await mediator.Send(new GetSubsidyRequest(request.Year), cancellationToken);
+        return await RequestViews.ViewAsync(agreement, subsidy, people, user, cancellationToken);
     }
 
     public async Task<RequestView> Handle(PaySubsidy request, CancellationToken cancellationToken)
@@ -87,7 +87,7 @@ internal sealed class DecideAndPayHandlers(BudgetsDbContext db, IAuditLog audit,
         audit.Queue(db, new AuditEntry(BudgetsModule.Id, "paiement.enregistre", "demande", subsidy.Id.ToString(), agreement.TerritoryId,
             $"{agreement.Label} : {(request.Kind == PaymentKind.Advance ? "acompte" : "solde")} de {SubsidyRules.Euros(request.Amount)} le {request.PaidOn:dd/MM/yyyy} ({request.Reference.Trim()})"));
         await db.SaveChangesAsync(cancellationToken);
-        return await mediator.Send(new GetSubsidyRequest(request.Year), cancellationToken);
+        return await RequestViews.ViewAsync(agreement, subsidy, people, user, cancellationToken);
     }
 
     private async Task<(FinancialAgreement, SubsidyRequest)> LoadAsync(int year, int version, CancellationToken cancellationToken)

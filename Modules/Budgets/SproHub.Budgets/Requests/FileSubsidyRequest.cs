@@ -136,18 +136,24 @@ internal sealed class SubsidyRequestHandlers(BudgetsDbContext db, IPersonDirecto
     /// <summary>Only the carrier's own agents request for its agreement.</summary>
     private async Task DemandCarrierAsync(FinancialAgreement agreement, CancellationToken cancellationToken)
     {
-        if (!await IsCarrierAsync(agreement, cancellationToken))
+        if (!await RequestViews.IsCarrierAsync(agreement, people, user, cancellationToken))
             throw new ForbiddenException($"Seuls les agents de {agreement.CarrierName}, structure porteuse, font la demande de subvention.");
     }
 
-    private async Task<bool> IsCarrierAsync(FinancialAgreement agreement, CancellationToken cancellationToken) =>
+    private Task<RequestView> ViewAsync(FinancialAgreement a, SubsidyRequest? r, CancellationToken cancellationToken) => RequestViews.ViewAsync(a, r, people, user, cancellationToken);
+}
+
+/// <summary>A request as its readers see it; whether the caller may still edit it depends on who they are.</summary>
+internal static class RequestViews
+{
+    public static async Task<bool> IsCarrierAsync(FinancialAgreement agreement, IPersonDirectory people, ICurrentUser user, CancellationToken cancellationToken) =>
         user.Email is { } email && (await people.FindByEmailAsync(agreement.TerritoryId, email, cancellationToken)).Any(p => p.StructureId == agreement.CarrierStructureId);
 
-    private async Task<RequestView> ViewAsync(FinancialAgreement a, SubsidyRequest? r, CancellationToken cancellationToken) =>
+    public static async Task<RequestView> ViewAsync(FinancialAgreement a, SubsidyRequest? r, IPersonDirectory people, ICurrentUser user, CancellationToken cancellationToken) =>
         new(a.Id, a.Year, a.Label, a.CarrierName, a.CarrierCoordinates, a.StartsOn, a.EndsOn, a.RequestDeadline, r?.Status, r?.FiledAt, r?.LateAllowedBecause,
             (r?.Lines ?? []).OrderBy(l => l.Order).Select(l => new LineView(l.Id, l.Kind, l.Label, l.Amount, l.Granted)).ToList(),
             r?.Projects ?? 0, r?.Coordination ?? 0, r?.Total ?? 0, a.CarrierCoordinates ? SubsidyRules.MaxCoordination(r?.Projects ?? 0) : 0,
-            r?.Status != RequestStatus.Filed && await IsCarrierAsync(a, cancellationToken), r?.Version ?? 0,
+            r?.Status != RequestStatus.Filed && await IsCarrierAsync(a, people, user, cancellationToken), r?.Version ?? 0,
             r?.DecidedOn, r?.Granted ?? 0, r?.Paid ?? 0, r?.LeftToPay ?? 0, SubsidyRules.Advance(r?.Granted ?? 0),
             (r?.Payments ?? []).OrderBy(p => p.PaidOn).Select(p => new PaymentView(p.Kind, p.Amount, p.PaidOn, p.Reference)).ToList());
 }
