@@ -137,6 +137,26 @@ public sealed class AmendmentTests(SproHubFactory factory) : IClassFixture<SproH
     }
 
     [Fact]
+    public async Task The_Région_records_an_implementation_agreement_with_the_territory_s_structures_only()
+    {
+        var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        var cher = "/api/territories/cher/governance/agreements";
+        var structures = await MeetingEndpointTests.StructuresAsync(admin, "cher");
+        var recorded = await (await admin.PostAsJsonAsync(cher, new { title = "Convention de mise en œuvre du SPRO du Cher", signedOn = "2016-02-01", structureIds = structures.Take(3) }))
+            .JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(3, recorded.GetProperty("signatories").GetArrayLength());
+        var elsewhere = await MeetingEndpointTests.StructuresAsync(admin);
+        var refused = await (await admin.PostAsJsonAsync(cher, new { title = "Autre", signedOn = "2016-02-01", structureIds = elsewhere.Take(1) })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("structure-du-territoire", refused.GetProperty("rules")[0].GetProperty("rule").GetString());
+        var untitled = await (await admin.PostAsJsonAsync(cher, new { title = "", signedOn = "2016-02-01", structureIds = structures.Take(1) })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("title", untitled.GetProperty("rules")[0].GetProperty("field").GetString());
+        await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).PostAsJsonAsync(cher, new { title = "X", signedOn = "2016-02-01", structureIds = structures.Take(1) }))
+            .JsonAsync(HttpStatusCode.Forbidden);
+        var theirs = await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync(cher)).JsonAsync(HttpStatusCode.OK);
+        Assert.Single(theirs.EnumerateArray(), a => a.GetProperty("kind").GetString() == "Implementation");
+    }
+
+    [Fact]
     public async Task Nobody_reads_or_acts_on_another_territory_s_agreements()
     {
         var member = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember);
