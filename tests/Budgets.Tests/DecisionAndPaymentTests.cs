@@ -20,7 +20,8 @@ public sealed class DecisionAndPaymentTests(SproHubFactory factory) : IClassFixt
         var today = DateTime.Today;
         if (today.Month <= 3) factory.Clock.Advance(new DateTime(today.Year, 4, 15) - today);
         var year = today.Year;
-        var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        // The Région's finance officer, not an administrator: his role applies in every territory.
+        var admin = await factory.ClientAsAsync(DemoAccounts.RegionFinance);
         var filed = await (await admin.GetAsync($"{Api}/{year}")).JsonAsync(HttpStatusCode.OK);
         var lines = filed.GetProperty("lines").EnumerateArray().ToList(); // 6,000 and 4,500 of projects, 4,500 of coordination
         var version = filed.GetProperty("version").GetInt32();
@@ -45,7 +46,20 @@ public sealed class DecisionAndPaymentTests(SproHubFactory factory) : IClassFixt
         var beyond = await (await admin.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Balance", amount = 7_250.01m, paidOn = $"{year}-03-20", reference = "M-2026-002", version = advance.GetProperty("version").GetInt32() }))
             .JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("au-dela-accorde", beyond.GetProperty("rules")[0].GetProperty("rule").GetString());
-        var balance = await (await admin.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Balance", amount = 7_250m, paidOn = $"{year}-03-20", reference = "M-2026-002", version = advance.GetProperty("version").GetInt32() }))
+        // The balance is paid on justification: not beyond what the carrier declared spent.
+        var unjustified = await (await admin.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Balance", amount = 7_250m, paidOn = $"{year}-03-20", reference = "M-2026-002", version = advance.GetProperty("version").GetInt32() }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("sur-justification", unjustified.GetProperty("rules")[0].GetProperty("rule").GetString());
+        var agent = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCarrierAgent);
+        var statement = await (await agent.GetAsync($"{Api}/{year}/spending")).JsonAsync(HttpStatusCode.OK);
+        var version2 = statement.GetProperty("version").GetInt32();
+        foreach (var line in statement.GetProperty("lines").EnumerateArray())
+        {
+            var after = await (await agent.PostAsJsonAsync($"{Api}/{year}/spending", new { lineId = line.GetProperty("lineId").GetString(), spentOn = $"{year}-03-18", amount = line.GetProperty("granted").GetDecimal(), label = "Facture", version = version2 }))
+                .JsonAsync(HttpStatusCode.OK);
+            version2 = after.GetProperty("version").GetInt32();
+        }
+        var balance = await (await admin.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Balance", amount = 7_250m, paidOn = $"{year}-03-20", reference = "M-2026-002", version = version2 }))
             .JsonAsync(HttpStatusCode.OK);
         Assert.Equal((14_500m, 0m), (balance.GetProperty("paid").GetDecimal(), balance.GetProperty("leftToPay").GetDecimal()));
 
@@ -68,8 +82,12 @@ public sealed class BudgetPageTests(SproHubFactory factory) : IClassFixture<Spro
         var page = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.RegionAdmin)).GetStringAsync($"/t/indre-et-loire/budget?annee={DateTime.Today.Year}"));
         Assert.Contains("Décision de la Région", page);
         Assert.Contains("Forum des métiers de Tours", page);
+        var carrier = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.IndreEtLoireCarrierAgent)).GetStringAsync($"/t/indre-et-loire/budget?annee={DateTime.Today.Year}"));
+        Assert.Contains("15 000,00", carrier.Replace('\u202f', ' ').Replace('\u00a0', ' '));
+        Assert.DoesNotContain("Décision de la Région", carrier);
+        // Another structure's agent is told the figures are the carrier's, and sees none.
         var member = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.IndreEtLoireMember)).GetStringAsync($"/t/indre-et-loire/budget?annee={DateTime.Today.Year}"));
-        Assert.Contains("15 000,00", member.Replace('\u202f', ' ').Replace('\u00a0', ' '));
-        Assert.DoesNotContain("Décision de la Région", member);
+        Assert.Contains("réservés à la structure porteuse", member);
+        Assert.DoesNotContain("15 000,00", member.Replace('\u202f', ' ').Replace('\u00a0', ' '));
     }
 }

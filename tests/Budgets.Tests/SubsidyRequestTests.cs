@@ -69,12 +69,19 @@ public sealed class SubsidyRequestTests(SproHubFactory factory) : IClassFixture<
     [Fact]
     public async Task Only_the_carrier_s_agents_request_and_only_the_territory_reads()
     {
-        // The CIO's agent reads the territory's figures but does not request for the carrier.
-        var member = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember);
-        var current = await (await member.GetAsync($"{Api}/{DateTime.Today.Year}")).JsonAsync(HttpStatusCode.OK);
+        // The carrier's administrator (not the coordinator) drafts; the coordinator reads; the CIO's agent sees nothing.
+        var agent = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCarrierAgent);
+        Assert.True((await (await agent.GetAsync($"{Api}/{NextYear}")).JsonAsync(HttpStatusCode.OK)).GetProperty("mayEdit").GetBoolean());
+        await (await agent.PutAsJsonAsync($"{Api}/{NextYear}", Lines(100m))).JsonAsync(HttpStatusCode.OK);
+        var current = await (await agent.GetAsync($"{Api}/{DateTime.Today.Year}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(15_000m, current.GetProperty("total").GetDecimal());
-        Assert.False(current.GetProperty("mayEdit").GetBoolean());
+        Assert.False(current.GetProperty("mayEdit").GetBoolean()); // filed
+
+        var member = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember);
+        var refused = await (await member.GetAsync($"{Api}/{DateTime.Today.Year}")).JsonAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("structure porteuse", refused.GetProperty("detail").GetString());
         await (await member.PutAsJsonAsync($"{Api}/{NextYear}", Lines(100m))).JsonAsync(HttpStatusCode.Forbidden);
+        await (await member.GetAsync($"{Api}/{NextYear}/spending")).JsonAsync(HttpStatusCode.Forbidden);
 
         await (await factory.CreateClient().GetAsync($"{Api}/{NextYear}")).JsonAsync(HttpStatusCode.Unauthorized);
         await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"{Api}/{NextYear}")).JsonAsync(HttpStatusCode.Forbidden);

@@ -83,9 +83,77 @@ public sealed class PaymentRuleTests
     {
         var request = Granted(15_000m);
         request.Payments.Add(new Payment { Kind = PaymentKind.Advance, Amount = 7_500m, PaidOn = new DateOnly(2017, 3, 15), Reference = "M-1" });
+        Spend(request, 15_000m, new DateOnly(2017, 10, 1));
         SubsidyRules.CheckPayment(request, PaymentKind.Balance, 7_500m, new DateOnly(2017, 11, 2));
         var beyond = Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(request, PaymentKind.Balance, 7_500.01m, new DateOnly(2017, 11, 2)));
         Assert.Equal("au-dela-accorde", beyond.Rule);
         Assert.Equal("decision-requise", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(new SubsidyRequest { TerritoryId = "cher" }, PaymentKind.Balance, 1m, new DateOnly(2017, 11, 2))).Rule);
+    }
+
+    private static void Spend(SubsidyRequest request, decimal amount, DateOnly on, string? reason = null) =>
+        request.Spending.Add(new SproHub.Budgets.Spending.SpendingEntry { LineId = request.Lines[0].Id, Amount = amount, SpentOn = on, Label = "Facture", CorrectionReason = reason, RecordedBy = "test" });
+
+    [Fact]
+    public void The_balance_is_paid_on_justification_never_beyond_what_was_spent()
+    {
+        var request = Granted(15_000m);
+        request.Payments.Add(new Payment { Kind = PaymentKind.Advance, Amount = 7_500m, PaidOn = new DateOnly(2017, 3, 15), Reference = "M-1" });
+        Spend(request, 9_000m, new DateOnly(2017, 6, 1));
+        var refused = Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(request, PaymentKind.Balance, 1_500.01m, new DateOnly(2017, 7, 2)));
+        Assert.Equal(("amount", "sur-justification"), (refused.Field, refused.Rule));
+        Assert.Contains("1 500,00", refused.Message.Replace('\u202f', ' ').Replace('\u00a0', ' '));
+        SubsidyRules.CheckPayment(request, PaymentKind.Balance, 1_500m, new DateOnly(2017, 7, 2));
+    }
+
+    [Fact]
+    public void The_consumption_rate_counts_what_was_spent_up_to_the_date()
+    {
+        var request = Granted(15_000m);
+        Assert.Equal(0m, SubsidyRules.Consumption(null, new DateOnly(2017, 6, 1)));
+        Assert.Equal(0m, SubsidyRules.Consumption(new SubsidyRequest { TerritoryId = "cher" }, new DateOnly(2017, 6, 1))); // nothing granted yet
+        Spend(request, 3_000m, new DateOnly(2017, 3, 1));
+        Spend(request, 4_500m, new DateOnly(2017, 9, 1));
+        Spend(request, -1_500m, new DateOnly(2017, 9, 2), "Doublon");
+        Assert.Equal((0m, 0.2m, 0.4m), (SubsidyRules.Consumption(request, new DateOnly(2017, 2, 28)), SubsidyRules.Consumption(request, new DateOnly(2017, 3, 1)), SubsidyRules.Consumption(request, new DateOnly(2017, 12, 31))));
+    }
+
+    [Fact]
+    public void An_extension_is_allowed_only_under_half_consumed_and_only_forward()
+    {
+        // The 2016 case: a school-year agreement moved from 31 August to 31 December.
+        var (start, end) = FinancialAgreement.PeriodOf(2015);
+        var agreement = new FinancialAgreement { TerritoryId = "cher", Year = 2015, CarrierName = "Mission Locale de Bourges", StartsOn = start, EndsOn = end };
+        var request = Granted(15_000m);
+        Spend(request, 7_499.99m, new DateOnly(2016, 1, 10));
+        var today = new DateOnly(2016, 6, 1);
+        Assert.Equal("prolongation", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckExtension(agreement, request, new DateOnly(2016, 8, 31), today)).Rule);
+        Assert.True(SubsidyRules.CheckExtension(agreement, request, new DateOnly(2016, 12, 31), today) < 0.5m);
+        Spend(request, 0.01m, new DateOnly(2016, 2, 1)); // exactly half: refused
+        var refused = Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckExtension(agreement, request, new DateOnly(2016, 12, 31), today));
+        Assert.Equal(("newEndsOn", "prolongation-50"), (refused.Field, refused.Rule));
+        var closed = Granted(15_000m);
+        closed.ClosedOn = today;
+        Assert.Equal("annee-close", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckExtension(agreement, closed, new DateOnly(2016, 12, 31), today)).Rule);
+    }
+
+    [Fact]
+    public void Spending_is_dated_within_the_agreement_and_a_closed_year_takes_only_the_Région_s_reasoned_corrections()
+    {
+        var agreement = new FinancialAgreement { TerritoryId = "cher", Year = 2017, CarrierName = "Mission Locale de Bourges", StartsOn = new DateOnly(2017, 1, 1), EndsOn = new DateOnly(2017, 12, 31) };
+        var request = Granted(15_000m);
+        var line = request.Lines[0].Id;
+        var today = new DateOnly(2018, 1, 20);
+        string Rule(Action check) => Assert.Throws<RuleViolationException>(check).Rule;
+        Assert.Equal("hors-periode", Rule(() => SubsidyRules.CheckSpending(agreement, request, line, new DateOnly(2018, 1, 2), 10m, null, false, today)));
+        Assert.Equal("date-passee", Rule(() => SubsidyRules.CheckSpending(agreement, request, line, new DateOnly(2017, 6, 1), 10m, null, false, new DateOnly(2017, 5, 1))));
+        Assert.Equal("ligne-de-la-demande", Rule(() => SubsidyRules.CheckSpending(agreement, request, Guid.NewGuid(), new DateOnly(2017, 6, 1), 10m, null, false, today)));
+        Assert.Equal("correction-motivee", Rule(() => SubsidyRules.CheckSpending(agreement, request, line, new DateOnly(2017, 6, 1), -10m, null, false, today)));
+        Assert.Equal("depense-negative", Rule(() => SubsidyRules.CheckSpending(agreement, request, line, new DateOnly(2017, 6, 1), -10m, "Doublon", false, today)));
+        SubsidyRules.CheckSpending(agreement, request, line, new DateOnly(2017, 6, 1), 10m, null, false, today);
+
+        request.ClosedOn = today;
+        Assert.Equal("annee-close", Rule(() => SubsidyRules.CheckSpending(agreement, request, line, new DateOnly(2017, 6, 1), 10m, "Oubli", false, today)));
+        Assert.Equal("correction-motivee", Rule(() => SubsidyRules.CheckSpending(agreement, request, line, new DateOnly(2017, 6, 1), 10m, null, true, today)));
+        SubsidyRules.CheckSpending(agreement, request, line, new DateOnly(2017, 6, 1), 10m, "Facture reçue après la clôture", true, today);
     }
 }

@@ -194,6 +194,9 @@ public sealed class TestClock : TimeProvider
 public static class DemoAccounts
 {
     public const string RegionAdmin = "admin@region.demo";
+    public const string RegionFinance = "finances@region.demo";
+    /// <summary>An agent of Indre-et-Loire's carrier structure (the Mission Locale de Tours) who is not its coordinator.</summary>
+    public const string IndreEtLoireCarrierAgent = "gestion@indre-et-loire.demo";
     public const string LoirEtCherCoordinator = "coordination@loir-et-cher.demo";
     public const string CherCoordinator = "coordination@cher.demo";
     public const string LoirEtCherMember = "membre@loir-et-cher.demo";

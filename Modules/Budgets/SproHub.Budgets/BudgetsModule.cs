@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using SproHub.Budgets.Data;
+using SproHub.Budgets.Amendments;
+using SproHub.Budgets.Closure;
 using SproHub.Budgets.Requests;
+using SproHub.Budgets.Spending;
+using SproHub.Shared.Notifications;
 using SproHub.Shared.Data;
 using SproHub.Shared.Modularity;
 using SproHub.Shared.Security;
@@ -24,20 +28,30 @@ public sealed class BudgetsModule : IModule
         Description = "Conventions financières, demandes de subvention, décisions et paiements de la Région.",
         Permissions =
         [
-            new PermissionDeclaration(ReadPermission, "Consulter les conventions financières et demandes du territoire", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember]),
-            new PermissionDeclaration(RequestPermission, "Faire la demande de subvention (agents de la structure porteuse)", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember]),
-            // Granted to no territory role: the Région's administrators hold every permission.
-            new PermissionDeclaration(ManagePermission, "Décider, autoriser les dépôts tardifs et payer (Région)", []),
+            // Members hold it so that the carrier's agents reach their agreement; the handlers let no other member read.
+            new PermissionDeclaration(ReadPermission, "Consulter les conventions financières (coordinateur, structure porteuse, Région)", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember, SproRoles.RegionFinance]),
+            new PermissionDeclaration(RequestPermission, "Faire la demande de subvention et déclarer les dépenses (agents de la structure porteuse)", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember, SproRoles.RegionFinance]),
+            new PermissionDeclaration(ManagePermission, "Décider, payer, prolonger, clore l'année et corriger après clôture (finances de la Région)", [SproRoles.RegionFinance]),
         ],
+        Notifications = [new NotificationKindDeclaration(BudgetNotices.Kind, "Budget : décision, paiements, avenants et clôture de la convention financière")],
         Navigation = [new NavigationEntry("Budget", "budget", ReadPermission, Order: 30)],
     };
 
-    public void ConfigureServices(IServiceCollection services, ModuleContext context) => services.AddModuleDbContext<BudgetsDbContext>(context);
+    public void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddModuleDbContext<BudgetsDbContext>(context);
+        services.AddScoped<BudgetAccess>();
+        services.AddScoped<BudgetNotices>();
+    }
 
     public void MapEndpoints(ModuleEndpoints endpoints)
     {
         SubsidyRequestEndpoints.Map(endpoints.TerritoryApi);
         DecideAndPayEndpoints.Map(endpoints.TerritoryApi);
+        SpendingEndpoints.Map(endpoints.TerritoryApi);
+        AmendmentEndpoints.Map(endpoints.TerritoryApi);
+        CloseYearEndpoints.Map(endpoints.TerritoryApi);
+        ExportEndpoints.Map(endpoints.TerritoryApi);
     }
 
     public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => DemoBudgets.SeedAsync(services, cancellationToken);

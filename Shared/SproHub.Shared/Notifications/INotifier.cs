@@ -38,3 +38,11 @@ public sealed record NotificationRequested(Guid EventId, DateTimeOffset Occurred
 /// <param name="Kind">Stable id, e.g. <c>governance.meeting-invitation</c>.</param>
 /// <param name="Label">French label shown on the person's preferences page.</param>
 public sealed record NotificationKindDeclaration(string Kind, string Label);
+
+public static class NotificationRecipients
+{
+    /// <summary>The agents who can be written to, each once (by e-mail, whatever its case).</summary>
+    public static IReadOnlyList<NotificationRecipient> Of(IEnumerable<Network.PersonInfo> people) =>
+        people.Where(p => !string.IsNullOrWhiteSpace(p.Email)).DistinctBy(p => p.Email!.Trim().ToLowerInvariant())
+            .Select(p => new NotificationRecipient(p.Email!, p.FullName)).ToList();
+}

@@ -5,6 +5,8 @@ public static class SproRoles
 {
     public const string RegionScope = "region";
     public const string RegionAdministrator = "region-admin";
+    /// <summary>The Région's finance officer (held on <see cref="RegionScope"/>): the permissions granted to it apply in every territory.</summary>
+    public const string RegionFinance = "region-finance";
     public const string TerritoryCoordinator = "coordinator";
     public const string StructureMember = "member";
 

@@ -25,6 +25,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, ITerritoryContext ter
         if (IsRegionAdministrator) return true;
         var declared = registry.FindPermission(permission);
         var territoryId = territory.Current?.Slug;
-        return declared is not null && territoryId is not null && declared.GrantedTo.Any(role => HasRole(role, territoryId));
+        // A role held on the Région's scope (its finance officer) applies in every territory and outside them.
+        return declared is not null && declared.GrantedTo.Any(role => HasRole(role, SproRoles.RegionScope) || (territoryId is not null && HasRole(role, territoryId)));
     }
 }

@@ -47,12 +47,12 @@ public sealed class PaySubsidyValidator : AbstractValidator<PaySubsidy>
     }
 }
 
-internal sealed class DecideAndPayHandlers(BudgetsDbContext db, IAuditLog audit, ICurrentUser user, TimeProvider clock, SproHub.Shared.Network.IPersonDirectory people)
+internal sealed class DecideAndPayHandlers(BudgetsDbContext db, IAuditLog audit, ICurrentUser user, TimeProvider clock, BudgetAccess access, BudgetNotices notices)
     : IRequestHandler<DecideSubsidy, RequestView>, IRequestHandler<PaySubsidy, RequestView>
 {
     public async Task<RequestView> Handle(DecideSubsidy request, CancellationToken cancellationToken)
     {
-        var (agreement, subsidy) = await LoadAsync(request.Year, request.Version, cancellationToken);
+        var (agreement, subsidy) = await db.LoadRequestForChangeAsync(request.Year, request.Version, cancellationToken);
         if (subsidy.Status != RequestStatus.Filed) throw new RuleViolationException("status", "demande-deposee", "La Région décide d'une demande déposée.");
         if (subsidy.Payments.Count > 0) throw new RuleViolationException("status", "deja-payee", "Des paiements ont eu lieu : la décision ne se modifie plus.");
         if (request.CprVoteOn > ParisTime.Today(clock)) throw new RuleViolationException("cprVoteOn", "date-passee", "Le vote de la CPR s'enregistre une fois qu'il a eu lieu.");
@@ -72,13 +72,16 @@ internal sealed class DecideAndPayHandlers(BudgetsDbContext db, IAuditLog audit,
         db.AddIntegrationEvent(new SubsidyGranted(Guid.NewGuid(), request.CprVoteOn, agreement.TerritoryId, agreement.Year, subsidy.Total, subsidy.Granted, coordination, clock.GetUtcNow()));
         audit.Queue(db, new AuditEntry(BudgetsModule.Id, "subvention.accordee", "demande", subsidy.Id.ToString(), agreement.TerritoryId,
             $"{agreement.Label} : {SubsidyRules.Euros(subsidy.Granted)} accordés sur {SubsidyRules.Euros(subsidy.Total)} demandés (CPR du {request.CprVoteOn:dd/MM/yyyy})"));
+        await notices.QueueAsync(db, agreement, "Subvention accordée",
+            $"La commission permanente du {request.CprVoteOn:dd/MM/yyyy} accorde {SubsidyRules.Euros(subsidy.Granted)} sur les {SubsidyRules.Euros(subsidy.Total)} demandés.\n\nUn acompte de {SubsidyRules.Euros(SubsidyRules.Advance(subsidy.Granted))} sera versé en mars ; le solde sur justification des dépenses.",
+            "budget", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return await RequestViews.ViewAsync(agreement, subsidy, people, user, cancellationToken);
+        return await RequestViews.ViewAsync(agreement, subsidy, access, clock, cancellationToken);
     }
 
     public async Task<RequestView> Handle(PaySubsidy request, CancellationToken cancellationToken)
     {
-        var (agreement, subsidy) = await LoadAsync(request.Year, request.Version, cancellationToken);
+        var (agreement, subsidy) = await db.LoadRequestForChangeAsync(request.Year, request.Version, cancellationToken);
         if (request.PaidOn > ParisTime.Today(clock)) throw new RuleViolationException("paidOn", "date-passee", "Un paiement s'enregistre une fois fait.");
         SubsidyRules.CheckPayment(subsidy, request.Kind, request.Amount, request.PaidOn);
         subsidy.Payments.Add(new Payment { RequestId = subsidy.Id, Kind = request.Kind, Amount = request.Amount, PaidOn = request.PaidOn, Reference = request.Reference.Trim(), RecordedBy = user.DisplayName });
@@ -86,19 +89,11 @@ internal sealed class DecideAndPayHandlers(BudgetsDbContext db, IAuditLog audit,
         db.AddIntegrationEvent(new PaymentMade(Guid.NewGuid(), agreement.TerritoryId, agreement.Year, request.Kind.ToString(), request.Amount, request.PaidOn, subsidy.Paid, subsidy.Granted, clock.GetUtcNow()));
         audit.Queue(db, new AuditEntry(BudgetsModule.Id, "paiement.enregistre", "demande", subsidy.Id.ToString(), agreement.TerritoryId,
             $"{agreement.Label} : {(request.Kind == PaymentKind.Advance ? "acompte" : "solde")} de {SubsidyRules.Euros(request.Amount)} le {request.PaidOn:dd/MM/yyyy} ({request.Reference.Trim()})"));
+        await notices.QueueAsync(db, agreement, request.Kind == PaymentKind.Advance ? "Acompte versé" : "Paiement versé",
+            $"La Région a versé {SubsidyRules.Euros(request.Amount)} le {request.PaidOn:dd/MM/yyyy} (mandat {request.Reference.Trim()}).\n\nVersé à ce jour : {SubsidyRules.Euros(subsidy.Paid)} sur {SubsidyRules.Euros(subsidy.Granted)} accordés ; reste à verser {SubsidyRules.Euros(subsidy.LeftToPay)}.",
+            "budget", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return await RequestViews.ViewAsync(agreement, subsidy, people, user, cancellationToken);
-    }
-
-    private async Task<(FinancialAgreement, SubsidyRequest)> LoadAsync(int year, int version, CancellationToken cancellationToken)
-    {
-        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Year == year, cancellationToken)
-                        ?? throw new NotFoundException($"Pas de convention financière {FinancialAgreement.YearLabel(year)} pour ce territoire.");
-        var subsidy = await db.Requests.Include(r => r.Lines).Include(r => r.Payments).FirstOrDefaultAsync(r => r.AgreementId == agreement.Id, cancellationToken)
-                      ?? throw new RuleViolationException("status", "demande-deposee", "Le porteur n'a pas encore fait de demande.");
-        db.Entry(subsidy).ExpectVersion(version);
-        db.Entry(subsidy).Property(s => s.UpdatedAt).IsModified = true;
-        return (agreement, subsidy);
+        return await RequestViews.ViewAsync(agreement, subsidy, access, clock, cancellationToken);
     }
 }
 

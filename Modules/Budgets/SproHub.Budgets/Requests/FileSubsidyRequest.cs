@@ -24,7 +24,8 @@ public sealed record PaymentView(PaymentKind Kind, decimal Amount, DateOnly Paid
 public sealed record RequestView(Guid AgreementId, int Year, string YearLabel, string CarrierName, bool CarrierCoordinates, DateOnly StartsOn, DateOnly EndsOn,
     DateOnly Deadline, RequestStatus? Status, DateTimeOffset? FiledAt, string? LateAllowedBecause, IReadOnlyList<LineView> Lines,
     decimal Projects, decimal Coordination, decimal Total, decimal MaxCoordination, bool MayEdit, int Version,
-    DateOnly? DecidedOn = null, decimal Granted = 0, decimal Paid = 0, decimal LeftToPay = 0, decimal Advance = 0, IReadOnlyList<PaymentView>? Payments = null);
+    DateOnly? DecidedOn = null, decimal Granted = 0, decimal Paid = 0, decimal LeftToPay = 0, decimal Advance = 0, IReadOnlyList<PaymentView>? Payments = null,
+    decimal Spent = 0, decimal Consumption = 0, DateOnly? ClosedOn = null);
 
 /// <summary>The years of the current local SPRO's financial agreements, latest first.</summary>
 [RequiresPermission(BudgetsModule.ReadPermission)]
@@ -66,16 +67,23 @@ public sealed class AllowLateRequestValidator : AbstractValidator<AllowLateReque
     public AllowLateRequestValidator() => RuleFor(r => r.Reason).NotEmpty().WithMessage("Indiquez pourquoi la Région accepte ce dépôt tardif.").MaximumLength(500);
 }
 
-internal sealed class SubsidyRequestHandlers(BudgetsDbContext db, IPersonDirectory people, ICurrentUser user, IAuditLog audit, TimeProvider clock)
+internal sealed class SubsidyRequestHandlers(BudgetsDbContext db, BudgetAccess access, ICurrentUser user, IAuditLog audit, TimeProvider clock)
     : IRequestHandler<ListAgreementYears, IReadOnlyList<int>>, IRequestHandler<GetSubsidyRequest, RequestView>, IRequestHandler<SaveSubsidyRequest, RequestView>, IRequestHandler<FileSubsidyRequest, RequestView>,
       IRequestHandler<AllowLateRequest, RequestView>
 {
-    public async Task<IReadOnlyList<int>> Handle(ListAgreementYears request, CancellationToken cancellationToken) =>
-        await db.Agreements.AsNoTracking().OrderByDescending(a => a.Year).Select(a => a.Year).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<int>> Handle(ListAgreementYears request, CancellationToken cancellationToken)
+    {
+        var agreements = await db.Agreements.AsNoTracking().OrderByDescending(a => a.Year).ToListAsync(cancellationToken);
+        var readable = new List<int>();
+        foreach (var agreement in agreements)
+            if (await access.MayReadAsync(agreement, cancellationToken)) readable.Add(agreement.Year);
+        return readable;
+    }
 
     public async Task<RequestView> Handle(GetSubsidyRequest request, CancellationToken cancellationToken)
     {
         var (agreement, subsidy) = await LoadAsync(request.Year, cancellationToken);
+        await access.DemandReaderAsync(agreement, cancellationToken);
         return await ViewAsync(agreement, subsidy, cancellationToken);
     }
 
@@ -125,37 +133,26 @@ internal sealed class SubsidyRequestHandlers(BudgetsDbContext db, IPersonDirecto
         return await ViewAsync(agreement, subsidy, cancellationToken);
     }
 
-    private async Task<(FinancialAgreement, SubsidyRequest?)> LoadAsync(int year, CancellationToken cancellationToken)
-    {
-        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Year == year, cancellationToken)
-                        ?? throw new NotFoundException($"Pas de convention financière {FinancialAgreement.YearLabel(year)} pour ce territoire.");
-        var subsidy = await db.Requests.Include(r => r.Lines).Include(r => r.Payments).FirstOrDefaultAsync(r => r.AgreementId == agreement.Id, cancellationToken);
-        return (agreement, subsidy);
-    }
+    private Task<(FinancialAgreement, SubsidyRequest?)> LoadAsync(int year, CancellationToken cancellationToken) => db.LoadYearAsync(year, cancellationToken);
 
     /// <summary>Only the carrier's own agents request for its agreement.</summary>
-    private async Task DemandCarrierAsync(FinancialAgreement agreement, CancellationToken cancellationToken)
-    {
-        if (!await RequestViews.IsCarrierAsync(agreement, people, user, cancellationToken))
-            throw new ForbiddenException($"Seuls les agents de {agreement.CarrierName}, structure porteuse, font la demande de subvention.");
-    }
+    private Task DemandCarrierAsync(FinancialAgreement agreement, CancellationToken cancellationToken) =>
+        access.DemandCarrierAsync(agreement, "font la demande de subvention", cancellationToken);
 
-    private Task<RequestView> ViewAsync(FinancialAgreement a, SubsidyRequest? r, CancellationToken cancellationToken) => RequestViews.ViewAsync(a, r, people, user, cancellationToken);
+    private Task<RequestView> ViewAsync(FinancialAgreement a, SubsidyRequest? r, CancellationToken cancellationToken) => RequestViews.ViewAsync(a, r, access, clock, cancellationToken);
 }
 
 /// <summary>A request as its readers see it; whether the caller may still edit it depends on who they are.</summary>
 internal static class RequestViews
 {
-    public static async Task<bool> IsCarrierAsync(FinancialAgreement agreement, IPersonDirectory people, ICurrentUser user, CancellationToken cancellationToken) =>
-        user.Email is { } email && (await people.FindByEmailAsync(agreement.TerritoryId, email, cancellationToken)).Any(p => p.StructureId == agreement.CarrierStructureId);
-
-    public static async Task<RequestView> ViewAsync(FinancialAgreement a, SubsidyRequest? r, IPersonDirectory people, ICurrentUser user, CancellationToken cancellationToken) =>
+    public static async Task<RequestView> ViewAsync(FinancialAgreement a, SubsidyRequest? r, BudgetAccess access, TimeProvider clock, CancellationToken cancellationToken) =>
         new(a.Id, a.Year, a.Label, a.CarrierName, a.CarrierCoordinates, a.StartsOn, a.EndsOn, a.RequestDeadline, r?.Status, r?.FiledAt, r?.LateAllowedBecause,
             (r?.Lines ?? []).OrderBy(l => l.Order).Select(l => new LineView(l.Id, l.Kind, l.Label, l.Amount, l.Granted)).ToList(),
             r?.Projects ?? 0, r?.Coordination ?? 0, r?.Total ?? 0, a.CarrierCoordinates ? SubsidyRules.MaxCoordination(r?.Projects ?? 0) : 0,
-            r?.Status != RequestStatus.Filed && await IsCarrierAsync(a, people, user, cancellationToken), r?.Version ?? 0,
+            r?.Status != RequestStatus.Filed && await access.IsCarrierAsync(a, cancellationToken), r?.Version ?? 0,
             r?.DecidedOn, r?.Granted ?? 0, r?.Paid ?? 0, r?.LeftToPay ?? 0, SubsidyRules.Advance(r?.Granted ?? 0),
-            (r?.Payments ?? []).OrderBy(p => p.PaidOn).Select(p => new PaymentView(p.Kind, p.Amount, p.PaidOn, p.Reference)).ToList());
+            (r?.Payments ?? []).OrderBy(p => p.PaidOn).Select(p => new PaymentView(p.Kind, p.Amount, p.PaidOn, p.Reference)).ToList(),
+            r?.Spent ?? 0, SubsidyRules.Consumption(r, ParisTime.Today(clock)), r?.ClosedOn);
 }
 
 internal static class SubsidyRequestEndpoints

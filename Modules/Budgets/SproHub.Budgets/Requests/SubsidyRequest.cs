@@ -1,3 +1,6 @@
+using SproHub.Budgets.Amendments;
+using SproHub.Budgets.Closure;
+using SproHub.Budgets.Spending;
 using SproHub.Shared.Data;
 using SproHub.Shared.Errors;
 
@@ -21,6 +24,8 @@ public sealed class FinancialAgreement : IVersioned
     /// <summary>The Région's deadline for the carrier's subsidy request (13 January 2017 in the seeds).</summary>
     public DateOnly RequestDeadline { get; set; }
     public int Version { get; set; }
+    /// <summary>Extensions of the end date, in order; <see cref="EndsOn"/> is the current end.</summary>
+    public List<AgreementAmendment> Amendments { get; set; } = [];
 
     public string Label => YearLabel(Year);
 
@@ -75,9 +80,18 @@ public sealed class SubsidyRequest : IVersioned
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>The CPR's vote of the Région's decision; the amounts granted are on the lines.</summary>
     public DateOnly? DecidedOn { get; set; }
+    /// <summary>The yearly closure: from then on the figures of <see cref="Closed"/> are locked.</summary>
+    public DateOnly? ClosedOn { get; set; }
+    public string? ClosedBy { get; set; }
     public int Version { get; set; }
     public List<RequestLine> Lines { get; set; } = [];
     public List<Payment> Payments { get; set; } = [];
+    public List<SpendingEntry> Spending { get; set; } = [];
+    public List<ClosedLine> Closed { get; set; } = [];
+
+    public bool IsClosed => ClosedOn is not null;
+    public decimal Spent => Spending.Sum(s => s.Amount);
+    public decimal SpentOn(Guid lineId) => Spending.Where(s => s.LineId == lineId).Sum(s => s.Amount);
 
     public decimal Granted => Lines.Sum(l => l.Granted ?? 0);
     public decimal Paid => Payments.Sum(p => p.Amount);
@@ -134,6 +148,51 @@ public static class SubsidyRules
         }
         if (request.Paid + amount > request.Granted)
             throw new RuleViolationException("amount", "au-dela-accorde", $"Ce paiement dépasserait le montant accordé : il reste {Euros(request.LeftToPay)} à verser.");
+        if (kind == PaymentKind.Balance && request.Paid + amount > request.Spent)
+            throw new RuleViolationException("amount", "sur-justification",
+                $"Le solde se verse sur justification : {Euros(request.Spent)} de dépenses déclarées et {Euros(request.Paid)} déjà versés, soit au plus {Euros(Math.Max(0, request.Spent - request.Paid))}.");
+    }
+
+    /// <summary>The share of the grant spent up to a date (0 before any grant); 0.5 is half.</summary>
+    public static decimal Consumption(SubsidyRequest? request, DateOnly at) =>
+        request is null || request.Granted == 0 ? 0 : request.Spending.Where(s => s.SpentOn <= at).Sum(s => s.Amount) / request.Granted;
+
+    public static string Percent(decimal rate) => rate.ToString("0.0 %", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+
+    public const decimal ExtensionThreshold = 0.5m;
+
+    /// <summary>An amendment extends the end date only while less than half the grant is spent (the 2016 case: 31 August to 31 December).</summary>
+    public static decimal CheckExtension(FinancialAgreement agreement, SubsidyRequest? request, DateOnly newEnd, DateOnly today)
+    {
+        if (request?.IsClosed == true) throw new RuleViolationException("newEndsOn", "annee-close", $"L'année {agreement.Label} est close : sa convention ne se prolonge plus.");
+        if (newEnd <= agreement.EndsOn)
+            throw new RuleViolationException("newEndsOn", "prolongation", $"Un avenant prolonge la convention : choisissez une date après le {agreement.EndsOn:dd/MM/yyyy}.");
+        var rate = Consumption(request, today);
+        if (rate >= ExtensionThreshold)
+            throw new RuleViolationException("newEndsOn", "prolongation-50", $"La subvention est consommée à {Percent(rate)} : une prolongation n'est possible qu'en dessous de 50 %.");
+        return rate;
+    }
+
+    /// <summary>
+    /// A spending entry: on a granted line, dated within the agreement (as extended) and not in the future, to the cent; a
+    /// negative amount is a reasoned correction that never takes a line below zero; once the year is closed, only the
+    /// Région corrects, with a reason.
+    /// </summary>
+    public static void CheckSpending(FinancialAgreement agreement, SubsidyRequest request, Guid lineId, DateOnly spentOn, decimal amount, string? reason, bool byRegion, DateOnly today)
+    {
+        if (request.DecidedOn is null) throw new RuleViolationException("lineId", "decision-requise", "Les dépenses se déclarent sur les lignes accordées par la Région.");
+        var line = request.Lines.FirstOrDefault(l => l.Id == lineId) ?? throw new RuleViolationException("lineId", "ligne-de-la-demande", "Cette ligne n'appartient pas à la demande.");
+        if (request.IsClosed && !byRegion)
+            throw new RuleViolationException("lineId", "annee-close", $"L'année {agreement.Label} est close : ses chiffres sont arrêtés ; une correction passe par la Région, motivée.");
+        if (request.IsClosed && string.IsNullOrWhiteSpace(reason))
+            throw new RuleViolationException("reason", "correction-motivee", "L'année est close : une correction indique sa raison.");
+        if (spentOn > today) throw new RuleViolationException("spentOn", "date-passee", "Une dépense se déclare une fois faite.");
+        if (spentOn < agreement.StartsOn || spentOn > agreement.EndsOn)
+            throw new RuleViolationException("spentOn", "hors-periode", $"La dépense doit dater de la convention : du {agreement.StartsOn:dd/MM/yyyy} au {agreement.EndsOn:dd/MM/yyyy}.");
+        if (amount < 0 && string.IsNullOrWhiteSpace(reason))
+            throw new RuleViolationException("reason", "correction-motivee", "Un montant négatif corrige une dépense : indiquez pourquoi.");
+        if (request.SpentOn(lineId) + amount < 0)
+            throw new RuleViolationException("amount", "depense-negative", $"« {line.Label} » : la correction dépasse les {Euros(request.SpentOn(lineId))} déclarés.");
     }
 
     public static bool IsCents(decimal amount) => decimal.Round(amount, 2) == amount;

@@ -221,7 +221,7 @@ internal sealed class AmendmentWorkflowHandlers(GovernanceDbContext db, ITerrito
 
     private void Notify(Amendment amendment, IEnumerable<PersonInfo> to, string subject, string body)
     {
-        var recipients = Recipients.Of(to);
+        var recipients = NotificationRecipients.Of(to);
         if (recipients.Count == 0) return;
         notifier.Queue(db, new Notification(GovernanceModule.Id, GovernanceModule.AmendmentKind, Slug, recipients, subject, body, $"/t/{Slug}/conventions/avenants/{amendment.Id}"));
     }

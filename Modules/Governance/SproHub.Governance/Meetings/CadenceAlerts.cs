@@ -45,7 +45,7 @@ public sealed class CadenceAlertSweep(IServiceScopeFactory scopes, TimeProvider 
                     meetings.Where(m => m.TerritoryId == territory.Slug && m.Type == type).Select(m => (m.Day, m.Held)), today))
                 .Where(c => c.State == CadenceState.Late && !alerted.Contains((territory.Slug, c.Type, c.Period.Start))).ToList();
             if (late.Count == 0) continue;
-            var recipients = Recipients.Of(await people.CoordinatorsAsync(territory.Slug, today, cancellationToken)).Concat(region).ToList();
+            var recipients = NotificationRecipients.Of(await people.CoordinatorsAsync(territory.Slug, today, cancellationToken)).Concat(region).ToList();
             if (recipients.Count > 0)
                 notifier.Queue(db, new Notification(GovernanceModule.Id, GovernanceModule.CadenceKind, territory.Slug, recipients,
                     $"Réunions en retard : {territory.Name}",

@@ -96,7 +96,7 @@ internal sealed class WriteMinutesHandler(GovernanceDbContext db, ITerritoryCont
     private async Task NotifyNetworkAsync(Meeting meeting, CancellationToken cancellationToken)
     {
         var ofTerritory = await structures.ListAsync(meeting.TerritoryId, cancellationToken);
-        var agents = Recipients.Of(await people.ListAsync(ofTerritory.Select(s => s.Id).ToList(), cancellationToken));
+        var agents = NotificationRecipients.Of(await people.ListAsync(ofTerritory.Select(s => s.Id).ToList(), cancellationToken));
         if (agents.Count == 0) return;
         var actions = meeting.Actions.OrderBy(a => a.DueOn).Select(a => $"- {a.What} ({a.Who}, pour le {a.DueOn:dd/MM/yyyy})");
         notifier.Queue(db, new Notification(GovernanceModule.Id, GovernanceModule.MinutesKind, meeting.TerritoryId,

@@ -18,11 +18,13 @@ public static class DemoNetwork
     public static readonly IReadOnlyList<(string Email, string Name, string Role, string Territory)> Accounts =
     [
         ("admin@region.demo", "Camille Régnier (Région)", SproRoles.RegionAdministrator, SproRoles.RegionScope),
+        ("finances@region.demo", "Sacha Delorme (finances, Région)", SproRoles.RegionFinance, SproRoles.RegionScope),
         ("coordination@loir-et-cher.demo", "Lucie Marchand (coordonnatrice 41)", SproRoles.TerritoryCoordinator, "loir-et-cher"),
         ("coordination@cher.demo", "Hugo Berthier (coordonnateur 18)", SproRoles.TerritoryCoordinator, "cher"),
         ("membre@loir-et-cher.demo", "Inès Fontaine (Mission Locale de Blois)", SproRoles.StructureMember, "loir-et-cher"),
         ("coordination@indre-et-loire.demo", "Bastien Leroux (coordonnateur 37)", SproRoles.TerritoryCoordinator, "indre-et-loire"),
         ("membre@indre-et-loire.demo", "Maëlle Guérin (chargée d'accueil, CIO de Tours)", SproRoles.StructureMember, "indre-et-loire"),
+        ("gestion@indre-et-loire.demo", "Nadia Perrin (gestionnaire, Mission Locale de Tours)", SproRoles.StructureMember, "indre-et-loire"),
     ];
 
     private static readonly (string Territory, StructureType Type, string Town)[] Structures =
@@ -90,6 +92,9 @@ public static class DemoNetwork
         db.People.Add(coordinator);
         db.People.Add(new Person { FirstName = "Maëlle", LastName = "Guérin", Function = "chargée d'accueil, signataire par délégation", Email = "membre@indre-et-loire.demo",
             StructureId = tours.First(s => s.Type == StructureType.Cio).Id, MaySign = true });
+        // The carrier's administrator, who keeps its subsidy request and spending statement.
+        db.People.Add(new Person { FirstName = "Nadia", LastName = "Perrin", Function = "gestionnaire administrative et financière", Email = "gestion@indre-et-loire.demo",
+            StructureId = tours.First(s => s.Type == StructureType.MissionLocale).Id });
         // Designated at this school year's plenary, so that what is sent "to the coordinator" reaches someone.
         var today = DateOnly.FromDateTime(DateTime.Today);
         var schoolYear = Coordinators.CoordinatorDesignation.SchoolYearOf(today);

@@ -43,14 +43,14 @@ public sealed class BudgetModel(IMediator mediator, ITerritoryContext territory,
 
     public Task<IActionResult> OnPostDecideAsync(DateOnly? cprVoteOn, List<Guid> lineIds, List<string?> granted, int version, CancellationToken ct) => SubmitAsync(async () =>
     {
-        var lines = lineIds.Select((id, i) => new GrantedLine(id, Euros(granted.ElementAtOrDefault(i), i))).ToList();
+        var lines = lineIds.Select((id, i) => new GrantedLine(id, EuroInput.Parse(granted.ElementAtOrDefault(i), $"lines[{i}].granted", $"Ligne {i + 1}"))).ToList();
         var decided = await mediator.Send(new DecideSubsidy(Year ?? 0, cprVoteOn ?? default, lines, version), ct);
         return $"Décision enregistrée : {SubsidyRules.Euros(decided.Granted)} accordés ; acompte de {SubsidyRules.Euros(decided.Advance)} à verser en mars.";
     }, "", ct, new { territory = Territory, annee = Year });
 
     public Task<IActionResult> OnPostPayAsync(PaymentKind kind, string? amount, DateOnly? paidOn, string? reference, int version, CancellationToken ct) => SubmitAsync(async () =>
     {
-        var paid = await mediator.Send(new PaySubsidy(Year ?? 0, kind, Euros(amount, 0), paidOn ?? default, reference ?? "", version), ct);
+        var paid = await mediator.Send(new PaySubsidy(Year ?? 0, kind, EuroInput.Parse(amount, "amount", "Montant"), paidOn ?? default, reference ?? "", version), ct);
         return $"Paiement enregistré : {SubsidyRules.Euros(paid.Paid)} versés, {SubsidyRules.Euros(paid.LeftToPay)} restent à verser.";
     }, "", ct, new { territory = Territory, annee = Year });
 
@@ -60,12 +60,7 @@ public sealed class BudgetModel(IMediator mediator, ITerritoryContext territory,
         return "Dépôt tardif autorisé ; la raison est enregistrée.";
     }, "", ct, new { territory = Territory, annee = Year });
 
-    private static decimal Euros(string? typed, int line)
-    {
-        var text = new string((typed ?? "").Where(c => !char.IsWhiteSpace(c) && c != '€').ToArray()).Replace(',', '.');
-        return decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount) ? amount
-            : throw new SproHub.Shared.Errors.RuleViolationException($"lines[{line}].amount", "montant", $"Ligne {line + 1} : « {typed} » n'est pas un montant en euros (par exemple 4 500,50).");
-    }
+    private static decimal Euros(string? typed, int line) => EuroInput.Parse(typed, $"lines[{line}].amount", $"Ligne {line + 1}");
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
@@ -75,7 +70,7 @@ public sealed class BudgetModel(IMediator mediator, ITerritoryContext territory,
         Subsidy = await mediator.Send(new GetSubsidyRequest(year), ct);
         // A refused form shows what was typed; otherwise what is stored, with empty lines to add.
         if (HttpContext.Request.Query["handler"] != "Save" || ModelState.IsValid)
-            Lines = Subsidy.Lines.Select(l => new LineRow { Kind = l.Kind, Label = l.Label, Amount = l.Amount.ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) }).ToList();
+            Lines = Subsidy.Lines.Select(l => new LineRow { Kind = l.Kind, Label = l.Label, Amount = EuroInput.Format(l.Amount) }).ToList();
         while (Lines.Count(l => l.IsBlank) < 3) Lines.Add(new LineRow());
     }
 }

@@ -22,6 +22,87 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SproHub.Budgets.Amendments.AgreementAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("ConsumptionRate")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)");
+
+                    b.Property<DateOnly>("NewEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PreviousEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("budgets_agreement_amendments", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Budgets.Closure.ClosedLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Granted")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Spent")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("budgets_closed_lines", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Budgets.Requests.FinancialAgreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -147,6 +228,13 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
                     b.Property<Guid>("AgreementId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date");
 
@@ -188,6 +276,51 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("budgets_subsidy_requests", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Budgets.Spending.SpendingEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AfterClosure")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "SpentOn");
+
+                    b.ToTable("budgets_spending", (string)null);
                 });
 
             modelBuilder.Entity("SproHub.Shared.Data.OutboxMessage", b =>
@@ -232,6 +365,24 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
                     b.ToTable("budgets_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Budgets.Amendments.AgreementAmendment", b =>
+                {
+                    b.HasOne("SproHub.Budgets.Requests.FinancialAgreement", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Budgets.Closure.ClosedLine", b =>
+                {
+                    b.HasOne("SproHub.Budgets.Requests.SubsidyRequest", null)
+                        .WithMany("Closed")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SproHub.Budgets.Requests.Payment", b =>
                 {
                     b.HasOne("SproHub.Budgets.Requests.SubsidyRequest", null)
@@ -259,11 +410,29 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SproHub.Budgets.Spending.SpendingEntry", b =>
+                {
+                    b.HasOne("SproHub.Budgets.Requests.SubsidyRequest", null)
+                        .WithMany("Spending")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Budgets.Requests.FinancialAgreement", b =>
+                {
+                    b.Navigation("Amendments");
+                });
+
             modelBuilder.Entity("SproHub.Budgets.Requests.SubsidyRequest", b =>
                 {
+                    b.Navigation("Closed");
+
                     b.Navigation("Lines");
 
                     b.Navigation("Payments");
+
+                    b.Navigation("Spending");
                 });
 #pragma warning restore 612, 618
         }

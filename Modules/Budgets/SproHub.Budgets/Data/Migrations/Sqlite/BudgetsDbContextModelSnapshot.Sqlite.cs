@@ -17,6 +17,87 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SproHub.Budgets.Amendments.AgreementAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ConsumptionRate")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NewEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PreviousEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("budgets_agreement_amendments", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Budgets.Closure.ClosedLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Granted")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Spent")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("budgets_closed_lines", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Budgets.Requests.FinancialAgreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -142,6 +223,13 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                     b.Property<Guid>("AgreementId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
 
@@ -185,6 +273,51 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                     b.ToTable("budgets_subsidy_requests", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Budgets.Spending.SpendingEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AfterClosure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "SpentOn");
+
+                    b.ToTable("budgets_spending", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Shared.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -225,6 +358,24 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                     b.ToTable("budgets_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Budgets.Amendments.AgreementAmendment", b =>
+                {
+                    b.HasOne("SproHub.Budgets.Requests.FinancialAgreement", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Budgets.Closure.ClosedLine", b =>
+                {
+                    b.HasOne("SproHub.Budgets.Requests.SubsidyRequest", null)
+                        .WithMany("Closed")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SproHub.Budgets.Requests.Payment", b =>
                 {
                     b.HasOne("SproHub.Budgets.Requests.SubsidyRequest", null)
@@ -252,11 +403,29 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SproHub.Budgets.Spending.SpendingEntry", b =>
+                {
+                    b.HasOne("SproHub.Budgets.Requests.SubsidyRequest", null)
+                        .WithMany("Spending")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Budgets.Requests.FinancialAgreement", b =>
+                {
+                    b.Navigation("Amendments");
+                });
+
             modelBuilder.Entity("SproHub.Budgets.Requests.SubsidyRequest", b =>
                 {
+                    b.Navigation("Closed");
+
                     b.Navigation("Lines");
 
                     b.Navigation("Payments");
+
+                    b.Navigation("Spending");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,37 @@
+using SproHub.Budgets.Requests;
+using SproHub.Shared.Errors;
+using SproHub.Shared.Network;
+using SproHub.Shared.Security;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Budgets;
+
+/// <summary>
+/// Who sees and handles a local SPRO's money: the Région (its finance officer), the territory's coordinator (reads), and
+/// the carrier structure's own agents (request and report); no other member of the network.
+/// </summary>
+internal sealed class BudgetAccess(IPersonDirectory people, ICurrentUser user, ITerritoryContext territory)
+{
+    public bool IsRegion => user.Can(BudgetsModule.ManagePermission);
+
+    public bool IsCoordinator => territory.Current is { } t && user.HasRole(SproRoles.TerritoryCoordinator, t.Slug);
+
+    /// <summary>The caller is an agent of the agreement's carrier structure (matched by the e-mail of their account).</summary>
+    public async Task<bool> IsCarrierAsync(FinancialAgreement agreement, CancellationToken cancellationToken) =>
+        user.Email is { } email && (await people.FindByEmailAsync(agreement.TerritoryId, email, cancellationToken)).Any(p => p.StructureId == agreement.CarrierStructureId);
+
+    public async Task<bool> MayReadAsync(FinancialAgreement agreement, CancellationToken cancellationToken) =>
+        IsRegion || IsCoordinator || await IsCarrierAsync(agreement, cancellationToken);
+
+    public async Task DemandReaderAsync(FinancialAgreement agreement, CancellationToken cancellationToken)
+    {
+        if (!await MayReadAsync(agreement, cancellationToken))
+            throw new ForbiddenException($"Les chiffres de la convention financière sont réservés à {agreement.CarrierName} (structure porteuse), au coordinateur du SPRO et à la Région.");
+    }
+
+    public async Task DemandCarrierAsync(FinancialAgreement agreement, string what, CancellationToken cancellationToken)
+    {
+        if (!await IsCarrierAsync(agreement, cancellationToken))
+            throw new ForbiddenException($"Seuls les agents de {agreement.CarrierName}, structure porteuse, {what}.");
+    }
+}
