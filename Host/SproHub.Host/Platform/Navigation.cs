@@ -15,6 +15,14 @@ public sealed class Navigation(ModuleRegistry registry, ITerritoryContext territ
         ? registry.Active.Where(m => m.Manifest!.TerritoryHomePartial is not null && gate.IsEnabled(m.Id, current.Slug)).Select(m => PluginViews.PathOf(m, m.Manifest!.TerritoryHomePartial!)).ToList()
         : [];
 
+    /// <summary>The Région-level pages the person may open (the side-by-side budgets, the meetings' cadence...).</summary>
+    public IReadOnlyList<TerritoryLink> RegionLinks() => registry.Active
+        .SelectMany(m => m.Manifest!.RegionNavigation.Select(n => (Module: m, Entry: n)))
+        .Where(x => x.Entry.RequiredPermission is null || user.Can(x.Entry.RequiredPermission))
+        .OrderBy(x => x.Entry.Order).ThenBy(x => x.Entry.Label)
+        .Select(x => new TerritoryLink(x.Entry.Label, $"/{x.Entry.Path}", x.Module.DisplayName))
+        .ToList();
+
     public IReadOnlyList<TerritoryLink> TerritoryLinks()
     {
         if (territory.Current is not { } current) return [];

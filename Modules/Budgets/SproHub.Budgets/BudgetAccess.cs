@@ -18,7 +18,13 @@ internal sealed class BudgetAccess(IPersonDirectory people, ICurrentUser user, I
 
     /// <summary>The caller is an agent of the agreement's carrier structure (matched by the e-mail of their account).</summary>
     public async Task<bool> IsCarrierAsync(FinancialAgreement agreement, CancellationToken cancellationToken) =>
-        user.Email is { } email && (await people.FindByEmailAsync(agreement.TerritoryId, email, cancellationToken)).Any(p => p.StructureId == agreement.CarrierStructureId);
+        (await OwnStructuresAsync(agreement.TerritoryId, cancellationToken)).Contains(agreement.CarrierStructureId);
+
+    /// <summary>The structures of the current local SPRO the caller is an agent of.</summary>
+    public Task<IReadOnlyList<Guid>> OwnStructuresAsync(CancellationToken cancellationToken) => OwnStructuresAsync(territory.Current!.Slug, cancellationToken);
+
+    private async Task<IReadOnlyList<Guid>> OwnStructuresAsync(string territoryId, CancellationToken cancellationToken) =>
+        user.Email is { } email ? (await people.FindByEmailAsync(territoryId, email, cancellationToken)).Select(p => p.StructureId).ToList() : [];
 
     public async Task<bool> MayReadAsync(FinancialAgreement agreement, CancellationToken cancellationToken) =>
         IsRegion || IsCoordinator || await IsCarrierAsync(agreement, cancellationToken);

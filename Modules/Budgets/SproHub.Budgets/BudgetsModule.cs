@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using SproHub.Budgets.Data;
 using SproHub.Budgets.Amendments;
 using SproHub.Budgets.Closure;
+using SproHub.Budgets.Envelopes;
+using SproHub.Budgets.Region;
 using SproHub.Budgets.Requests;
 using SproHub.Budgets.Spending;
 using SproHub.Shared.Notifications;
@@ -34,6 +36,7 @@ public sealed class BudgetsModule : IModule
             new PermissionDeclaration(ManagePermission, "Décider, payer, prolonger, clore l'année et corriger après clôture (finances de la Région)", [SproRoles.RegionFinance]),
         ],
         Notifications = [new NotificationKindDeclaration(BudgetNotices.Kind, "Budget : décision, paiements, avenants et clôture de la convention financière")],
+        RegionNavigation = [new NavigationEntry("Budgets des SPRO", "budgets", ManagePermission, Order: 30)],
         Navigation = [new NavigationEntry("Budget", "budget", ReadPermission, Order: 30)],
     };
 
@@ -52,6 +55,8 @@ public sealed class BudgetsModule : IModule
         AmendmentEndpoints.Map(endpoints.TerritoryApi);
         CloseYearEndpoints.Map(endpoints.TerritoryApi);
         ExportEndpoints.Map(endpoints.TerritoryApi);
+        EnvelopeEndpoints.Map(endpoints.Api, endpoints.TerritoryApi);
+        RegionBudgetEndpoints.Map(endpoints.Api);
     }
 
     public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => DemoBudgets.SeedAsync(services, cancellationToken);

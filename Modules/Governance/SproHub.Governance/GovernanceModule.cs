@@ -41,6 +41,7 @@ public sealed class GovernanceModule : IModule
             new PermissionDeclaration(ManageAgreementsPermission, "Rédiger, faire voter, envoyer et compiler les avenants (Région)", []),
             new PermissionDeclaration(RegionOverviewPermission, "Voir la cadence des réunions de tous les SPRO locaux (Région)", []),
         ],
+        RegionNavigation = [new NavigationEntry("Cadence des réunions", "reunions/cadence", RegionOverviewPermission)],
         Navigation = [new NavigationEntry("Réunions", "reunions", ReadPermission, Order: 20), new NavigationEntry("Conventions", "conventions", ReadPermission, Order: 21)],
         Notifications =
         [

@@ -12,6 +12,9 @@ public sealed record ModuleManifest
     public IReadOnlyList<IndicatorDeclaration> Indicators { get; init; } = [];
     public IReadOnlyList<NavigationEntry> Navigation { get; init; } = [];
 
+    /// <summary>Pages of the Région's level (outside any territory), linked in the header for those holding their permission; a path from the root.</summary>
+    public IReadOnlyList<NavigationEntry> RegionNavigation { get; init; } = [];
+
     /// <summary>The kinds of notifications it sends; each person may turn the e-mail of each kind off.</summary>
     public IReadOnlyList<Notifications.NotificationKindDeclaration> Notifications { get; init; } = [];
     public string? Description { get; init; }

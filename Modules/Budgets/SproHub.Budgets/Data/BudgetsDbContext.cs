@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using SproHub.Budgets.Amendments;
 using SproHub.Budgets.Closure;
+using SproHub.Budgets.Envelopes;
 using SproHub.Budgets.Requests;
 using SproHub.Budgets.Spending;
 using SproHub.Shared.Errors;
@@ -15,8 +16,10 @@ public sealed class BudgetsDbContext(DbContextOptions<BudgetsDbContext> options,
 {
     public DbSet<FinancialAgreement> Agreements => Set<FinancialAgreement>();
     public DbSet<SubsidyRequest> Requests => Set<SubsidyRequest>();
+    public DbSet<Envelope> Envelopes => Set<Envelope>();
 
     private string? CurrentTerritoryId => territory.Current?.Slug;
+    private string? CurrentDepartmentId => territory.Current?.ParentSlug;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -93,6 +96,21 @@ public sealed class BudgetsDbContext(DbContextOptions<BudgetsDbContext> options,
             b.Property(x => x.Label).HasMaxLength(200);
             b.Property(x => x.Granted).HasPrecision(12, 2);
             b.Property(x => x.Spent).HasPrecision(12, 2);
+        });
+        modelBuilder.Entity<Envelope>(b =>
+        {
+            b.ToTable("budgets_envelopes");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.TerritoryId).HasMaxLength(64);
+            b.Property(x => x.TerritoryName).HasMaxLength(200);
+            b.Property(x => x.DepartmentCode).HasMaxLength(3);
+            b.Property(x => x.Purpose).HasMaxLength(300);
+            b.Property(x => x.Amount).HasPrecision(14, 2);
+            b.Property(x => x.CarrierName).HasMaxLength(200);
+            b.Property(x => x.RecordedBy).HasMaxLength(200);
+            b.HasIndex(x => new { x.StartsOn, x.DepartmentCode });
+            // A local SPRO sees its own envelopes and its department's.
+            b.HasQueryFilter(x => x.TerritoryId == CurrentTerritoryId || x.TerritoryId == CurrentDepartmentId);
         });
         modelBuilder.ApplySproConventions(BudgetsModule.Id);
     }

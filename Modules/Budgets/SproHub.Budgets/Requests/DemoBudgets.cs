@@ -1,44 +1,131 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SproHub.Budgets.Amendments;
+using SproHub.Budgets.Closure;
 using SproHub.Budgets.Data;
+using SproHub.Budgets.Envelopes;
+using SproHub.Budgets.Spending;
 using SproHub.Shared.Network;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Budgets.Requests;
 
 /// <summary>
-/// Indre-et-Loire's financial agreements, carried by the Mission Locale de Tours (which coordinates the SPRO): this
-/// year's, with its request filed, and next year's, whose request is due by 13 January.
+/// Several local SPROs over several years, carried by their Missions Locales: Indre-et-Loire's request of this year
+/// filed and awaiting the Région, next year's due by 13 January; Cher's 2015-2016 school year extended to December by
+/// amendment (the seeds' case) and closed, with the department's 15,000 € envelope; last year closed and this year
+/// under way elsewhere; Loir-et-Cher late this year.
 /// </summary>
 internal static class DemoBudgets
 {
-    private const string Territory = "indre-et-loire";
+    private enum Stage { Filed, Late, Decided, Closed }
+
+    private sealed record Plan(string Territory, string Town, bool Coordinates, int Year, Stage Stage, (string Label, decimal Amount)[] Projects, decimal Coordination);
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<BudgetsDbContext>();
         if (await db.Agreements.IgnoreQueryFilters().AnyAsync(cancellationToken)) return;
-        var carrier = (await services.GetRequiredService<IStructureDirectory>().ListAsync(Territory, cancellationToken))
-            .FirstOrDefault(s => s.Type == "Mission Locale" && s.Town == "Tours");
-        if (carrier is null) return;
+        var directory = services.GetRequiredService<IStructureDirectory>();
+        var territories = (await services.GetRequiredService<ITerritoryDirectory>().ListAsync(cancellationToken)).ToDictionary(t => t.Slug);
         var today = ParisTime.Today(services.GetRequiredService<TimeProvider>());
-        foreach (var year in new[] { today.Year, today.Year + 1 })
+        var (last, current) = (today.Year - 1, today.Year);
+        Plan[] plans =
+        [
+            new("indre-et-loire", "Tours", true, last, Stage.Closed, [("Forum des métiers de Tours", 5_500m), ("Semaine de l'orientation", 3_000m)], 3_500m),
+            new("indre-et-loire", "Tours", true, current, Stage.Filed, [("Forum des métiers de Tours", 6_000m), ("Professionnalisation des chargés d'accueil", 4_500m)], 4_500m),
+            new("cher", "Bourges", true, 2015, Stage.Closed, [("Achèvement des projets de territoire", 9_000m)], 3_850m),
+            new("cher", "Bourges", true, last, Stage.Closed, [("Rencontres métiers du Cher", 7_000m), ("Clips métiers", 2_500m)], 4_000m),
+            new("cher", "Bourges", true, current, Stage.Decided, [("Rencontres métiers du Cher", 7_500m), ("Clips métiers", 3_000m)], 4_500m),
+            new("orleans", "Orléans", false, current, Stage.Decided, [("ma boîte SPRO", 12_000m), ("Cellule orléanaise", 2_000m)], 0m),
+            new("chateaudun-nogent", "Châteaudun", true, current, Stage.Filed, [("Clip moi un métier", 6_000m)], 2_500m),
+            new("loir-et-cher", "Blois", true, current, Stage.Late, [("Radio COMETE", 5_000m)], 2_000m),
+        ];
+        foreach (var plan in plans)
         {
-            var (start, end) = FinancialAgreement.PeriodOf(year);
-            var agreement = new FinancialAgreement
-            {
-                TerritoryId = Territory, Year = year, CarrierStructureId = carrier.Id, CarrierName = carrier.Name, CarrierCoordinates = true,
-                StartsOn = start, EndsOn = end, RequestDeadline = new DateOnly(year, 1, 13),
-            };
-            db.Agreements.Add(agreement);
-            if (year != today.Year) continue;
-            var request = new SubsidyRequest { AgreementId = agreement.Id, TerritoryId = Territory, Status = RequestStatus.Filed, FiledAt = new DateTimeOffset(year, 1, 10, 10, 0, 0, TimeSpan.FromHours(1)), FiledBy = "démo" };
-            request.Lines.Add(new RequestLine { RequestId = request.Id, Order = 1, Kind = LineKind.Project, Label = "Forum des métiers de Tours", Amount = 6_000m });
-            request.Lines.Add(new RequestLine { RequestId = request.Id, Order = 2, Kind = LineKind.Project, Label = "Professionnalisation des chargés d'accueil", Amount = 4_500m });
-            request.Lines.Add(new RequestLine { RequestId = request.Id, Order = 3, Kind = LineKind.Coordination, Label = "Coordination du SPRO", Amount = 4_500m });
-            request.UpdatedAt = request.FiledAt.Value;
-            db.Requests.Add(request);
+            var carrier = (await directory.ListAsync(plan.Territory, cancellationToken)).FirstOrDefault(s => s.Type == "Mission Locale" && s.Town == plan.Town);
+            if (carrier is not null) Seed(db, plan, territories[plan.Territory], carrier, today);
         }
+        if ((await directory.ListAsync("indre-et-loire", cancellationToken)).FirstOrDefault(s => s.Type == "Mission Locale" && s.Town == "Tours") is { } tours)
+            db.Agreements.Add(Agreement("indre-et-loire", current + 1, tours, coordinates: true));
+        if ((await directory.ListAsync("cher", cancellationToken)).FirstOrDefault(s => s.Type == "Mission Locale" && s.Town == "Bourges") is { } bourges)
+            db.Envelopes.Add(new Envelope
+            {
+                TerritoryId = "departement-18", TerritoryName = "Cher", DepartmentCode = "18", Purpose = "Achever les projets de territoire et payer les frais de fonctionnement",
+                Amount = 15_000m, StartsOn = new DateOnly(2015, 9, 1), EndsOn = new DateOnly(2016, 8, 31), CarrierStructureId = bourges.Id, CarrierName = bourges.Name,
+                AllottedOn = new DateOnly(2015, 7, 10), RecordedBy = "démo",
+            });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static FinancialAgreement Agreement(string territory, int year, StructureInfo carrier, bool coordinates)
+    {
+        var (start, end) = FinancialAgreement.PeriodOf(year);
+        return new FinancialAgreement
+        {
+            TerritoryId = territory, Year = year, CarrierStructureId = carrier.Id, CarrierName = carrier.Name, CarrierCoordinates = coordinates,
+            StartsOn = start, EndsOn = end, RequestDeadline = year >= 2017 ? new DateOnly(year, 1, 13) : new DateOnly(year, 7, 1),
+        };
+    }
+
+    private static void Seed(BudgetsDbContext db, Plan plan, TerritoryInfo territory, StructureInfo carrier, DateOnly today)
+    {
+        var agreement = Agreement(plan.Territory, plan.Year, carrier, plan.Coordinates);
+        db.Agreements.Add(agreement);
+        // The envelope the Région allots each civil year to the local SPRO, its carrier's request drawn on it.
+        var total = plan.Projects.Sum(p => p.Amount) + plan.Coordination;
+        if (plan.Year >= 2017)
+            db.Envelopes.Add(new Envelope
+            {
+                TerritoryId = plan.Territory, TerritoryName = territory.Name, DepartmentCode = territory.DepartmentCode!, Purpose = "Animation du SPRO local et projets de territoire", Amount = total,
+                StartsOn = agreement.StartsOn, EndsOn = agreement.EndsOn, CarrierStructureId = carrier.Id, CarrierName = carrier.Name, AllottedOn = agreement.StartsOn.AddMonths(-2), RecordedBy = "démo",
+            });
+        if (plan.Stage == Stage.Late) return;
+        var filedOn = agreement.RequestDeadline.AddDays(-3);
+        var request = new SubsidyRequest
+        {
+            AgreementId = agreement.Id, TerritoryId = plan.Territory, Status = RequestStatus.Filed, FiledBy = "démo",
+            FiledAt = new DateTimeOffset(filedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(1)),
+        };
+        request.UpdatedAt = request.FiledAt.Value;
+        var order = 0;
+        foreach (var (label, amount) in plan.Projects)
+            request.Lines.Add(new RequestLine { RequestId = request.Id, Order = ++order, Kind = LineKind.Project, Label = label, Amount = amount });
+        if (plan.Coordination > 0)
+            request.Lines.Add(new RequestLine { RequestId = request.Id, Order = ++order, Kind = LineKind.Coordination, Label = "Coordination du SPRO", Amount = plan.Coordination });
+        db.Requests.Add(request);
+        if (plan.Stage == Stage.Filed) return;
+
+        var cpr = agreement.RequestDeadline.AddDays(28);
+        foreach (var line in request.Lines) line.Granted = line.Amount;
+        request.DecidedOn = cpr;
+        var advanceOn = new DateOnly(agreement.StartsOn.Year + (agreement.StartsOn.Month > 3 ? 1 : 0), 3, 16);
+        if (advanceOn <= today)
+            request.Payments.Add(new Payment { RequestId = request.Id, Kind = PaymentKind.Advance, Amount = SubsidyRules.Advance(request.Granted), PaidOn = advanceOn, Reference = $"M-{plan.Year}-{plan.Territory}-1", RecordedBy = "démo" });
+        // Spending month by month: the closed years spend nearly all, the current one what its months allow.
+        var months = plan.Stage == Stage.Closed ? 10 : Math.Clamp((today.Year - agreement.StartsOn.Year) * 12 + today.Month - agreement.StartsOn.Month, 0, 10);
+        foreach (var line in request.Lines)
+            for (var m = 0; m < months; m++)
+            {
+                var spentOn = agreement.StartsOn.AddMonths(m + 1).AddDays(-1);
+                if (spentOn > today) break;
+                request.Spending.Add(new SpendingEntry { RequestId = request.Id, LineId = line.Id, SpentOn = spentOn, Amount = decimal.Round(line.Amount * 0.095m, 2), Label = $"Pièces du mois ({spentOn:MM/yyyy})", RecordedBy = "démo", RecordedAt = request.UpdatedAt });
+            }
+        if (plan.Stage != Stage.Closed || agreement.EndsOn.AddDays(20) > today) return;
+        if (plan.Year < 2017)
+        {
+            // The 2016 case: the school-year agreement moved from 31 August to 31 December while under half consumed.
+            var previous = agreement.EndsOn;
+            agreement.EndsOn = new DateOnly(previous.Year, 12, 31);
+            agreement.Amendments.Add(new AgreementAmendment { AgreementId = agreement.Id, Number = 1, PreviousEndsOn = previous, NewEndsOn = agreement.EndsOn, SignedOn = new DateOnly(previous.Year, 3, 1),
+                Reason = "Projets de territoire à achever à l'automne", ConsumptionRate = 0.38m, RecordedBy = "démo" });
+        }
+        request.ClosedOn = agreement.EndsOn.AddDays(20);
+        request.ClosedBy = "démo";
+        foreach (var line in request.Lines)
+            request.Closed.Add(new ClosedLine { RequestId = request.Id, LineId = line.Id, Order = line.Order, Kind = line.Kind, Label = line.Label, Granted = line.Granted!.Value, Spent = request.SpentOn(line.Id) });
+        var balance = Math.Min(request.Granted, request.Spent) - request.Paid;
+        if (balance > 0 && request.ClosedOn.Value.AddDays(12) <= today)
+            request.Payments.Add(new Payment { RequestId = request.Id, Kind = PaymentKind.Balance, Amount = balance, PaidOn = request.ClosedOn.Value.AddDays(12), Reference = $"M-{plan.Year}-{plan.Territory}-2", RecordedBy = "démo" });
     }
 }

@@ -22,6 +22,7 @@ public sealed class BudgetModel(IMediator mediator, ITerritoryContext territory,
     [BindProperty] public List<LineRow> Lines { get; set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
     public RequestView? Subsidy { get; private set; }
+    public IReadOnlyList<Envelopes.EnvelopeView> Envelopes { get; private set; } = [];
     public bool IsRegion => user.Can(BudgetsModule.ManagePermission);
     public string Territory => territory.Current!.Slug;
     public string TerritoryName => territory.Current!.Name;
@@ -65,6 +66,7 @@ public sealed class BudgetModel(IMediator mediator, ITerritoryContext territory,
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Years = await mediator.Send(new ListAgreementYears(), ct);
+        Envelopes = await mediator.Send(new Envelopes.ListTerritoryEnvelopes(), ct);
         Year ??= Years.FirstOrDefault();
         if (Year is not { } year || !Years.Contains(year)) return;
         Subsidy = await mediator.Send(new GetSubsidyRequest(year), ct);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SproHub.Budgets.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SpendingAmendmentsClosure : Migration
+    public partial class SpendingClosureEnvelopes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -74,6 +74,29 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "budgets_envelopes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TerritoryName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CarrierStructureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CarrierName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AllottedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_budgets_envelopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "budgets_spending",
                 columns: table => new
                 {
@@ -111,6 +134,11 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                 column: "RequestId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_budgets_envelopes_StartsOn_DepartmentCode",
+                table: "budgets_envelopes",
+                columns: new[] { "StartsOn", "DepartmentCode" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_budgets_spending_RequestId_SpentOn",
                 table: "budgets_spending",
                 columns: new[] { "RequestId", "SpentOn" });
@@ -124,6 +152,9 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "budgets_closed_lines");
+
+            migrationBuilder.DropTable(
+                name: "budgets_envelopes");
 
             migrationBuilder.DropTable(
                 name: "budgets_spending");
