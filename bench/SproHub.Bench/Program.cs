@@ -28,6 +28,7 @@ await using (var first = await Server.StartAsync(Path.Combine(publish, "SproHub.
 var shows = TenYearsOfShows.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
 LargeNetwork.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
 var meetings = TenYearsOfMeetings.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
+var budgets = TenYearsOfBudgets.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
 hostEnv["DemoData__Enabled"] = "false"; // seeded once above, as a production database would be
 Console.WriteLine($"{shows} émissions dans {TenYearsOfShows.Territories.Length} territoires.");
 
@@ -108,6 +109,22 @@ await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub
     }
 }
 
+// 7. The Région's side-by-side budgets of a year (its finance officer, never cached): the page and the API, any of ten years.
+var budgetRows = new List<(string What, int Clients, Load.Result Result)>();
+await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv))
+{
+    using var finance = await ReceptionGuide.SignInAsync(server.Url, "finances@region.demo");
+    string Year(int i) => $"{TenYearsOfBudgets.FirstYear + i % TenYearsOfBudgets.Years}";
+    string BudgetPage(int i) => $"/budgets?annee={Year(i)}";
+    string BudgetApi(int i) => $"/api/budgets/overview?year={Year(i)}";
+    await Load.RunAsync(finance, BudgetApi, 200, 4); // warm-up
+    foreach (var clients in new[] { 1, 8, 32 })
+    {
+        budgetRows.Add(("Page `/budgets?annee=`", clients, await Load.RunAsync(finance, BudgetPage, clients == 1 ? 300 : 1000, clients)));
+        budgetRows.Add(("API `/api/budgets/overview?year=`", clients, await Load.RunAsync(finance, BudgetApi, clients == 1 ? 300 : 1000, clients)));
+    }
+}
+
 // The report.
 var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "?";
 var memory = File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim();
@@ -173,6 +190,17 @@ md.AppendLine("| Endpoint | Clients | Requests | p50 | p95 | p99 | Throughput | 
 md.AppendLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var (what, clients, r) in meetingRows)
     md.AppendLine($"| {what} | {clients} | {r.Count} | {r.P50:F1} ms | {r.P95:F1} ms | {r.P99:F1} ms | {r.PerSecond:F0}/s | {r.Errors} | {Ok(r.P95 < 50)} |");
+md.AppendLine();
+md.AppendLine("## The Région's budgets side by side (target p95 < 100 ms)");
+md.AppendLine();
+md.AppendLine($"{budgets} financial agreements ({TenYearsOfShows.Territories.Length} local SPROs × {TenYearsOfBudgets.Years} years from {TenYearsOfBudgets.FirstYear}), each with an envelope and a request of {TenYearsOfBudgets.Lines} lines,");
+md.AppendLine($"granted, its advance paid and {TenYearsOfBudgets.EntriesPerLine} spending entries a line ({budgets * TenYearsOfBudgets.Lines * TenYearsOfBudgets.EntriesPerLine:N0} entries), every past year closed; the finance officer's token; one year per");
+md.AppendLine("request, all 13 local SPROs by department with allotted, requested, granted, paid, spent and consumption, and the late requests.");
+md.AppendLine();
+md.AppendLine("| Endpoint | Clients | Requests | p50 | p95 | p99 | Throughput | Errors | p95 < 100 ms |");
+md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+foreach (var (what, clients, r) in budgetRows)
+    md.AppendLine($"| {what} | {clients} | {r.Count} | {r.P50:F1} ms | {r.P95:F1} ms | {r.P99:F1} ms | {r.PerSecond:F0}/s | {r.Errors} | {Ok(r.P95 < 100)} |");
 md.AppendLine();
 md.AppendLine("## Resident memory (target < 250 MB)");
 md.AppendLine();

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using static SproHub.Bench.Sql;
 
 namespace SproHub.Bench;
 
@@ -58,21 +59,4 @@ internal static class TenYearsOfMeetings
     }
 
     private static bool Present(int structure, int person, int month) => (structure * 7 + person + month) % 4 != 0 && (structure + month) % 5 != 0;
-
-    private static string Id() => Guid.NewGuid().ToString().ToUpperInvariant();
-    private static string Instant(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params (string Name, object Value)[] parameters)
-    {
-        command.Parameters.Clear();
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        command.ExecuteNonQuery();
-    }
 }
