@@ -1,5 +1,6 @@
 using SproHub.Budgets;
 using SproHub.Governance;
+using SproHub.Indicators;
 using SproHub.Network;
 using SproHub.Shared.Modularity;
 
@@ -8,5 +9,5 @@ namespace SproHub.Host;
 /// <summary>The core modules, compiled in and always enabled. Plugins are never listed here.</summary>
 public static class CoreModules
 {
-    public static IReadOnlyList<IModule> All() => [new NetworkModule(), new GovernanceModule(), new BudgetsModule()];
+    public static IReadOnlyList<IModule> All() => [new NetworkModule(), new GovernanceModule(), new BudgetsModule(), new IndicatorsModule()];
 }

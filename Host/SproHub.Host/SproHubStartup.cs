@@ -64,6 +64,7 @@ public static class SproHubStartup
         services.AddScoped<ITerritoryContext>(p => p.GetRequiredService<TerritoryContext>());
         services.AddSingleton<ModuleGate>();
         services.AddSingleton<IModuleGate>(p => p.GetRequiredService<ModuleGate>());
+        services.AddSingleton<SproHub.Shared.Modularity.IModuleCatalog, ActiveModuleCatalog>();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddSproNotifications(configuration);

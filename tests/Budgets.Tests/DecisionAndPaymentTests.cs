@@ -21,33 +21,33 @@ public sealed class DecisionAndPaymentTests(SproHubFactory factory) : IClassFixt
         if (today.Month <= 3) factory.Clock.Advance(new DateTime(today.Year, 4, 15) - today);
         var year = today.Year;
         // The Région's finance officer, not an administrator: his role applies in every territory.
-        var admin = await factory.ClientAsAsync(DemoAccounts.RegionFinance);
-        var filed = await (await admin.GetAsync($"{Api}/{year}")).JsonAsync(HttpStatusCode.OK);
+        var finance = await factory.ClientAsAsync(DemoAccounts.RegionFinance);
+        var filed = await (await finance.GetAsync($"{Api}/{year}")).JsonAsync(HttpStatusCode.OK);
         var lines = filed.GetProperty("lines").EnumerateArray().ToList(); // 6,000 and 4,500 of projects, 4,500 of coordination
         var version = filed.GetProperty("version").GetInt32();
 
-        var tooMuch = await (await admin.PostAsJsonAsync($"{Api}/{year}/decision", new { cprVoteOn = $"{year}-02-10", version,
+        var tooMuch = await (await finance.PostAsJsonAsync($"{Api}/{year}/decision", new { cprVoteOn = $"{year}-02-10", version,
             lines = lines.Select(l => new { lineId = l.GetProperty("id").GetString(), granted = l.GetProperty("amount").GetDecimal() + 1 }) })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("au-plus-demande", tooMuch.GetProperty("rules")[0].GetProperty("rule").GetString());
         // Granting less for the projects would leave the coordination above 30%: refused with the figure allowed.
-        var cap = await (await admin.PostAsJsonAsync($"{Api}/{year}/decision", new { cprVoteOn = $"{year}-02-10", version,
+        var cap = await (await finance.PostAsJsonAsync($"{Api}/{year}/decision", new { cprVoteOn = $"{year}-02-10", version,
             lines = lines.Select(l => new { lineId = l.GetProperty("id").GetString(), granted = l.GetProperty("kind").GetString() == "Coordination" ? 4_500m : 4_000m }) })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("coordination-30", cap.GetProperty("rules")[0].GetProperty("rule").GetString());
-        var decided = await (await admin.PostAsJsonAsync($"{Api}/{year}/decision", new { cprVoteOn = $"{year}-02-10", version,
+        var decided = await (await finance.PostAsJsonAsync($"{Api}/{year}/decision", new { cprVoteOn = $"{year}-02-10", version,
             lines = lines.Select(l => new { lineId = l.GetProperty("id").GetString(), granted = l.GetProperty("kind").GetString() == "Coordination" ? 4_000m : l.GetProperty("amount").GetDecimal() }) }))
             .JsonAsync(HttpStatusCode.OK);
         Assert.Equal((14_500m, 7_250m), (decided.GetProperty("granted").GetDecimal(), decided.GetProperty("advance").GetDecimal()));
 
-        var april = await (await admin.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Advance", amount = 7_250m, paidOn = $"{year}-04-02", reference = "M-2026-001", version = decided.GetProperty("version").GetInt32() }))
+        var april = await (await finance.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Advance", amount = 7_250m, paidOn = $"{year}-04-02", reference = "M-2026-001", version = decided.GetProperty("version").GetInt32() }))
             .JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("acompte-mars", april.GetProperty("rules")[0].GetProperty("rule").GetString());
-        var advance = await (await admin.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Advance", amount = 7_250m, paidOn = $"{year}-03-16", reference = "M-2026-001", version = decided.GetProperty("version").GetInt32() }))
+        var advance = await (await finance.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Advance", amount = 7_250m, paidOn = $"{year}-03-16", reference = "M-2026-001", version = decided.GetProperty("version").GetInt32() }))
             .JsonAsync(HttpStatusCode.OK);
-        var beyond = await (await admin.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Balance", amount = 7_250.01m, paidOn = $"{year}-03-20", reference = "M-2026-002", version = advance.GetProperty("version").GetInt32() }))
+        var beyond = await (await finance.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Balance", amount = 7_250.01m, paidOn = $"{year}-03-20", reference = "M-2026-002", version = advance.GetProperty("version").GetInt32() }))
             .JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("au-dela-accorde", beyond.GetProperty("rules")[0].GetProperty("rule").GetString());
         // The balance is paid on justification: not beyond what the carrier declared spent.
-        var unjustified = await (await admin.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Balance", amount = 7_250m, paidOn = $"{year}-03-20", reference = "M-2026-002", version = advance.GetProperty("version").GetInt32() }))
+        var unjustified = await (await finance.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Balance", amount = 7_250m, paidOn = $"{year}-03-20", reference = "M-2026-002", version = advance.GetProperty("version").GetInt32() }))
             .JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("sur-justification", unjustified.GetProperty("rules")[0].GetProperty("rule").GetString());
         var agent = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCarrierAgent);
@@ -59,7 +59,7 @@ public sealed class DecisionAndPaymentTests(SproHubFactory factory) : IClassFixt
                 .JsonAsync(HttpStatusCode.OK);
             version2 = after.GetProperty("version").GetInt32();
         }
-        var balance = await (await admin.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Balance", amount = 7_250m, paidOn = $"{year}-03-20", reference = "M-2026-002", version = version2 }))
+        var balance = await (await finance.PostAsJsonAsync($"{Api}/{year}/payments", new { kind = "Balance", amount = 7_250m, paidOn = $"{year}-03-20", reference = "M-2026-002", version = version2 }))
             .JsonAsync(HttpStatusCode.OK);
         Assert.Equal((14_500m, 0m), (balance.GetProperty("paid").GetDecimal(), balance.GetProperty("leftToPay").GetDecimal()));
 

@@ -57,7 +57,7 @@ public sealed class SpendingAndClosureTests(SproHubFactory factory) : IClassFixt
         statement = await (await agent.GetAsync($"{Api}/requests/{Year}/spending")).JsonAsync(HttpStatusCode.OK);
         Assert.True(statement.GetProperty("mayRecord").GetBoolean());
         Assert.Equal("hors-periode", Rule(await (await agent.PostAsJsonAsync($"{Api}/requests/{Year}/spending", Spending(statement, 0, 100m, $"{Year - 1}-12-31"))).JsonAsync(HttpStatusCode.BadRequest)));
-        Assert.Equal("date-passee", Rule(await (await agent.PostAsJsonAsync($"{Api}/requests/{Year}/spending", Spending(statement, 0, 100m, DateTime.Today.AddDays(2).ToString("yyyy-MM-dd")))).JsonAsync(HttpStatusCode.BadRequest)));
+        Assert.Equal("date-passee", Rule(await (await agent.PostAsJsonAsync($"{Api}/requests/{Year}/spending", Spending(statement, 0, 100m, SproHub.Shared.Territories.ParisTime.Today(factory.Clock).AddDays(2).ToString("yyyy-MM-dd")))).JsonAsync(HttpStatusCode.BadRequest)));
         Assert.Equal("centimes", Rule(await (await agent.PostAsJsonAsync($"{Api}/requests/{Year}/spending", Spending(statement, 0, 10.001m, $"{Year}-02-01"))).JsonAsync(HttpStatusCode.BadRequest)));
 
         statement = await (await agent.PostAsJsonAsync($"{Api}/requests/{Year}/spending", Spending(statement, 0, 1_500m, $"{Year}-02-01"))).JsonAsync(HttpStatusCode.OK);
@@ -73,7 +73,11 @@ public sealed class SpendingAndClosureTests(SproHubFactory factory) : IClassFixt
         var february = await (await agent.GetAsync($"{Api}/requests/{Year}/spending?at={Year}-02-15")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(0.1m, february.GetProperty("consumption").GetDecimal());
 
-        // The CIO's agent (not the carrier) and another territory's coordinator are refused.
+        // The Région's entries on an open year are corrections, with their reason.
+        var finance = await factory.ClientAsAsync(DemoAccounts.RegionFinance);
+        Assert.Equal("correction-motivee", Rule(await (await finance.PostAsJsonAsync($"{Api}/requests/{Year}/spending", Spending(statement, 0, 100m, $"{Year}-03-01"))).JsonAsync(HttpStatusCode.BadRequest)));
+        // The CIO's agent (not the carrier), a coordinator who is not the carrier's agent and another territory's coordinator are refused.
+        await (await (await factory.ClientAsAsync(DemoAccounts.Coordinator("orleans"))).PostAsJsonAsync($"/api/territories/orleans/budgets/requests/{Year}/spending", Spending(statement, 0, 10m, $"{Year}-03-01"))).JsonAsync(HttpStatusCode.Forbidden);
         await (await (await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember)).PostAsJsonAsync($"{Api}/requests/{Year}/spending", Spending(statement, 0, 10m, $"{Year}-03-01"))).JsonAsync(HttpStatusCode.Forbidden);
         await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"{Api}/requests/{Year}/spending")).JsonAsync(HttpStatusCode.Forbidden);
         await (await factory.CreateClient().GetAsync($"{Api}/requests/{Year}/spending")).JsonAsync(HttpStatusCode.Unauthorized);
@@ -121,6 +125,9 @@ public sealed class SpendingAndClosureTests(SproHubFactory factory) : IClassFixt
         Assert.Equal(10_300m, closed.GetProperty("closedSpent").GetDecimal());
         Assert.StartsWith($"{Year + 1}-01-", closed.GetProperty("closedOn").GetString());
         await (await region.PostAsJsonAsync($"{Api}/requests/{Year}/closure", new { version = closed.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.Conflict);
+        var redecide = await (await region.PostAsJsonAsync($"{Api}/requests/{Year}/decision", new { cprVoteOn = $"{Year}-02-10", version = closed.GetProperty("version").GetInt32(),
+            lines = closed.GetProperty("lines").EnumerateArray().Select(l => new { lineId = l.GetProperty("lineId").GetString(), granted = 1m }) })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("annee-close", Rule(redecide));
 
         // Locked: the carrier no longer reports; the Région corrects only with a reason, beside the locked figures.
         Assert.Equal("annee-close", Rule(await (await agent.PostAsJsonAsync($"{Api}/requests/{Year}/spending", Spending(closed, 1, 100m, $"{Year}-11-01"))).JsonAsync(HttpStatusCode.BadRequest)));

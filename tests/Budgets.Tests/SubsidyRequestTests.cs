@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SproHub.Testing;
 using Xunit;
 
@@ -59,11 +60,52 @@ public sealed class SubsidyRequestTests(SproHubFactory factory) : IClassFixture<
         var late = await (await carrier.PostAsJsonAsync($"{Api}/{NextYear}/filing", new { version = saved.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("date-limite", late.GetProperty("rules")[0].GetProperty("rule").GetString());
 
-        await (await carrier.PostAsJsonAsync($"{Api}/{NextYear}/late-filing", new { reason = "Conseil d'administration reporté" })).JsonAsync(HttpStatusCode.Forbidden);
+        var version = saved.GetProperty("version").GetInt32();
+        await (await carrier.PostAsJsonAsync($"{Api}/{NextYear}/late-filing", new { reason = "Conseil d'administration reporté", version })).JsonAsync(HttpStatusCode.Forbidden);
         var admin = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
-        var allowed = await (await admin.PostAsJsonAsync($"{Api}/{NextYear}/late-filing", new { reason = "Conseil d'administration reporté" })).JsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsJsonAsync($"{Api}/{NextYear}/late-filing", new { reason = "Conseil d'administration reporté", version = version + 5 })).JsonAsync(HttpStatusCode.Conflict);
+        var allowed = await (await admin.PostAsJsonAsync($"{Api}/{NextYear}/late-filing", new { reason = "Conseil d'administration reporté", version })).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("Conseil d'administration reporté", allowed.GetProperty("lateAllowedBecause").GetString());
-        await (await carrier.PostAsJsonAsync($"{Api}/{NextYear}/filing", new { version = allowed.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.OK);
+        var filed = await (await carrier.PostAsJsonAsync($"{Api}/{NextYear}/filing", new { version = allowed.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.OK);
+        // Once filed, there is no late filing left to allow: the recorded reason stays.
+        var again = await (await admin.PostAsJsonAsync($"{Api}/{NextYear}/late-filing", new { reason = "Autre raison", version = filed.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("demande-deposee", again.GetProperty("rules")[0].GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task The_coordination_subsidy_is_one_flat_line_and_only_the_carrier_writes_the_request()
+    {
+        var carrier = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCarrierAgent);
+        var twice = await (await carrier.PutAsJsonAsync($"{Api}/{NextYear}", new
+        {
+            lines = new object[] { new { kind = "Project", label = "Forum", amount = 10_000m }, new { kind = "Coordination", label = "Coordination", amount = 1_000m }, new { kind = "Coordination", label = "Animation", amount = 1_000m } },
+            version = 0,
+        })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(("lines", "coordination-forfaitaire"), (twice.GetProperty("rules")[0].GetProperty("field").GetString(), twice.GetProperty("rules")[0].GetProperty("rule").GetString()));
+        // The Région's finance officer holds the request permission everywhere but is not the carrier's agent.
+        await (await (await factory.ClientAsAsync(DemoAccounts.RegionFinance)).PutAsJsonAsync($"{Api}/{NextYear}", Lines(100m))).JsonAsync(HttpStatusCode.Forbidden);
+        Assert.Empty((await (await carrier.GetAsync($"{Api}/{NextYear}")).JsonAsync(HttpStatusCode.OK)).GetProperty("lines").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_Région_opens_a_year_s_agreement_with_a_carrier_of_the_territory()
+    {
+        var finance = await factory.ClientAsAsync(DemoAccounts.RegionFinance);
+        var structures = await factory.InScopeAsync(sp => sp.GetRequiredService<SproHub.Shared.Network.IStructureDirectory>().ListAsync("indre-et-loire"));
+        var tours = structures.Single(s => s.Type == "Mission Locale" && s.Town == "Tours");
+        var bourges = (await factory.InScopeAsync(sp => sp.GetRequiredService<SproHub.Shared.Network.IStructureDirectory>().ListAsync("cher")))[0];
+        var year = NextYear + 1;
+        var elsewhere = await (await finance.PostAsJsonAsync("/api/territories/indre-et-loire/budgets/agreements", new { year, carrierStructureId = bourges.Id, requestDeadline = $"{year}-01-13" })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("porteur-du-territoire", elsewhere.GetProperty("rules")[0].GetProperty("rule").GetString());
+        var late = await (await finance.PostAsJsonAsync("/api/territories/indre-et-loire/budgets/agreements", new { year, carrierStructureId = tours.Id, requestDeadline = $"{year + 1}-01-13" })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("requestDeadline", late.GetProperty("rules")[0].GetProperty("field").GetString());
+        await (await (await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator)).PostAsJsonAsync("/api/territories/indre-et-loire/budgets/agreements", new { year, carrierStructureId = tours.Id, requestDeadline = $"{year}-01-13" })).JsonAsync(HttpStatusCode.Forbidden);
+
+        var opened = await (await finance.PostAsJsonAsync("/api/territories/indre-et-loire/budgets/agreements", new { year, carrierStructureId = tours.Id, requestDeadline = $"{year}-01-13" })).JsonAsync(HttpStatusCode.OK);
+        // The Mission Locale de Tours is the designated coordinator's structure: it may ask the coordination subsidy.
+        Assert.Equal((true, $"{year}-12-31"), (opened.GetProperty("carrierCoordinates").GetBoolean(), opened.GetProperty("endsOn").GetString()));
+        await (await finance.PostAsJsonAsync("/api/territories/indre-et-loire/budgets/agreements", new { year, carrierStructureId = tours.Id, requestDeadline = $"{year}-01-13" })).JsonAsync(HttpStatusCode.Conflict);
+        Assert.True((await (await (await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCarrierAgent)).GetAsync($"{Api}/{year}")).JsonAsync(HttpStatusCode.OK)).GetProperty("mayEdit").GetBoolean());
     }
 
     [Fact]

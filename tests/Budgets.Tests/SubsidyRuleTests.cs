@@ -58,6 +58,33 @@ public sealed class SubsidyRuleTests
 /// <summary>Payments: half the grant in March as an advance, the balance after, never beyond the grant.</summary>
 public sealed class PaymentRuleTests
 {
+    private static readonly FinancialAgreement Civil2017 = new()
+    {
+        TerritoryId = "cher", Year = 2017, CarrierName = "Mission Locale de Bourges", StartsOn = new DateOnly(2017, 1, 1), EndsOn = new DateOnly(2017, 12, 31),
+    };
+
+    [Fact]
+    public void The_advance_is_paid_in_March_of_the_agreement_after_the_decision()
+    {
+        var request = Granted(15_000m);
+        Assert.Equal("acompte-mars", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(Civil2017, request, PaymentKind.Advance, 7_500m, new DateOnly(2018, 3, 15))).Rule);
+        Assert.Equal("apres-decision", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(Civil2017, request, PaymentKind.Advance, 7_500m, new DateOnly(2017, 2, 1))).Rule);
+        // A school-year agreement (2015-2016) has its March in 2016.
+        var (start, end) = FinancialAgreement.PeriodOf(2015);
+        var schoolYear = new FinancialAgreement { TerritoryId = "cher", Year = 2015, CarrierName = "Mission Locale de Bourges", StartsOn = start, EndsOn = end };
+        request.DecidedOn = new DateOnly(2015, 10, 1);
+        Assert.Equal("acompte-mars", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(schoolYear, request, PaymentKind.Advance, 7_500m, new DateOnly(2017, 3, 16))).Rule);
+        SubsidyRules.CheckPayment(schoolYear, request, PaymentKind.Advance, 7_500m, new DateOnly(2016, 3, 16));
+    }
+
+    [Fact]
+    public void The_last_school_year_and_the_first_civil_year_never_share_a_day()
+    {
+        Assert.Equal((new DateOnly(2016, 9, 1), new DateOnly(2016, 12, 31)), FinancialAgreement.YearOf(2016));
+        Assert.Equal((new DateOnly(2017, 1, 1), new DateOnly(2017, 12, 31)), FinancialAgreement.YearOf(2017));
+        Assert.Equal((new DateOnly(2015, 9, 1), new DateOnly(2016, 8, 31)), FinancialAgreement.YearOf(2015));
+    }
+
     private static SubsidyRequest Granted(decimal granted)
     {
         var request = new SubsidyRequest { TerritoryId = "cher", DecidedOn = new DateOnly(2017, 2, 10), Status = RequestStatus.Filed };
@@ -71,11 +98,11 @@ public sealed class PaymentRuleTests
         Assert.Equal(7_500.00m, SubsidyRules.Advance(15_000m));
         Assert.Equal(5_000.50m, SubsidyRules.Advance(10_001.01m)); // the odd cent goes with the balance
         var request = Granted(15_000m);
-        Assert.Equal("acompte-50", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(request, PaymentKind.Advance, 7_000m, new DateOnly(2017, 3, 15))).Rule);
-        Assert.Equal("acompte-mars", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(request, PaymentKind.Advance, 7_500m, new DateOnly(2017, 4, 2))).Rule);
-        SubsidyRules.CheckPayment(request, PaymentKind.Advance, 7_500m, new DateOnly(2017, 3, 15));
+        Assert.Equal("acompte-50", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(Civil2017, request, PaymentKind.Advance, 7_000m, new DateOnly(2017, 3, 15))).Rule);
+        Assert.Equal("acompte-mars", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(Civil2017, request, PaymentKind.Advance, 7_500m, new DateOnly(2017, 4, 2))).Rule);
+        SubsidyRules.CheckPayment(Civil2017, request, PaymentKind.Advance, 7_500m, new DateOnly(2017, 3, 15));
         request.Payments.Add(new Payment { Kind = PaymentKind.Advance, Amount = 7_500m, PaidOn = new DateOnly(2017, 3, 15), Reference = "M-1" });
-        Assert.Equal("acompte-unique", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(request, PaymentKind.Advance, 7_500m, new DateOnly(2017, 3, 20))).Rule);
+        Assert.Equal("acompte-unique", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(Civil2017, request, PaymentKind.Advance, 7_500m, new DateOnly(2017, 3, 20))).Rule);
     }
 
     [Fact]
@@ -84,10 +111,10 @@ public sealed class PaymentRuleTests
         var request = Granted(15_000m);
         request.Payments.Add(new Payment { Kind = PaymentKind.Advance, Amount = 7_500m, PaidOn = new DateOnly(2017, 3, 15), Reference = "M-1" });
         Spend(request, 15_000m, new DateOnly(2017, 10, 1));
-        SubsidyRules.CheckPayment(request, PaymentKind.Balance, 7_500m, new DateOnly(2017, 11, 2));
-        var beyond = Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(request, PaymentKind.Balance, 7_500.01m, new DateOnly(2017, 11, 2)));
+        SubsidyRules.CheckPayment(Civil2017, request, PaymentKind.Balance, 7_500m, new DateOnly(2017, 11, 2));
+        var beyond = Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(Civil2017, request, PaymentKind.Balance, 7_500.01m, new DateOnly(2017, 11, 2)));
         Assert.Equal("au-dela-accorde", beyond.Rule);
-        Assert.Equal("decision-requise", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(new SubsidyRequest { TerritoryId = "cher" }, PaymentKind.Balance, 1m, new DateOnly(2017, 11, 2))).Rule);
+        Assert.Equal("decision-requise", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(Civil2017, new SubsidyRequest { TerritoryId = "cher" }, PaymentKind.Balance, 1m, new DateOnly(2017, 11, 2))).Rule);
     }
 
     private static void Spend(SubsidyRequest request, decimal amount, DateOnly on, string? reason = null) =>
@@ -99,10 +126,10 @@ public sealed class PaymentRuleTests
         var request = Granted(15_000m);
         request.Payments.Add(new Payment { Kind = PaymentKind.Advance, Amount = 7_500m, PaidOn = new DateOnly(2017, 3, 15), Reference = "M-1" });
         Spend(request, 9_000m, new DateOnly(2017, 6, 1));
-        var refused = Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(request, PaymentKind.Balance, 1_500.01m, new DateOnly(2017, 7, 2)));
+        var refused = Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(Civil2017, request, PaymentKind.Balance, 1_500.01m, new DateOnly(2017, 7, 2)));
         Assert.Equal(("amount", "sur-justification"), (refused.Field, refused.Rule));
         Assert.Contains("1 500,00", refused.Message.Replace('\u202f', ' ').Replace('\u00a0', ' '));
-        SubsidyRules.CheckPayment(request, PaymentKind.Balance, 1_500m, new DateOnly(2017, 7, 2));
+        SubsidyRules.CheckPayment(Civil2017, request, PaymentKind.Balance, 1_500m, new DateOnly(2017, 7, 2));
     }
 
     [Fact]
@@ -150,6 +177,8 @@ public sealed class PaymentRuleTests
         Assert.Equal("correction-motivee", Rule(() => SubsidyRules.CheckSpending(agreement, request, line, new DateOnly(2017, 6, 1), -10m, null, false, today)));
         Assert.Equal("depense-negative", Rule(() => SubsidyRules.CheckSpending(agreement, request, line, new DateOnly(2017, 6, 1), -10m, "Doublon", false, today)));
         SubsidyRules.CheckSpending(agreement, request, line, new DateOnly(2017, 6, 1), 10m, null, false, today);
+        // What the Région writes on an open year is a correction too, with its reason.
+        Assert.Equal("correction-motivee", Rule(() => SubsidyRules.CheckSpending(agreement, request, line, new DateOnly(2017, 6, 1), 10m, null, true, today)));
 
         request.ClosedOn = today;
         Assert.Equal("annee-close", Rule(() => SubsidyRules.CheckSpending(agreement, request, line, new DateOnly(2017, 6, 1), 10m, "Oubli", false, today)));

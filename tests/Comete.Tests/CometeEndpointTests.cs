@@ -248,15 +248,17 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
         Assert.Contains(codes, p => p.Contains("\"IndicatorCode\":\"shows-broadcast\""));
         Assert.Contains(codes, p => p.Contains("\"IndicatorCode\":\"spot-broadcasts\""));
         Assert.Contains(codes, p => p.Contains("\"IndicatorCode\":\"replay-views\""));
-        // Nobody listens to indicator events yet (the Indicators module comes later): they wait in the outbox,
-        // none is lost; only the audit entries of these writes are published.
+        // The Indicators module takes them from the outbox: none is left waiting and the territory's dashboard counts them.
         await factory.Service<SproHub.Host.Platform.Outbox.OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
         var waiting = await factory.InTerritoryAsync("loir-et-cher", async sp =>
         {
             return await sp.GetRequiredService<CometeDbContext>().Set<OutboxMessage>().Where(m => m.ProcessedAt == null).Select(m => m.Type).ToListAsync();
         });
-        Assert.Equal(3, waiting.Count);
-        Assert.All(waiting, t => Assert.Equal(typeof(SproHub.Shared.Events.IndicatorValueRecorded).FullName, t));
+        Assert.Empty(waiting);
+        var dashboard = await (await client.GetAsync("/api/territories/loir-et-cher/indicators/dashboards/2026")).JsonAsync(HttpStatusCode.OK);
+        var lines = dashboard.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("lines").EnumerateArray()).ToDictionary(l => l.GetProperty("code").GetString()!);
+        Assert.Equal(1m, lines["comete.shows-broadcast"].GetProperty("figure").GetProperty("value").GetDecimal());
+        Assert.Equal(1m, lines["comete.replay-views"].GetProperty("figure").GetProperty("value").GetDecimal());
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class PlatformTests(SproHubFactory factory) : IClassFixture<SproHu
         using var scope = factory.Services.CreateScope();
         var descriptors = scope.ServiceProvider.GetServices<ModuleDbContextDescriptor>().ToList();
         // Every installed plugin is checked too, whichever they are.
-        Assert.Equal(["platform", "network", "governance", "budgets", "comete"], descriptors.Select(d => d.ModuleId).Take(5));
+        Assert.Equal(["platform", "network", "governance", "budgets", "indicators", "comete"], descriptors.Select(d => d.ModuleId).Take(6));
         foreach (var descriptor in descriptors)
         {
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(descriptor.ContextType);

@@ -49,6 +49,7 @@ public sealed class BudgetsModule : IModule
 
     public void MapEndpoints(ModuleEndpoints endpoints)
     {
+        OpenAgreementEndpoints.Map(endpoints.TerritoryApi);
         SubsidyRequestEndpoints.Map(endpoints.TerritoryApi);
         DecideAndPayEndpoints.Map(endpoints.TerritoryApi);
         SpendingEndpoints.Map(endpoints.TerritoryApi);

@@ -37,3 +37,12 @@ public sealed record IndicatorDeclaration(string Code, string Label, string Unit
 /// <param name="Path">Relative to the territory: <c>comete</c> gives <c>/t/{territory}/comete</c>.</param>
 /// <param name="RequiredPermission">Shown only to people holding it; null for everyone.</param>
 public sealed record NavigationEntry(string Label, string Path, string? RequiredPermission = null, int Order = 100);
+
+/// <summary>The modules and plugins active on this host, as their manifests declare them (the Indicators module reads their indicators).</summary>
+public interface IModuleCatalog
+{
+    IReadOnlyList<ActiveModule> Active { get; }
+}
+
+/// <param name="IsPlugin">A territory initiative, enabled per territory (see <see cref="Territories.IModuleGate"/>).</param>
+public sealed record ActiveModule(ModuleManifest Manifest, bool IsPlugin);

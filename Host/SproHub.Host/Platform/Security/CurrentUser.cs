@@ -19,13 +19,17 @@ public sealed class CurrentUser(IHttpContextAccessor http, ITerritoryContext ter
     public bool HasRole(string role, string territoryId) =>
         IsAuthenticated && Principal!.HasClaim(SproRoles.ClaimType, $"{role}@{territoryId}");
 
+    private static readonly string[] RegionRoles = [SproRoles.RegionFinance];
+
     public bool Can(string permission)
     {
         if (!IsAuthenticated) return false;
         if (IsRegionAdministrator) return true;
         var declared = registry.FindPermission(permission);
         var territoryId = territory.Current?.Slug;
-        // A role held on the Région's scope (its finance officer) applies in every territory and outside them.
-        return declared is not null && declared.GrantedTo.Any(role => HasRole(role, SproRoles.RegionScope) || (territoryId is not null && HasRole(role, territoryId)));
+        // The Région's own roles (its finance officer), held on its scope, apply in every territory and outside them; a
+        // territory role given on the Région's scope by mistake grants nothing.
+        return declared is not null && declared.GrantedTo.Any(role =>
+            (RegionRoles.Contains(role) && HasRole(role, SproRoles.RegionScope)) || (territoryId is not null && HasRole(role, territoryId)));
     }
 }

@@ -36,11 +36,13 @@ internal sealed class ExtendAgreementHandler(BudgetsDbContext db, BudgetAccess a
     {
         var (agreement, subsidy) = await db.LoadYearAsync(request.Year, cancellationToken);
         db.Entry(agreement).ExpectVersion(request.Version);
+        // The request's row is rewritten too: a spending or a closure saved meanwhile answers 409 rather than slip under the 50% rule.
+        if (subsidy is not null) db.Entry(subsidy).Property(s => s.UpdatedAt).IsModified = true;
         var today = ParisTime.Today(clock);
         if (request.SignedOn > today) throw new RuleViolationException("signedOn", "date-passee", "L'avenant s'enregistre une fois signé.");
         if (request.SignedOn > agreement.EndsOn)
             throw new RuleViolationException("signedOn", "avant-echeance", $"La convention a pris fin le {agreement.EndsOn:dd/MM/yyyy} : elle se prolonge par un avenant signé avant.");
-        var rate = SubsidyRules.CheckExtension(agreement, subsidy, request.NewEndsOn, today);
+        var rate = SubsidyRules.CheckExtension(agreement, subsidy, request.NewEndsOn, request.SignedOn);
         var amendment = new AgreementAmendment
         {
             AgreementId = agreement.Id, Number = agreement.Amendments.Count + 1, PreviousEndsOn = agreement.EndsOn, NewEndsOn = request.NewEndsOn,

@@ -34,7 +34,7 @@ internal sealed class CloseYearHandler(BudgetsDbContext db, BudgetAccess access,
         if (today <= agreement.EndsOn)
             throw new RuleViolationException("status", "convention-en-cours", $"La convention court jusqu'au {agreement.EndsOn:dd/MM/yyyy} : l'année se clôt après.");
         foreach (var line in subsidy.Lines.OrderBy(l => l.Order))
-            subsidy.Closed.Add(new ClosedLine { RequestId = subsidy.Id, LineId = line.Id, Order = line.Order, Kind = line.Kind, Label = line.Label, Granted = line.Granted ?? 0, Spent = subsidy.SpentOn(line.Id) });
+            subsidy.Closed.Add(new ClosedLine { RequestId = subsidy.Id, LineId = line.Id, Order = line.Order, Kind = line.Kind, Label = line.Label, Granted = line.Granted ?? 0, Spent = subsidy.SpentFor(line.Id) });
         subsidy.ClosedOn = today;
         subsidy.ClosedBy = user.DisplayName;
         subsidy.UpdatedAt = clock.GetUtcNow();
@@ -51,9 +51,7 @@ internal sealed class CloseYearHandler(BudgetsDbContext db, BudgetAccess access,
 
 internal static class CloseYearEndpoints
 {
-    public sealed record VersionBody(int Version);
-
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/requests/{year:int}/closure", async Task<Ok<StatementView>> (int year, VersionBody body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/requests/{year:int}/closure", async Task<Ok<StatementView>> (int year, SubsidyRequestEndpoints.VersionBody body, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new CloseYear(year, body.Version), ct))).WithSummary("Région : clore l'année (état des dépenses arrêté, après la fin de la convention)");
 }

@@ -133,10 +133,16 @@ internal static class BudgetsQueries
     public static async Task<(FinancialAgreement Agreement, SubsidyRequest Request)> LoadRequestForChangeAsync(this BudgetsDbContext db, int year, int version, CancellationToken cancellationToken)
     {
         var (agreement, request) = await db.LoadYearAsync(year, cancellationToken);
+        return (agreement, db.ForChange(request, version));
+    }
+
+    /// <summary>A loaded request about to change (see <see cref="LoadRequestForChangeAsync"/>), once the caller's rights are checked.</summary>
+    public static SubsidyRequest ForChange(this BudgetsDbContext db, SubsidyRequest? request, int version)
+    {
         if (request is null) throw new RuleViolationException("status", "demande-deposee", "Le porteur n'a pas encore fait de demande.");
         db.Entry(request).ExpectVersion(version);
         db.Entry(request).Property(s => s.UpdatedAt).IsModified = true;
-        return (agreement, request);
+        return request;
     }
 }
 

@@ -30,6 +30,15 @@ public sealed record ListEnvelopes(int Year, string? DepartmentCode = null) : IR
 [RequiresPermission(BudgetsModule.ReadPermission)]
 public sealed record ListTerritoryEnvelopes : IRequest<IReadOnlyList<EnvelopeView>>;
 
+public sealed class ListEnvelopesValidator : AbstractValidator<ListEnvelopes>
+{
+    public ListEnvelopesValidator()
+    {
+        RuleFor(r => r.Year).InclusiveBetween(2000, 2100).WithMessage("L'année va de 2000 à 2100.");
+        RuleFor(r => r.DepartmentCode).Matches("^[0-9]{2}$").WithMessage("Le département se donne par son code (18, 28, 36, 37, 41, 45).");
+    }
+}
+
 public sealed class AllotEnvelopeValidator : AbstractValidator<AllotEnvelope>
 {
     public AllotEnvelopeValidator()
@@ -87,7 +96,7 @@ internal sealed class EnvelopeHandlers(BudgetsDbContext db, ITerritoryDirectory 
 
     public static IQueryable<Envelope> InYear(IQueryable<Envelope> envelopes, int year)
     {
-        var (start, end) = FinancialAgreement.PeriodOf(year);
+        var (start, end) = FinancialAgreement.YearOf(year);
         return envelopes.AsNoTracking().Where(e => e.StartsOn >= start && e.StartsOn <= end);
     }
 

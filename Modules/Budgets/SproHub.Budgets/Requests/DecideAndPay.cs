@@ -54,6 +54,7 @@ internal sealed class DecideAndPayHandlers(BudgetsDbContext db, IAuditLog audit,
     {
         var (agreement, subsidy) = await db.LoadRequestForChangeAsync(request.Year, request.Version, cancellationToken);
         if (subsidy.Status != RequestStatus.Filed) throw new RuleViolationException("status", "demande-deposee", "La Région décide d'une demande déposée.");
+        if (subsidy.IsClosed) throw new RuleViolationException("status", "annee-close", $"L'année {agreement.Label} est close : sa décision ne se modifie plus.");
         if (subsidy.Payments.Count > 0) throw new RuleViolationException("status", "deja-payee", "Des paiements ont eu lieu : la décision ne se modifie plus.");
         if (request.CprVoteOn > ParisTime.Today(clock)) throw new RuleViolationException("cprVoteOn", "date-passee", "Le vote de la CPR s'enregistre une fois qu'il a eu lieu.");
         for (var i = 0; i < request.Lines.Count; i++)
@@ -83,7 +84,7 @@ internal sealed class DecideAndPayHandlers(BudgetsDbContext db, IAuditLog audit,
     {
         var (agreement, subsidy) = await db.LoadRequestForChangeAsync(request.Year, request.Version, cancellationToken);
         if (request.PaidOn > ParisTime.Today(clock)) throw new RuleViolationException("paidOn", "date-passee", "Un paiement s'enregistre une fois fait.");
-        SubsidyRules.CheckPayment(subsidy, request.Kind, request.Amount, request.PaidOn);
+        SubsidyRules.CheckPayment(agreement, subsidy, request.Kind, request.Amount, request.PaidOn);
         subsidy.Payments.Add(new Payment { RequestId = subsidy.Id, Kind = request.Kind, Amount = request.Amount, PaidOn = request.PaidOn, Reference = request.Reference.Trim(), RecordedBy = user.DisplayName });
         subsidy.UpdatedAt = clock.GetUtcNow();
         db.AddIntegrationEvent(new PaymentMade(Guid.NewGuid(), agreement.TerritoryId, agreement.Year, request.Kind.ToString(), request.Amount, request.PaidOn, subsidy.Paid, subsidy.Granted, clock.GetUtcNow()));

@@ -123,7 +123,7 @@ internal static class DemoBudgets
         request.ClosedOn = agreement.EndsOn.AddDays(20);
         request.ClosedBy = "démo";
         foreach (var line in request.Lines)
-            request.Closed.Add(new ClosedLine { RequestId = request.Id, LineId = line.Id, Order = line.Order, Kind = line.Kind, Label = line.Label, Granted = line.Granted!.Value, Spent = request.SpentOn(line.Id) });
+            request.Closed.Add(new ClosedLine { RequestId = request.Id, LineId = line.Id, Order = line.Order, Kind = line.Kind, Label = line.Label, Granted = line.Granted!.Value, Spent = request.SpentFor(line.Id) });
         var balance = Math.Min(request.Granted, request.Spent) - request.Paid;
         if (balance > 0 && request.ClosedOn.Value.AddDays(12) <= today)
             request.Payments.Add(new Payment { RequestId = request.Id, Kind = PaymentKind.Balance, Amount = balance, PaidOn = request.ClosedOn.Value.AddDays(12), Reference = $"M-{plan.Year}-{plan.Territory}-2", RecordedBy = "démo" });

@@ -45,13 +45,15 @@ public sealed record FileSubsidyRequest(int Year, int Version) : IRequest<Reques
 
 /// <summary>The Région allows a request to be filed after the deadline, and says why.</summary>
 [RequiresPermission(BudgetsModule.ManagePermission)]
-public sealed record AllowLateRequest(int Year, string Reason) : IRequest<RequestView>;
+public sealed record AllowLateRequest(int Year, string Reason, int Version) : IRequest<RequestView>, IVersionedRequest;
 
 public sealed class SaveSubsidyRequestValidator : AbstractValidator<SaveSubsidyRequest>
 {
     public SaveSubsidyRequestValidator()
     {
-        RuleFor(r => r.Lines).NotEmpty().WithMessage("Ajoutez au moins une ligne (projet ou action).");
+        RuleFor(r => r.Lines).NotEmpty().WithMessage("Ajoutez au moins une ligne (projet ou action).")
+            .Must(lines => lines is null || lines.Count(l => l?.Kind == LineKind.Coordination) <= 1).WithErrorCode("coordination-forfaitaire")
+            .WithMessage("La subvention de coordination est forfaitaire : une seule ligne de coordination.");
         RuleForEach(r => r.Lines).NotNull().ChildRules(l =>
         {
             l.RuleFor(x => x.Kind).IsInEnum().WithMessage("Type de ligne inconnu : Project ou Coordination.");
@@ -73,11 +75,10 @@ internal sealed class SubsidyRequestHandlers(BudgetsDbContext db, BudgetAccess a
 {
     public async Task<IReadOnlyList<int>> Handle(ListAgreementYears request, CancellationToken cancellationToken)
     {
-        var agreements = await db.Agreements.AsNoTracking().OrderByDescending(a => a.Year).ToListAsync(cancellationToken);
-        var readable = new List<int>();
-        foreach (var agreement in agreements)
-            if (await access.MayReadAsync(agreement, cancellationToken)) readable.Add(agreement.Year);
-        return readable;
+        var agreements = await db.Agreements.AsNoTracking().OrderByDescending(a => a.Year).Select(a => new { a.Year, a.CarrierStructureId }).ToListAsync(cancellationToken);
+        if (access.IsRegion || access.IsCoordinator) return agreements.Select(a => a.Year).ToList();
+        var own = await access.OwnStructuresAsync(cancellationToken);
+        return agreements.Where(a => own.Contains(a.CarrierStructureId)).Select(a => a.Year).ToList();
     }
 
     public async Task<RequestView> Handle(GetSubsidyRequest request, CancellationToken cancellationToken)
@@ -125,6 +126,8 @@ internal sealed class SubsidyRequestHandlers(BudgetsDbContext db, BudgetAccess a
     {
         var (agreement, subsidy) = await LoadAsync(request.Year, cancellationToken);
         if (subsidy is null) db.Requests.Add(subsidy = new SubsidyRequest { AgreementId = agreement.Id, TerritoryId = agreement.TerritoryId, UpdatedAt = clock.GetUtcNow() });
+        else db.Entry(subsidy).ExpectVersion(request.Version);
+        if (subsidy.Status == RequestStatus.Filed) throw new RuleViolationException("status", "demande-deposee", "La demande est déjà déposée : il n'y a plus de dépôt tardif à autoriser.");
         subsidy.LateAllowedBecause = request.Reason.Trim();
         subsidy.LateAllowedBy = user.DisplayName;
         db.Entry(subsidy).Property(s => s.Version).IsModified = db.Entry(subsidy).State != EntityState.Added;
@@ -159,7 +162,7 @@ internal static class SubsidyRequestEndpoints
 {
     public sealed record LinesBody(IReadOnlyList<LineInput> Lines, int Version);
     public sealed record VersionBody(int Version);
-    public sealed record ReasonBody(string Reason);
+    public sealed record ReasonBody(string Reason, int Version);
 
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -170,6 +173,6 @@ internal static class SubsidyRequestEndpoints
         api.MapPost("/requests/{year:int}/filing", async Task<Ok<RequestView>> (int year, VersionBody body, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new FileSubsidyRequest(year, body.Version), ct))).WithSummary("Porteur : déposer la demande auprès de la Région (avant la date limite)");
         api.MapPost("/requests/{year:int}/late-filing", async Task<Ok<RequestView>> (int year, ReasonBody body, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new AllowLateRequest(year, body.Reason), ct))).WithSummary("Région : autoriser un dépôt après la date limite, avec sa raison");
+            TypedResults.Ok(await mediator.Send(new AllowLateRequest(year, body.Reason, body.Version), ct))).WithSummary("Région : autoriser un dépôt après la date limite, avec sa raison");
     }
 }

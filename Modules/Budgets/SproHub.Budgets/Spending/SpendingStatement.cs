@@ -57,8 +57,9 @@ internal sealed class SpendingHandlers(BudgetsDbContext db, BudgetAccess access,
 
     public async Task<StatementView> Handle(RecordSpending request, CancellationToken cancellationToken)
     {
-        var (agreement, subsidy) = await db.LoadRequestForChangeAsync(request.Year, request.Version, cancellationToken);
+        var (agreement, loaded) = await db.LoadYearAsync(request.Year, cancellationToken);
         if (!access.IsRegion) await access.DemandCarrierAsync(agreement, "déclarent ses dépenses", cancellationToken);
+        var subsidy = db.ForChange(loaded, request.Version);
         var today = ParisTime.Today(clock);
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
         SubsidyRules.CheckSpending(agreement, subsidy, request.LineId, request.SpentOn, request.Amount, reason, access.IsRegion, today);
@@ -83,7 +84,7 @@ internal static class Statements
     {
         var lines = (r?.Lines ?? []).OrderBy(l => l.Order).Select(l =>
         {
-            var spent = r!.SpentOn(l.Id);
+            var spent = r!.SpentFor(l.Id);
             var granted = l.Granted ?? 0;
             return new StatementLine(l.Id, l.Kind, l.Label, granted, spent, granted == 0 ? 0 : spent / granted, r.Closed.FirstOrDefault(c => c.LineId == l.Id)?.Spent);
         }).ToList();

@@ -48,7 +48,7 @@ internal sealed class ExportDirectoryHandler(NetworkDbContext db, ITerritoryDire
     {
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.GetCultureInfo("fr-FR")) { Delimiter = ";" }))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.GetCultureInfo("fr-FR")) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape }))
         {
             foreach (var header in new[] { "Nom", "Type", "Ville", "Adresse", "Publics", "SPRO local" }) csv.WriteField(header);
             csv.NextRecord();

@@ -7,7 +7,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Budgets.Requests.Pages;
 
 /// <summary>The local SPRO's financial agreement of a year and its subsidy request: the carrier drafts and files it here.</summary>
-public sealed class BudgetModel(IMediator mediator, ITerritoryContext territory, ICurrentUser user) : FormPageModel
+public sealed class BudgetModel(IMediator mediator, ITerritoryContext territory, ICurrentUser user, SproHub.Shared.Network.IStructureDirectory structures, TimeProvider clock) : FormPageModel
 {
     public sealed class LineRow
     {
@@ -22,6 +22,9 @@ public sealed class BudgetModel(IMediator mediator, ITerritoryContext territory,
     [BindProperty] public List<LineRow> Lines { get; set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
     public RequestView? Subsidy { get; private set; }
+    /// <summary>For the Région: the territory's structures, one of which carries a new agreement.</summary>
+    public IReadOnlyList<SproHub.Shared.Network.StructureInfo> Structures { get; private set; } = [];
+    public int NextYearToOpen => Years.Count == 0 ? ParisTime.Today(clock).Year : Years.Max() + 1;
     public IReadOnlyList<Envelopes.EnvelopeView> Envelopes { get; private set; } = [];
     public bool IsRegion => user.Can(BudgetsModule.ManagePermission);
     public string Territory => territory.Current!.Slug;
@@ -55,9 +58,16 @@ public sealed class BudgetModel(IMediator mediator, ITerritoryContext territory,
         return $"Paiement enregistré : {SubsidyRules.Euros(paid.Paid)} versés, {SubsidyRules.Euros(paid.LeftToPay)} restent à verser.";
     }, "", ct, new { territory = Territory, annee = Year });
 
-    public Task<IActionResult> OnPostAllowLateAsync(string reason, CancellationToken ct) => SubmitAsync(async () =>
+    public Task<IActionResult> OnPostOpenAsync(int openYear, Guid? carrierStructureId, DateOnly? requestDeadline, CancellationToken ct) => SubmitThenRedirectAsync(async () =>
     {
-        await mediator.Send(new AllowLateRequest(Year ?? 0, reason), ct);
+        var opened = await mediator.Send(new OpenAgreement(openYear, carrierStructureId ?? Guid.Empty, requestDeadline ?? default), ct);
+        return ($"Convention financière {opened.YearLabel} ouverte, portée par {opened.CarrierName} ; demande à déposer avant le {opened.Deadline:dd/MM/yyyy}.",
+            $"/t/{Territory}/budget?annee={opened.Year}");
+    }, "", ct);
+
+    public Task<IActionResult> OnPostAllowLateAsync(string reason, int version, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        await mediator.Send(new AllowLateRequest(Year ?? 0, reason, version), ct);
         return "Dépôt tardif autorisé ; la raison est enregistrée.";
     }, "", ct, new { territory = Territory, annee = Year });
 
@@ -67,6 +77,7 @@ public sealed class BudgetModel(IMediator mediator, ITerritoryContext territory,
     {
         Years = await mediator.Send(new ListAgreementYears(), ct);
         Envelopes = await mediator.Send(new Envelopes.ListTerritoryEnvelopes(), ct);
+        if (IsRegion) Structures = await structures.ListAsync(Territory, ct);
         Year ??= Years.FirstOrDefault();
         if (Year is not { } year || !Years.Contains(year)) return;
         Subsidy = await mediator.Send(new GetSubsidyRequest(year), ct);

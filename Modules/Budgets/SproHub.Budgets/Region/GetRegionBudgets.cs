@@ -75,7 +75,7 @@ internal sealed class RegionBudgetsHandler(BudgetsDbContext db, ITerritoryDirect
                 var allotted = envelopes[spro.Slug].Sum(e => e.Amount);
                 var figures = r is null ? BudgetFigures.Zero with { Allotted = allotted }
                     : new BudgetFigures(allotted, lines[r.Id].Sum(l => l.Amount), r.DecidedOn is null ? 0 : lines[r.Id].Sum(l => l.Granted ?? 0), paid[r.Id].Sum(p => p.Amount), spent[r.Id].Sum(s => s.Amount));
-                var filedLate = r?.FiledAt is { } filedAt && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(filedAt, ParisTime.Zone).DateTime) > agreement!.RequestDeadline;
+                var filedLate = r?.FiledAt is { } filedAt && ParisTime.DateOf(filedAt) > agreement!.RequestDeadline;
                 var state = agreement is null ? RequestState.NoAgreement
                     : r?.ClosedOn is not null ? RequestState.Closed
                     : r?.DecidedOn is not null ? RequestState.Decided
@@ -86,7 +86,8 @@ internal sealed class RegionBudgetsHandler(BudgetsDbContext db, ITerritoryDirect
                 if (request.LateOnly && !late) continue;
                 rows.Add(new TerritoryBudget(spro.Slug, spro.Name, agreement?.CarrierName, state, Label(state, r?.LateAllowedBecause), late, agreement?.RequestDeadline, figures));
             }
-            var own = envelopes[department.Slug].Sum(e => e.Amount);
+            // Filtered to the late requests, the table adds up those rows only.
+            var own = request.LateOnly ? 0 : envelopes[department.Slug].Sum(e => e.Amount);
             if (rows.Count == 0 && (request.LateOnly || own == 0)) continue;
             departments.Add(new DepartmentBudget(department.DepartmentCode!, department.Name, own, rows,
                 rows.Aggregate(BudgetFigures.Zero with { Allotted = own }, (sum, row) => sum.Plus(row.Figures))));

@@ -64,7 +64,7 @@ internal sealed class ExportBudgetHandler(BudgetsDbContext db, BudgetAccess acce
             BudgetTable.Paiements => new(["Date", "Nature", "Montant (€)", "Référence"],
                 (r?.Payments ?? []).OrderBy(p => p.PaidOn).Select(p => new object?[] { p.PaidOn.ToString("dd/MM/yyyy"), p.Kind == PaymentKind.Advance ? "acompte" : "solde", p.Amount, p.Reference }).ToList()),
             BudgetTable.Depenses => new(["Projet ou action", "Accordé (€)", "Dépensé (€)", "Arrêté à la clôture (€)"],
-                lines.Select(l => new object?[] { l.Label, l.Granted ?? 0, r!.SpentOn(l.Id), r.Closed.FirstOrDefault(c => c.LineId == l.Id)?.Spent })
+                lines.Select(l => new object?[] { l.Label, l.Granted ?? 0, r!.SpentFor(l.Id), r.Closed.FirstOrDefault(c => c.LineId == l.Id)?.Spent })
                     .Append(["Total", r?.Granted ?? 0, r?.Spent ?? 0, r is { IsClosed: true } ? r.Closed.Sum(c => c.Spent) : null]).ToList()),
             _ => new(["Date", "Projet ou action", "Objet", "Montant (€)", "Correction", "Saisie par"],
                 (r?.Spending ?? []).OrderBy(s => s.SpentOn).ThenBy(s => s.RecordedAt).Select(s => new object?[] { s.SpentOn.ToString("dd/MM/yyyy"), labels.GetValueOrDefault(s.LineId, "?"), s.Label,
@@ -77,7 +77,7 @@ internal sealed class ExportBudgetHandler(BudgetsDbContext db, BudgetAccess acce
     {
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.GetCultureInfo("fr-FR")) { Delimiter = ";" }))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.GetCultureInfo("fr-FR")) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape }))
         {
             foreach (var row in table.Rows.Prepend(table.Columns))
             {

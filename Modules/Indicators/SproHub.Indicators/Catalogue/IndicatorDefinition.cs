@@ -1,0 +1,46 @@
+namespace SproHub.Indicators.Catalogue;
+
+/// <summary>The three evaluative questions the dashboards answer by 2019; each is a section of the dashboard.</summary>
+public enum EvaluativeQuestion
+{
+    /// <summary>Les acteurs du SPRO se connaissent-ils bien ?</summary>
+    ActorsKnowEachOther = 1,
+    /// <summary>Les moyens alloués par la Région et le FSE lui ont-ils permis de réaliser ses objectifs ?</summary>
+    MeansReachedGoals = 2,
+    /// <summary>Le SPRO a-t-il permis l'amélioration du service d'orientation ?</summary>
+    ServiceImproved = 3,
+}
+
+/// <summary>A count (meetings, broadcasts), a rate (numerator over denominator), or an amount in euros.</summary>
+public enum IndicatorKind { Count, Rate, Amount }
+
+public enum IndicatorPeriod { CivilYear, SchoolYear }
+
+/// <summary>Where its figures come from: the platform's own events, or a form the coordinator fills.</summary>
+public enum IndicatorSource { Events, Form }
+
+/// <summary>
+/// An indicator of the catalogue. A rate names its numerator and denominator, which are what rolls up (summed, never
+/// averaged); a plugin's indicator carries its module's id and appears only where the plugin is enabled.
+/// </summary>
+public sealed record IndicatorDefinition(
+    string Code,
+    string Label,
+    EvaluativeQuestion Question,
+    string Unit,
+    IndicatorKind Kind,
+    IndicatorSource Source,
+    IndicatorPeriod Period = IndicatorPeriod.CivilYear,
+    string? Numerator = null,
+    string? Denominator = null,
+    string? ModuleId = null)
+{
+    public bool IsPlugin => ModuleId is not null;
+
+    public static string QuestionLabel(EvaluativeQuestion question) => question switch
+    {
+        EvaluativeQuestion.ActorsKnowEachOther => "Les acteurs du SPRO se connaissent-ils bien ?",
+        EvaluativeQuestion.MeansReachedGoals => "Les moyens alloués par la Région et le FSE ont-ils permis au SPRO de réaliser ses objectifs ?",
+        _ => "Le SPRO a-t-il permis l'amélioration du service d'orientation ?",
+    };
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using SproHub.Indicators.Catalogue;
+
+namespace SproHub.Indicators.Dashboards;
+
+/// <summary>How a figure reads in French on the pages and in the exports.</summary>
+public static class Figures
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static string Format(IndicatorFigure? figure, IndicatorKind kind) => figure?.Value switch
+    {
+        null => "—",
+        { } v when kind == IndicatorKind.Rate => v.ToString("0.0 %", French),
+        { } v when kind == IndicatorKind.Amount => v.ToString("#,##0.00 €", French),
+        { } v => v.ToString("#,##0.##", French),
+    };
+
+    /// <summary>The numerator and denominator a rate is made of, as « 45 / 60 ».</summary>
+    public static string? Parts(IndicatorFigure? figure) =>
+        figure is { Numerator: { } n, Denominator: { } d } ? $"{n.ToString("#,##0.##", French)} / {d.ToString("#,##0.##", French)}" : null;
+
+    public static string Source(IndicatorSource source) => source == IndicatorSource.Events ? "plateforme" : "saisie";
+}

@@ -1,0 +1,134 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SproHub.Indicators.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "indicators_budgets",
+                columns: table => new
+                {
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Granted = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    Paid = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    Spent = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicators_budgets", x => new { x.TerritoryId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "indicators_counts",
+                columns: table => new
+                {
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Delta = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicators_counts", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "indicators_meetings",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    MeetingType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    InvitedStructures = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParticipatingStructures = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicators_meetings", x => x.MeetingId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "indicators_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntilTicks = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicators_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "indicators_totals",
+                columns: table => new
+                {
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicators_totals", x => new { x.TerritoryId, x.Code, x.Year });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicators_counts_TerritoryId_Day_Code",
+                table: "indicators_counts",
+                columns: new[] { "TerritoryId", "Day", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicators_meetings_TerritoryId_Day",
+                table: "indicators_meetings",
+                columns: new[] { "TerritoryId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicators_outbox_ProcessedAt",
+                table: "indicators_outbox",
+                column: "ProcessedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "indicators_budgets");
+
+            migrationBuilder.DropTable(
+                name: "indicators_counts");
+
+            migrationBuilder.DropTable(
+                name: "indicators_meetings");
+
+            migrationBuilder.DropTable(
+                name: "indicators_outbox");
+
+            migrationBuilder.DropTable(
+                name: "indicators_totals");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using SproHub.Indicators.Catalogue;
+using SproHub.Indicators.Dashboards;
+using SproHub.Indicators.Data;
+using SproHub.Indicators.Region;
+using SproHub.Shared.Data;
+using SproHub.Shared.Modularity;
+using SproHub.Shared.Security;
+
+namespace SproHub.Indicators;
+
+/// <summary>Core module: the evaluation's indicators, filled from the platform's events and the coordinators' forms, rolled up to the Région.</summary>
+public sealed class IndicatorsModule : IModule
+{
+    public const string Id = "indicators";
+    public const string ReadPermission = "indicators.read";
+    public const string RegionPermission = "indicators.region";
+
+    public ModuleManifest Manifest { get; } = new()
+    {
+        Id = Id,
+        DisplayName = "Indicateurs",
+        Version = new Version(1, 0, 0),
+        Description = "Tableaux de bord de l'évaluation du SPRO : réunions, professionnalisation, coordination, moyens, initiatives des territoires.",
+        Permissions =
+        [
+            new PermissionDeclaration(ReadPermission, "Consulter le tableau de bord d'évaluation du territoire", [SproRoles.TerritoryCoordinator]),
+            new PermissionDeclaration(RegionPermission, "Consulter et comparer les tableaux de bord de tous les SPRO locaux (Région)", []),
+        ],
+        RegionNavigation = [new NavigationEntry("Indicateurs des SPRO", "indicateurs", RegionPermission, Order: 40)],
+        Navigation = [new NavigationEntry("Indicateurs", "indicateurs", ReadPermission, Order: 40)],
+    };
+
+    public void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddModuleDbContext<IndicatorsDbContext>(context);
+        services.AddScoped<IndicatorCatalogue>();
+        services.AddScoped<DashboardFigures>();
+    }
+
+    public void MapEndpoints(ModuleEndpoints endpoints)
+    {
+        DashboardEndpoints.Map(endpoints.TerritoryApi);
+        RegionDashboardEndpoints.Map(endpoints.Api);
+    }
+}

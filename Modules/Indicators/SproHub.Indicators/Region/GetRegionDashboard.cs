@@ -1,0 +1,64 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SproHub.Indicators.Catalogue;
+using SproHub.Indicators.Dashboards;
+using SproHub.Shared.Security;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Indicators.Region;
+
+public sealed record RollupColumn(string Id, string Name, TerritoryKind Kind, string? DepartmentCode);
+
+/// <param name="Figures">By column id (local SPRO, department, <c>region</c>); absent where the indicator does not exist (a plugin not enabled).</param>
+public sealed record RollupLine(string Code, string Label, string Unit, IndicatorKind Kind, IndicatorSource Source, EvaluativeQuestion Question, IReadOnlyDictionary<string, IndicatorFigure?> Figures);
+
+public sealed record RegionDashboard(int Year, string? Department, IReadOnlyList<RollupColumn> Territories, IReadOnlyList<RollupColumn> Departments, IReadOnlyList<RollupLine> Lines);
+
+/// <summary>The Région's rollup of a year: every local SPRO, its department and the Région; rates recomputed from summed numerators and denominators.</summary>
+[RequiresPermission(IndicatorsModule.RegionPermission)]
+public sealed record GetRegionDashboard(int Year, string? Department = null) : IRequest<RegionDashboard>;
+
+public sealed class GetRegionDashboardValidator : AbstractValidator<GetRegionDashboard>
+{
+    public GetRegionDashboardValidator()
+    {
+        RuleFor(r => r.Year).InclusiveBetween(2015, 2100).WithMessage("L'année va de 2015 à 2100.");
+        RuleFor(r => r.Department).Matches("^[0-9]{2}$").WithMessage("Le département se donne par son code (18, 28, 36, 37, 41, 45).");
+    }
+}
+
+internal sealed class GetRegionDashboardHandler(DashboardFigures figures, IndicatorCatalogue catalogue, ITerritoryDirectory territories) : IRequestHandler<GetRegionDashboard, RegionDashboard>
+{
+    public const string RegionColumn = "region";
+
+    public async Task<RegionDashboard> Handle(GetRegionDashboard request, CancellationToken cancellationToken)
+    {
+        var map = (await territories.ListAsync(cancellationToken)).Where(t => request.Department is null || t.DepartmentCode == request.Department).ToList();
+        var spros = map.Where(t => t.Kind == TerritoryKind.LocalSpro).Select(t => new RollupColumn(t.Slug, t.Name, t.Kind, t.DepartmentCode)).ToList();
+        var departments = map.Where(t => t.Kind == TerritoryKind.Department).Select(t => new RollupColumn(t.Slug, t.Name, t.Kind, t.DepartmentCode)).ToList();
+        var values = await figures.ComputeAsync(spros.Select(s => s.Id).ToList(), request.Year, cancellationToken);
+        // A plugin's indicator exists only where the plugin is enabled: elsewhere it is absent, not zero, and adds nothing.
+        var enabled = spros.ToDictionary(s => s.Id, s => catalogue.For(s.Id).Select(d => d.Code).ToHashSet());
+        var lines = catalogue.For(null).Select(d =>
+        {
+            var cells = spros.ToDictionary(s => s.Id, s => enabled[s.Id].Contains(d.Code) ? values[s.Id].GetValueOrDefault(d.Code) : null);
+            var byColumn = new Dictionary<string, IndicatorFigure?>(cells);
+            foreach (var department in departments) byColumn[department.Id] = IndicatorFigure.Sum(spros.Where(s => s.DepartmentCode == department.DepartmentCode).Select(s => cells[s.Id]));
+            byColumn[RegionColumn] = IndicatorFigure.Sum(cells.Values);
+            return new RollupLine(d.Code, d.Label, d.Unit, d.Kind, d.Source, d.Question, byColumn);
+        }).ToList();
+        return new RegionDashboard(request.Year, request.Department, spros, departments, lines);
+    }
+}
+
+internal static class RegionDashboardEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/dashboards/{year:int}", async Task<Ok<RegionDashboard>> (int year, string? department, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetRegionDashboard(year, department), ct)))
+            .WithSummary("Région : les indicateurs d'une année par SPRO local, département et Région (?department=18)");
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using SproHub.Shared.Events;
+using SproHub.Testing;
+using Xunit;
+
+namespace Indicators.Tests;
+
+/// <summary>Dashboards that fill themselves from the platform's events, for the territory and rolled up for the Région.</summary>
+public sealed class DashboardTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+{
+    private const int Year = 2025;
+
+    public Task InitializeAsync() => factory.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>As the outbox delivers them: each event published once, in a scope of its own.</summary>
+    private Task PublishAsync(params IIntegrationEvent[] events) => factory.InScopeAsync(async sp =>
+    {
+        foreach (var e in events) await sp.GetRequiredService<IMediator>().Publish(e);
+        return 0;
+    });
+
+    private static MeetingHeld Meeting(string territory, Guid id, int month, int invited, int participating, DateTimeOffset? told = null) =>
+        new(Guid.NewGuid(), told ?? DateTimeOffset.UtcNow, territory, id, "LocalCommittee", $"Comité de {month:00}/{Year}", new DateOnly(Year, month, 10), invited, participating);
+
+    private static JsonElement Line(JsonElement dashboard, string code) =>
+        dashboard.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("lines").EnumerateArray()).Single(l => l.GetProperty("code").GetString() == code);
+
+    [Fact]
+    public async Task Meetings_and_attendance_fill_the_territory_s_dashboard_and_a_replay_changes_nothing()
+    {
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var corrected = Meeting("indre-et-loire", first, 3, 10, 8, DateTimeOffset.UtcNow.AddMinutes(5));
+        var events = new IIntegrationEvent[]
+        {
+            Meeting("indre-et-loire", first, 3, 10, 6), corrected, Meeting("indre-et-loire", second, 6, 20, 10),
+            Meeting("cher", Guid.NewGuid(), 4, 5, 5),
+        };
+        await PublishAsync(events);
+        await PublishAsync(events.Reverse().ToArray()); // replayed, in another order: the older telling never wins
+
+        var coordinator = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator);
+        var dashboard = await (await coordinator.GetAsync($"/api/territories/indre-et-loire/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2m, Line(dashboard, "1").GetProperty("figure").GetProperty("value").GetDecimal());
+        var attendance = Line(dashboard, "2").GetProperty("figure");
+        Assert.Equal((18m, 30m, 0.6m), (attendance.GetProperty("numerator").GetDecimal(), attendance.GetProperty("denominator").GetDecimal(), attendance.GetProperty("value").GetDecimal()));
+        Assert.Equal(["Comité de 03/2025", "Comité de 06/2025"], dashboard.GetProperty("meetings").EnumerateArray().Select(m => m.GetProperty("subject").GetString()));
+        Assert.Equal("Events", Line(dashboard, "1").GetProperty("source").GetString());
+        Assert.Equal(3, dashboard.GetProperty("sections").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_Région_s_rollup_adds_numerators_and_denominators_and_leaves_out_plugins_where_they_are_off()
+    {
+        // Indre-et-Loire 18/30 (60 %), Cher 5/5 (100 %): the department of each is itself; the Région is 23/35, not the average 80 %.
+        await PublishAsync(Meeting("indre-et-loire", Guid.NewGuid(), 3, 10, 8), Meeting("indre-et-loire", Guid.NewGuid(), 6, 20, 10), Meeting("cher", Guid.NewGuid(), 4, 5, 5),
+            new IndicatorValueRecorded(Guid.NewGuid(), DateTimeOffset.UtcNow, "comete", "shows-broadcast", "loir-et-cher", new DateOnly(Year, 5, 2), 1, "show-1"),
+            new IndicatorValueRecorded(Guid.NewGuid(), DateTimeOffset.UtcNow, "comete", "shows-broadcast", "loir-et-cher", new DateOnly(Year, 5, 9), 1, "show-2"));
+        var region = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        var rollup = await (await region.GetAsync($"/api/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.OK);
+        var lines = rollup.GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("code").GetString()!);
+        var attendance = lines["2"].GetProperty("figures");
+        Assert.Equal((23m, 35m), (attendance.GetProperty("region").GetProperty("numerator").GetDecimal(), attendance.GetProperty("region").GetProperty("denominator").GetDecimal()));
+        Assert.Equal(23m / 35m, attendance.GetProperty("region").GetProperty("value").GetDecimal());
+        Assert.Equal(0.6m, attendance.GetProperty("departement-37").GetProperty("value").GetDecimal());
+        Assert.Equal(3m, lines["1"].GetProperty("figures").GetProperty("region").GetProperty("value").GetDecimal());
+
+        // COMETE runs in Loir-et-Cher only in the demo: its indicator is absent (not zero) elsewhere.
+        var shows = lines["comete.shows-broadcast"].GetProperty("figures");
+        Assert.Equal(2m, shows.GetProperty("loir-et-cher").GetProperty("value").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, shows.GetProperty("cher").ValueKind);
+        Assert.Equal(2m, shows.GetProperty("region").GetProperty("value").GetDecimal());
+        var cher = await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/territories/cher/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(cher.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("lines").EnumerateArray()), l => l.GetProperty("moduleId").GetString() == "comete");
+    }
+
+    [Fact]
+    public async Task Only_the_territory_s_coordinator_and_the_Région_see_the_figures()
+    {
+        await (await factory.CreateClient().GetAsync($"/api/territories/indre-et-loire/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.Unauthorized);
+        await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/territories/indre-et-loire/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.Forbidden);
+        await (await (await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator)).GetAsync($"/api/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.Forbidden);
+        var bad = await (await (await factory.ClientAsAsync(DemoAccounts.RegionAdmin)).GetAsync("/api/indicators/dashboards/1900")).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("year", bad.GetProperty("rules")[0].GetProperty("field").GetString());
+        var page = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.IndreEtLoireCoordinator)).GetStringAsync($"/t/indre-et-loire/indicateurs?annee={Year}"));
+        Assert.Contains("Question 1 — Les acteurs du SPRO se connaissent-ils bien ?", page);
+        var regionPage = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.RegionAdmin)).GetStringAsync($"/indicateurs?annee={Year}"));
+        Assert.Contains("SPRO d'Indre-et-Loire", regionPage);
+    }
+}
