@@ -35,6 +35,23 @@ public sealed class PeopleTests(SproHubFactory factory) : IClassFixture<SproHubF
     }
 
     [Fact]
+    public async Task Nobody_makes_himself_an_agent_of_a_structure()
+    {
+        // An agent's rights follow his structure (signing, the carrier's budget): the coordinator cannot record himself at the carrier.
+        var coordinator = await factory.ClientAsAsync(DemoAccounts.CherCoordinator);
+        var carrier = await StructureAsync("q=mission%20locale%20bourges");
+        var self = await (await coordinator.PostAsJsonAsync(Cher, new { firstName = "Moi", lastName = "Même", email = DemoAccounts.CherCoordinator.ToUpperInvariant(), structureId = carrier }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(("email", "soi-meme"), (self.GetProperty("rules")[0].GetProperty("field").GetString(), self.GetProperty("rules")[0].GetProperty("rule").GetString()));
+        // Nor hand his own fiche the signing right; the Région can.
+        var region = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        var added = await (await region.PostAsJsonAsync(Cher, new { firstName = "Hugo", lastName = "Berthier", email = DemoAccounts.CherCoordinator, structureId = carrier })).JsonAsync(HttpStatusCode.Created);
+        var sign = await (await coordinator.PutAsJsonAsync($"{Cher}/{added.GetProperty("id").GetString()}", new { firstName = "Hugo", lastName = "Berthier", email = DemoAccounts.CherCoordinator, structureId = carrier, version = 1, maySign = true }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("soi-meme", sign.GetProperty("rules")[0].GetProperty("rule").GetString());
+    }
+
+    [Fact]
     public async Task Refusals_name_the_field_and_another_territory_never_reads_or_writes()
     {
         var coordinator = await factory.ClientAsAsync(DemoAccounts.CherCoordinator);

@@ -60,7 +60,7 @@ public sealed class UpdatePersonValidator : AbstractValidator<UpdatePerson>
     public UpdatePersonValidator() => Include(new PersonContentValidator());
 }
 
-internal sealed class PeopleHandlers(NetworkDbContext db, ITerritoryContext territory, IAuditLog audit)
+internal sealed class PeopleHandlers(NetworkDbContext db, ITerritoryContext territory, IAuditLog audit, SproHub.Shared.Security.ICurrentUser user)
     : IRequestHandler<ListPeople, IReadOnlyList<PersonView>>, IRequestHandler<AddPerson, PersonView>, IRequestHandler<UpdatePerson, PersonView>
 {
     private string Slug => territory.Current!.Slug;
@@ -108,6 +108,10 @@ internal sealed class PeopleHandlers(NetworkDbContext db, ITerritoryContext terr
         if (email is not null && await (from p in db.People join s in db.Structures on p.StructureId equals s.Id
                                         where s.TerritoryId == Slug && p.Email == email && p.Id != person.Id select p).AnyAsync(cancellationToken))
             throw new RuleViolationException("email", "personne-unique", $"Une personne du territoire a déjà l'adresse {email}.");
+        // Being an agent of a structure gives rights there (signing, the carrier's budget): nobody grants them to himself.
+        var self = user.Email is { } own && (string.Equals(email, own, StringComparison.OrdinalIgnoreCase) || string.Equals(person.Email, own, StringComparison.OrdinalIgnoreCase));
+        if (self && !user.IsRegionAdministrator && (person.StructureId != structure.Id || person.MaySign != content.MaySign || !string.Equals(person.Email, email, StringComparison.OrdinalIgnoreCase)))
+            throw new RuleViolationException("email", "soi-meme", "Votre propre fiche d'agent (structure, adresse, droit de signer) se modifie par la Région ou un autre coordinateur.");
         person.FirstName = content.FirstName.Trim();
         person.LastName = content.LastName.Trim();
         person.Email = email;
