@@ -14,6 +14,8 @@ public sealed class IndicatorsModule : IModule
 {
     public const string Id = "indicators";
     public const string ReadPermission = "indicators.read";
+    public const string SubmitPermission = "indicators.submit";
+    public const string ApprovePermission = "indicators.approve";
     public const string RegionPermission = "indicators.region";
 
     public ModuleManifest Manifest { get; } = new()
@@ -24,7 +26,10 @@ public sealed class IndicatorsModule : IModule
         Description = "Tableaux de bord de l'évaluation du SPRO : réunions, professionnalisation, coordination, moyens, initiatives des territoires.",
         Permissions =
         [
-            new PermissionDeclaration(ReadPermission, "Consulter le tableau de bord d'évaluation du territoire", [SproRoles.TerritoryCoordinator]),
+            // Members read only the approved dashboards: the handlers see to it.
+            new PermissionDeclaration(ReadPermission, "Consulter le tableau de bord d'évaluation du territoire (approuvé, pour les membres)", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember]),
+            new PermissionDeclaration(SubmitPermission, "Compléter, soumettre et corriger le tableau de bord du territoire", [SproRoles.TerritoryCoordinator]),
+            new PermissionDeclaration(ApprovePermission, "Approuver les tableaux de bord (Région)", []),
             new PermissionDeclaration(RegionPermission, "Consulter et comparer les tableaux de bord de tous les SPRO locaux (Région)", []),
         ],
         RegionNavigation = [new NavigationEntry("Indicateurs des SPRO", "indicateurs", RegionPermission, Order: 40)],
@@ -36,11 +41,15 @@ public sealed class IndicatorsModule : IModule
         services.AddModuleDbContext<IndicatorsDbContext>(context);
         services.AddScoped<IndicatorCatalogue>();
         services.AddScoped<DashboardFigures>();
+        services.AddScoped<Cycle.DashboardForms>();
+        services.AddScoped<DashboardViews>();
     }
 
     public void MapEndpoints(ModuleEndpoints endpoints)
     {
         DashboardEndpoints.Map(endpoints.TerritoryApi);
+        Cycle.CycleEndpoints.Map(endpoints.TerritoryApi);
+        ExportEndpoints.Map(endpoints.TerritoryApi);
         RegionDashboardEndpoints.Map(endpoints.Api);
     }
 }

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using SproHub.Indicators.Catalogue;
+using SproHub.Indicators.Cycle;
 using SproHub.Indicators.Data;
+using SproHub.Shared.Errors;
 using SproHub.Shared.Security;
 using SproHub.Shared.Territories;
 
@@ -18,9 +20,15 @@ public sealed record DashboardSection(EvaluativeQuestion Question, string Title,
 
 public sealed record MeetingRow(DateOnly Day, string Subject, string MeetingType, int InvitedStructures, int ParticipatingStructures, IndicatorFigure Attendance);
 
-public sealed record TerritoryDashboard(string TerritoryId, string TerritoryName, int Year, IReadOnlyList<DashboardSection> Sections, IReadOnlyList<MeetingRow> Meetings);
+public sealed record ApprovedVersionView(int Number, string? CorrectionReason, string SubmittedBy, DateTimeOffset SubmittedAt, string ApprovedBy, DateTimeOffset ApprovedAt);
 
-/// <summary>A local SPRO's dashboard of a year: the three questions' indicators, and the meetings behind indicators 1 and 2.</summary>
+/// <param name="ShowsApproved">The figures are the latest approved version's (locked), not the live ones.</param>
+/// <param name="Form">What the coordinator typed (7, 7bis per type of structure, 24, 25); null for those who only read.</param>
+public sealed record TerritoryDashboard(string TerritoryId, string TerritoryName, int Year, DashboardStatus Status, int Number, string? CorrectionReason, bool ShowsApproved,
+    IReadOnlyList<DashboardSection> Sections, IReadOnlyList<MeetingRow> Meetings, IReadOnlyList<ApprovedVersionView> Versions, FormView? Form, string? CoordinatingStructure,
+    bool MayEdit, bool MaySubmit, bool MayApprove, bool MayCorrect, int Version);
+
+/// <summary>A local SPRO's dashboard of a year: the three questions' indicators, the meetings behind 1 and 2, its cycle. Members read it once approved.</summary>
 [RequiresPermission(IndicatorsModule.ReadPermission)]
 public sealed record GetTerritoryDashboard(int Year) : IRequest<TerritoryDashboard>;
 
@@ -29,18 +37,37 @@ public sealed class GetTerritoryDashboardValidator : AbstractValidator<GetTerrit
     public GetTerritoryDashboardValidator() => RuleFor(r => r.Year).InclusiveBetween(2015, 2100).WithMessage("L'année va de 2015 à 2100.");
 }
 
-internal sealed class GetTerritoryDashboardHandler(IndicatorsDbContext db, DashboardFigures figures, IndicatorCatalogue catalogue, ITerritoryContext territory)
-    : IRequestHandler<GetTerritoryDashboard, TerritoryDashboard>
+internal sealed class GetTerritoryDashboardHandler(DashboardViews views) : IRequestHandler<GetTerritoryDashboard, TerritoryDashboard>
 {
-    public async Task<TerritoryDashboard> Handle(GetTerritoryDashboard request, CancellationToken cancellationToken)
+    public Task<TerritoryDashboard> Handle(GetTerritoryDashboard request, CancellationToken cancellationToken) => views.BuildAsync(request.Year, cancellationToken);
+}
+
+/// <summary>The dashboard as the caller may see it: the coordinator and the Région the live figures and the form; members the approved version only.</summary>
+internal sealed class DashboardViews(IndicatorsDbContext db, DashboardFigures figures, DashboardForms forms, IndicatorCatalogue catalogue, ITerritoryContext territory, ICurrentUser user)
+{
+    public async Task<TerritoryDashboard> BuildAsync(int year, CancellationToken cancellationToken)
     {
         var current = territory.Current!;
-        var values = (await figures.ComputeAsync([current.Slug], request.Year, cancellationToken))[current.Slug];
-        var (from, to) = (new DateOnly(request.Year, 1, 1), new DateOnly(request.Year, 12, 31));
+        var dashboard = await forms.FindAsync(year, cancellationToken);
+        var status = dashboard?.Status ?? DashboardStatus.Draft;
+        var latest = dashboard?.Approved.OrderByDescending(a => a.Number).FirstOrDefault();
+        var region = user.Can(IndicatorsModule.ApprovePermission) || user.Can(IndicatorsModule.RegionPermission);
+        var coordinator = user.Can(IndicatorsModule.SubmitPermission);
+        if (!region && !coordinator && latest is null)
+            throw new ForbiddenException($"Le tableau de bord {year} de {current.Name} n'est pas encore approuvé par la Région : les membres le consultent une fois approuvé.");
+        // Members see the latest approved version; everyone sees it while the dashboard is approved (locked).
+        var showsApproved = latest is not null && (status == DashboardStatus.Approved || (!region && !coordinator));
+        var values = showsApproved ? Snapshot.Read(latest!.Figures) : (await figures.LiveAsync([current.Slug], year, cancellationToken))[current.Slug];
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.TerritoryId == current.Slug && m.Day >= from && m.Day <= to).OrderBy(m => m.Day)
             .Select(m => new { m.Day, m.Subject, m.MeetingType, m.InvitedStructures, m.ParticipatingStructures }).ToListAsync(cancellationToken);
-        return new TerritoryDashboard(current.Slug, current.Name, request.Year, Sections(catalogue.For(current.Slug), code => values.GetValueOrDefault(code)),
-            meetings.Select(m => new MeetingRow(m.Day, m.Subject, m.MeetingType, m.InvitedStructures, m.ParticipatingStructures, IndicatorFigure.Rate(m.ParticipatingStructures, m.InvitedStructures))).ToList());
+        var versions = (dashboard?.Approved ?? []).OrderBy(a => a.Number).Select(a => new ApprovedVersionView(a.Number, a.CorrectionReason, a.SubmittedBy, a.SubmittedAt, a.ApprovedBy, a.ApprovedAt)).ToList();
+        var editable = coordinator && status == DashboardStatus.Draft;
+        return new TerritoryDashboard(current.Slug, current.Name, year, status, dashboard?.Number ?? 1, dashboard?.CorrectionReason, showsApproved,
+            Sections(catalogue.For(current.Slug), code => values.GetValueOrDefault(code)),
+            meetings.Select(m => new MeetingRow(m.Day, m.Subject, m.MeetingType, m.InvitedStructures, m.ParticipatingStructures, IndicatorFigure.Rate(m.ParticipatingStructures, m.InvitedStructures))).ToList(),
+            versions, coordinator || region ? await forms.ViewAsync(dashboard, cancellationToken) : null, showsApproved ? latest!.CoordinatingStructure : dashboard?.CoordinatingStructure,
+            editable, editable, user.Can(IndicatorsModule.ApprovePermission) && status == DashboardStatus.Submitted, coordinator && status == DashboardStatus.Approved, dashboard?.Version ?? 0);
     }
 
     public static IReadOnlyList<DashboardSection> Sections(IReadOnlyList<IndicatorDefinition> definitions, Func<string, IndicatorFigure?> figure) =>

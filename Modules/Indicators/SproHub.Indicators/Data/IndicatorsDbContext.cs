@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using SproHub.Indicators.Cycle;
 using SproHub.Indicators.Facts;
 using SproHub.Shared.Data;
 using SproHub.Shared.Territories;
@@ -16,6 +17,7 @@ public sealed class IndicatorsDbContext(DbContextOptions<IndicatorsDbContext> op
     public DbSet<CountFact> Counts => Set<CountFact>();
     public DbSet<CountTotal> Totals => Set<CountTotal>();
     public DbSet<BudgetFact> Budgets => Set<BudgetFact>();
+    public DbSet<Dashboard> Dashboards => Set<Dashboard>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -56,6 +58,38 @@ public sealed class IndicatorsDbContext(DbContextOptions<IndicatorsDbContext> op
             b.Property(x => x.Granted).HasPrecision(14, 2);
             b.Property(x => x.Paid).HasPrecision(14, 2);
             b.Property(x => x.Spent).HasPrecision(14, 2);
+        });
+        modelBuilder.Entity<Dashboard>(b =>
+        {
+            b.ToTable("indicators_dashboards");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.TerritoryId).HasMaxLength(64);
+            b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.CorrectionReason).HasMaxLength(500);
+            b.Property(x => x.CoordinatingStructure).HasMaxLength(200);
+            b.Property(x => x.SubmittedBy).HasMaxLength(200);
+            b.HasIndex(x => new { x.TerritoryId, x.Year }).IsUnique();
+            b.HasMany(x => x.Values).WithOne().HasForeignKey(v => v.DashboardId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Approved).WithOne().HasForeignKey(v => v.DashboardId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<FormValue>(b =>
+        {
+            b.ToTable("indicators_form_values");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.Code).HasMaxLength(20);
+            b.Property(x => x.Dimension).HasMaxLength(60);
+            b.Property(x => x.Value).HasPrecision(10, 2);
+            b.HasIndex(x => new { x.DashboardId, x.Code, x.Dimension }).IsUnique();
+        });
+        modelBuilder.Entity<ApprovedVersion>(b =>
+        {
+            b.ToTable("indicators_approved_versions");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.CorrectionReason).HasMaxLength(500);
+            b.Property(x => x.SubmittedBy).HasMaxLength(200);
+            b.Property(x => x.ApprovedBy).HasMaxLength(200);
+            b.Property(x => x.CoordinatingStructure).HasMaxLength(200);
+            b.HasIndex(x => new { x.DashboardId, x.Number }).IsUnique();
         });
         modelBuilder.ApplySproConventions(IndicatorsModule.Id);
     }

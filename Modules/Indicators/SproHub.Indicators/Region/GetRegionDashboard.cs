@@ -40,7 +40,7 @@ internal sealed class GetRegionDashboardHandler(DashboardFigures figures, Indica
         var map = (await territories.ListAsync(cancellationToken)).Where(t => request.Department is null || t.DepartmentCode == request.Department).ToList();
         var spros = map.Where(t => t.Kind == TerritoryKind.LocalSpro).Select(t => new RollupColumn(t.Slug, t.Name, t.Kind, t.DepartmentCode)).ToList();
         var departments = map.Where(t => t.Kind == TerritoryKind.Department).Select(t => new RollupColumn(t.Slug, t.Name, t.Kind, t.DepartmentCode)).ToList();
-        var values = await figures.ComputeAsync(spros.Select(s => s.Id).ToList(), request.Year, cancellationToken);
+        var values = await figures.ForRollupAsync(spros.Select(s => s.Id).ToList(), request.Year, cancellationToken);
         // A plugin's indicator exists only where the plugin is enabled: elsewhere it is absent, not zero, and adds nothing.
         var enabled = spros.ToDictionary(s => s.Id, s => catalogue.For(s.Id).Select(d => d.Code).ToHashSet());
         var lines = catalogue.For(null).Select(d =>

@@ -1,16 +1,68 @@
+using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using SproHub.Indicators.Cycle;
+using SproHub.Shared.Errors;
+using SproHub.Shared.Pages;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Indicators.Dashboards.Pages;
 
-/// <summary>The local SPRO's evaluation dashboard of a year.</summary>
-public sealed class DashboardModel(IMediator mediator, ITerritoryContext territory, TimeProvider clock) : PageModel
+/// <summary>The local SPRO's evaluation dashboard of a year: read, completed, submitted, approved, corrected.</summary>
+public sealed class DashboardModel(IMediator mediator, ITerritoryContext territory, TimeProvider clock) : FormPageModel
 {
+    public sealed class TrainingLine
+    {
+        public string? StructureType { get; set; }
+        public string? Trained { get; set; }
+        public string? Agents { get; set; }
+    }
+
     [BindProperty(SupportsGet = true, Name = "annee")] public int? Year { get; set; }
+    [BindProperty] public List<TrainingLine> Trainings { get; set; } = [];
     public TerritoryDashboard Dashboard { get; private set; } = null!;
     public string Territory => territory.Current!.Slug;
+    private int ShownYear => Year ?? ParisTime.Today(clock).Year;
 
-    public async Task OnGetAsync(CancellationToken ct) => Dashboard = await mediator.Send(new GetTerritoryDashboard(Year ?? ParisTime.Today(clock).Year), ct);
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public Task<IActionResult> OnPostFormAsync(string? coordinatingStructure, string? coordinationAgents, string? coordinationFte, int version, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        var lines = Trainings.Where(t => !string.IsNullOrWhiteSpace(t.StructureType))
+            .Select((t, i) => new TrainingInput(t.StructureType!, Number(t.Trained, $"trainings[{i}].trained") ?? 0, Number(t.Agents, $"trainings[{i}].agents") ?? 0)).ToList();
+        await mediator.Send(new SaveDashboardForm(ShownYear, lines, coordinatingStructure, Number(coordinationAgents, "coordinationAgents"), Number(coordinationFte, "coordinationFte"), version), ct);
+        return "Saisie enregistrée.";
+    }, "", ct, new { territory = Territory, annee = ShownYear });
+
+    public Task<IActionResult> OnPostSubmitAsync(int version, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        await mediator.Send(new SubmitDashboard(ShownYear, version), ct);
+        return $"Tableau de bord {ShownYear} soumis à la Région.";
+    }, "", ct, new { territory = Territory, annee = ShownYear });
+
+    public Task<IActionResult> OnPostApproveAsync(int version, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        var approved = await mediator.Send(new ApproveDashboard(ShownYear, version), ct);
+        return $"Tableau de bord {ShownYear} approuvé (version {approved.Number}) : ses chiffres sont arrêtés.";
+    }, "", ct, new { territory = Territory, annee = ShownYear });
+
+    public Task<IActionResult> OnPostCorrectAsync(string? reason, int version, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        var corrected = await mediator.Send(new CorrectDashboard(ShownYear, reason ?? "", version), ct);
+        return $"Version {corrected.Number} ouverte : corrigez puis soumettez-la ; la version approuvée reste consultable.";
+    }, "", ct, new { territory = Territory, annee = ShownYear });
+
+    /// <summary>A count or FTE as typed (« 2,5 »); empty is none.</summary>
+    private static decimal? Number(string? typed, string field) =>
+        string.IsNullOrWhiteSpace(typed) ? null
+        : decimal.TryParse(typed.Replace(" ", "").Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new RuleViolationException(field, "nombre", $"« {typed} » n'est pas un nombre (par exemple 12 ou 2,5).");
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Dashboard = await mediator.Send(new GetTerritoryDashboard(ShownYear), ct);
+        if (Dashboard.Form is { } form && (HttpContext.Request.Query["handler"] != "Form" || ModelState.IsValid))
+            Trainings = form.Trainings.Select(t => new TrainingLine { StructureType = t.StructureType, Trained = t.Trained.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")), Agents = t.Agents.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")) }).ToList();
+        if (Trainings.All(t => !string.IsNullOrWhiteSpace(t.StructureType))) Trainings.Add(new TrainingLine());
+    }
 }

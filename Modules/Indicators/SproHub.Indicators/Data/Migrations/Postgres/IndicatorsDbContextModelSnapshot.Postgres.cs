@@ -22,6 +22,131 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SproHub.Indicators.Cycle.ApprovedVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CoordinatingStructure")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("DashboardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DashboardId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("indicators_approved_versions", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Indicators.Cycle.Dashboard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CoordinatingStructure")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TerritoryId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("indicators_dashboards", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Indicators.Cycle.FormValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("DashboardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DashboardId", "Code", "Dimension")
+                        .IsUnique();
+
+                    b.ToTable("indicators_form_values", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Indicators.Facts.BudgetFact", b =>
                 {
                     b.Property<string>("TerritoryId")
@@ -190,6 +315,31 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                     b.HasIndex("ProcessedAt");
 
                     b.ToTable("indicators_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Indicators.Cycle.ApprovedVersion", b =>
+                {
+                    b.HasOne("SproHub.Indicators.Cycle.Dashboard", null)
+                        .WithMany("Approved")
+                        .HasForeignKey("DashboardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Indicators.Cycle.FormValue", b =>
+                {
+                    b.HasOne("SproHub.Indicators.Cycle.Dashboard", null)
+                        .WithMany("Values")
+                        .HasForeignKey("DashboardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Indicators.Cycle.Dashboard", b =>
+                {
+                    b.Navigation("Approved");
+
+                    b.Navigation("Values");
                 });
 #pragma warning restore 612, 618
         }

@@ -45,6 +45,26 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "indicators_dashboards",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    CorrectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CoordinatingStructure = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SubmittedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicators_dashboards", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "indicators_meetings",
                 columns: table => new
                 {
@@ -97,10 +117,75 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                     table.PrimaryKey("PK_indicators_totals", x => new { x.TerritoryId, x.Code, x.Year });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "indicators_approved_versions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DashboardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    CorrectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SubmittedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Figures = table.Column<string>(type: "text", nullable: false),
+                    CoordinatingStructure = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicators_approved_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_indicators_approved_versions_indicators_dashboards_Dashboar~",
+                        column: x => x.DashboardId,
+                        principalTable: "indicators_dashboards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "indicators_form_values",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DashboardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicators_form_values", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_indicators_form_values_indicators_dashboards_DashboardId",
+                        column: x => x.DashboardId,
+                        principalTable: "indicators_dashboards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicators_approved_versions_DashboardId_Number",
+                table: "indicators_approved_versions",
+                columns: new[] { "DashboardId", "Number" },
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_indicators_counts_TerritoryId_Day_Code",
                 table: "indicators_counts",
                 columns: new[] { "TerritoryId", "Day", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicators_dashboards_TerritoryId_Year",
+                table: "indicators_dashboards",
+                columns: new[] { "TerritoryId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicators_form_values_DashboardId_Code_Dimension",
+                table: "indicators_form_values",
+                columns: new[] { "DashboardId", "Code", "Dimension" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_indicators_meetings_TerritoryId_Day",
@@ -117,10 +202,16 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "indicators_approved_versions");
+
+            migrationBuilder.DropTable(
                 name: "indicators_budgets");
 
             migrationBuilder.DropTable(
                 name: "indicators_counts");
+
+            migrationBuilder.DropTable(
+                name: "indicators_form_values");
 
             migrationBuilder.DropTable(
                 name: "indicators_meetings");
@@ -130,6 +221,9 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "indicators_totals");
+
+            migrationBuilder.DropTable(
+                name: "indicators_dashboards");
         }
     }
 }

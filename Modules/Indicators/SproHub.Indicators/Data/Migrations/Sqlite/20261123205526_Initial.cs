@@ -44,6 +44,26 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "indicators_dashboards",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CoordinatingStructure = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicators_dashboards", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "indicators_meetings",
                 columns: table => new
                 {
@@ -96,10 +116,75 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_indicators_totals", x => new { x.TerritoryId, x.Code, x.Year });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "indicators_approved_versions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DashboardId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Figures = table.Column<string>(type: "TEXT", nullable: false),
+                    CoordinatingStructure = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicators_approved_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_indicators_approved_versions_indicators_dashboards_DashboardId",
+                        column: x => x.DashboardId,
+                        principalTable: "indicators_dashboards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "indicators_form_values",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DashboardId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Dimension = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicators_form_values", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_indicators_form_values_indicators_dashboards_DashboardId",
+                        column: x => x.DashboardId,
+                        principalTable: "indicators_dashboards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicators_approved_versions_DashboardId_Number",
+                table: "indicators_approved_versions",
+                columns: new[] { "DashboardId", "Number" },
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_indicators_counts_TerritoryId_Day_Code",
                 table: "indicators_counts",
                 columns: new[] { "TerritoryId", "Day", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicators_dashboards_TerritoryId_Year",
+                table: "indicators_dashboards",
+                columns: new[] { "TerritoryId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicators_form_values_DashboardId_Code_Dimension",
+                table: "indicators_form_values",
+                columns: new[] { "DashboardId", "Code", "Dimension" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_indicators_meetings_TerritoryId_Day",
@@ -116,10 +201,16 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "indicators_approved_versions");
+
+            migrationBuilder.DropTable(
                 name: "indicators_budgets");
 
             migrationBuilder.DropTable(
                 name: "indicators_counts");
+
+            migrationBuilder.DropTable(
+                name: "indicators_form_values");
 
             migrationBuilder.DropTable(
                 name: "indicators_meetings");
@@ -129,6 +220,9 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "indicators_totals");
+
+            migrationBuilder.DropTable(
+                name: "indicators_dashboards");
         }
     }
 }

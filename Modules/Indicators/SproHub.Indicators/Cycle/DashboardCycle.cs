@@ -1,0 +1,166 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SproHub.Indicators.Catalogue;
+using SproHub.Indicators.Dashboards;
+using SproHub.Indicators.Data;
+using SproHub.Shared.Audit;
+using SproHub.Shared.Data;
+using SproHub.Shared.Errors;
+using SproHub.Shared.Security;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Indicators.Cycle;
+
+public sealed record TrainingInput(string StructureType, decimal Trained, decimal Agents);
+
+/// <summary>The coordinator types what the platform cannot know (version 0 for a dashboard not yet started): trainings per type of structure (7, 7bis), the coordination (24, 25).</summary>
+[RequiresPermission(IndicatorsModule.SubmitPermission)]
+public sealed record SaveDashboardForm(int Year, IReadOnlyList<TrainingInput> Trainings, string? CoordinatingStructure, decimal? CoordinationAgents, decimal? CoordinationFte, int Version)
+    : IRequest<TerritoryDashboard>;
+
+/// <summary>The coordinator submits the year's dashboard to the Région.</summary>
+[RequiresPermission(IndicatorsModule.SubmitPermission)]
+public sealed record SubmitDashboard(int Year, int Version) : IRequest<TerritoryDashboard>;
+
+/// <summary>The Région approves a submitted dashboard: its figures are kept, locked, as this version.</summary>
+[RequiresPermission(IndicatorsModule.ApprovePermission)]
+public sealed record ApproveDashboard(int Year, int Version) : IRequest<TerritoryDashboard>, IVersionedRequest;
+
+/// <summary>An approved dashboard is corrected by a new version, with its reason; the approved one stays.</summary>
+[RequiresPermission(IndicatorsModule.SubmitPermission)]
+public sealed record CorrectDashboard(int Year, string Reason, int Version) : IRequest<TerritoryDashboard>, IVersionedRequest;
+
+public sealed class SaveDashboardFormValidator : AbstractValidator<SaveDashboardForm>
+{
+    public SaveDashboardFormValidator()
+    {
+        RuleFor(r => r.Trainings).NotNull().WithMessage("Indiquez les agents par type de structure.");
+        RuleForEach(r => r.Trainings).NotNull().ChildRules(t =>
+        {
+            t.RuleFor(x => x.StructureType).NotEmpty().WithMessage("Nommez le type de structure.").MaximumLength(60);
+            t.RuleFor(x => x.Trained).GreaterThanOrEqualTo(0).WithMessage("Le nombre d'agents formés n'est pas négatif.").Must(v => v == decimal.Truncate(v)).WithErrorCode("entier").WithMessage("Un nombre d'agents est entier.");
+            t.RuleFor(x => x.Agents).GreaterThanOrEqualTo(0).WithMessage("Le nombre d'agents n'est pas négatif.").Must(v => v == decimal.Truncate(v)).WithErrorCode("entier").WithMessage("Un nombre d'agents est entier.");
+            t.RuleFor(x => x.Trained).LessThanOrEqualTo(x => x.Agents).WithErrorCode("formes-au-plus-agents").WithMessage("Il n'y a pas plus d'agents formés que d'agents dans ces structures.");
+        });
+        RuleFor(r => r.Trainings).Must(t => t is null || t.Where(x => x is not null).GroupBy(x => x.StructureType.Trim(), StringComparer.OrdinalIgnoreCase).All(g => g.Count() == 1))
+            .WithErrorCode("type-unique").WithMessage("Chaque type de structure n'apparaît qu'une fois.");
+        RuleFor(r => r.CoordinatingStructure).MaximumLength(200);
+        RuleFor(r => r.CoordinationAgents).GreaterThanOrEqualTo(0).WithMessage("Le nombre d'agents n'est pas négatif.");
+        RuleFor(r => r.CoordinationFte).GreaterThanOrEqualTo(0).WithMessage("Les ETP ne sont pas négatifs.")
+            .LessThanOrEqualTo(r => r.CoordinationAgents ?? decimal.MaxValue).WithErrorCode("etp-au-plus-agents").WithMessage("Les ETP de coordination ne dépassent pas le nombre d'agents qui y travaillent.");
+    }
+}
+
+public sealed class CorrectDashboardValidator : AbstractValidator<CorrectDashboard>
+{
+    public CorrectDashboardValidator() => RuleFor(r => r.Reason).NotEmpty().WithMessage("Indiquez la raison de la correction.").MaximumLength(500);
+}
+
+internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardForms forms, DashboardFigures figures, ITerritoryContext territory, ICurrentUser user, IAuditLog audit, TimeProvider clock, DashboardViews views)
+    : IRequestHandler<SaveDashboardForm, TerritoryDashboard>, IRequestHandler<SubmitDashboard, TerritoryDashboard>, IRequestHandler<ApproveDashboard, TerritoryDashboard>, IRequestHandler<CorrectDashboard, TerritoryDashboard>
+{
+    private string Slug => territory.Current!.Slug;
+
+    public async Task<TerritoryDashboard> Handle(SaveDashboardForm request, CancellationToken cancellationToken)
+    {
+        var dashboard = await ForChangeAsync(request.Year, request.Version, create: true, cancellationToken);
+        if (dashboard.Status != DashboardStatus.Draft)
+            throw new RuleViolationException("status", dashboard.Status == DashboardStatus.Approved ? "tableau-approuve" : "tableau-soumis",
+                dashboard.Status == DashboardStatus.Approved ? "Le tableau de bord est approuvé : ses chiffres sont arrêtés ; ouvrez une correction motivée." : "Le tableau de bord est soumis à la Région : il ne se modifie plus.");
+        var typed = request.Trainings.SelectMany(t => new[] { (IndicatorCatalogue.AgentsTrained, t.StructureType.Trim(), t.Trained), (IndicatorCatalogue.AgentsInStructures, t.StructureType.Trim(), t.Agents) }).ToList();
+        if (request.CoordinationAgents is { } agents) typed.Add((IndicatorCatalogue.CoordinationAgents, "", agents));
+        if (request.CoordinationFte is { } fte) typed.Add((IndicatorCatalogue.CoordinationFte, "", fte));
+        // Values are updated in place (one row per indicator and type of structure), those no longer typed removed.
+        dashboard.Values.RemoveAll(v => !typed.Any(t => t.Item1 == v.Code && string.Equals(t.Item2, v.Dimension, StringComparison.OrdinalIgnoreCase)));
+        foreach (var (code, dimension, value) in typed)
+        {
+            var row = dashboard.Values.FirstOrDefault(v => v.Code == code && string.Equals(v.Dimension, dimension, StringComparison.OrdinalIgnoreCase));
+            if (row is null) dashboard.Values.Add(row = new FormValue { DashboardId = dashboard.Id, Code = code, Dimension = dimension });
+            row.Value = value;
+        }
+        dashboard.CoordinatingStructure = string.IsNullOrWhiteSpace(request.CoordinatingStructure) ? null : request.CoordinatingStructure.Trim();
+        audit.Queue(db, new AuditEntry(IndicatorsModule.Id, "tableau.saisi", "tableau", dashboard.Id.ToString(), Slug,
+            $"{request.Year}, version {dashboard.Number} : {request.Trainings.Sum(t => t.Trained)} agents formés sur {request.Trainings.Sum(t => t.Agents)}, {request.CoordinationFte} ETP de coordination"));
+        await db.SaveChangesAsync(cancellationToken);
+        return await views.BuildAsync(request.Year, cancellationToken);
+    }
+
+    public async Task<TerritoryDashboard> Handle(SubmitDashboard request, CancellationToken cancellationToken)
+    {
+        var dashboard = await ForChangeAsync(request.Year, request.Version, create: true, cancellationToken);
+        if (dashboard.Status != DashboardStatus.Draft) throw new ConflictException("Le tableau de bord est déjà soumis ou approuvé.", "deja-soumis");
+        dashboard.Status = DashboardStatus.Submitted;
+        (dashboard.SubmittedBy, dashboard.SubmittedAt) = (user.DisplayName, clock.GetUtcNow());
+        audit.Queue(db, new AuditEntry(IndicatorsModule.Id, "tableau.soumis", "tableau", dashboard.Id.ToString(), Slug, $"{request.Year}, version {dashboard.Number}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return await views.BuildAsync(request.Year, cancellationToken);
+    }
+
+    public async Task<TerritoryDashboard> Handle(ApproveDashboard request, CancellationToken cancellationToken)
+    {
+        var dashboard = await ForChangeAsync(request.Year, request.Version, create: false, cancellationToken);
+        if (dashboard.Status != DashboardStatus.Submitted) throw new RuleViolationException("status", "tableau-a-soumettre", "Le coordinateur soumet d'abord le tableau de bord.");
+        var live = (await figures.LiveAsync([Slug], request.Year, cancellationToken))[Slug];
+        dashboard.Approved.Add(new ApprovedVersion
+        {
+            DashboardId = dashboard.Id, Number = dashboard.Number, CorrectionReason = dashboard.CorrectionReason, SubmittedBy = dashboard.SubmittedBy ?? "?", SubmittedAt = dashboard.SubmittedAt ?? clock.GetUtcNow(),
+            ApprovedBy = user.DisplayName ?? "?", ApprovedAt = clock.GetUtcNow(), Figures = Snapshot.Write(live), CoordinatingStructure = dashboard.CoordinatingStructure,
+        });
+        dashboard.Status = DashboardStatus.Approved;
+        audit.Queue(db, new AuditEntry(IndicatorsModule.Id, "tableau.approuve", "tableau", dashboard.Id.ToString(), Slug, $"{request.Year}, version {dashboard.Number}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return await views.BuildAsync(request.Year, cancellationToken);
+    }
+
+    public async Task<TerritoryDashboard> Handle(CorrectDashboard request, CancellationToken cancellationToken)
+    {
+        var dashboard = await ForChangeAsync(request.Year, request.Version, create: false, cancellationToken);
+        if (dashboard.Status != DashboardStatus.Approved) throw new RuleViolationException("status", "tableau-non-approuve", "Seul un tableau de bord approuvé se corrige par une nouvelle version ; celui-ci se modifie encore.");
+        dashboard.Number++;
+        dashboard.Status = DashboardStatus.Draft;
+        dashboard.CorrectionReason = request.Reason.Trim();
+        (dashboard.SubmittedBy, dashboard.SubmittedAt) = (null, null);
+        audit.Queue(db, new AuditEntry(IndicatorsModule.Id, "tableau.correction", "tableau", dashboard.Id.ToString(), Slug, $"{request.Year}, version {dashboard.Number} : {dashboard.CorrectionReason}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return await views.BuildAsync(request.Year, cancellationToken);
+    }
+
+    private async Task<Dashboard> ForChangeAsync(int year, int version, bool create, CancellationToken cancellationToken)
+    {
+        if (year is < 2015 or > 2100) throw new RuleViolationException("year", "annee", "L'année va de 2015 à 2100.");
+        var dashboard = await forms.FindAsync(year, cancellationToken);
+        if (dashboard is null)
+        {
+            if (!create || version != 0) throw new RuleViolationException("status", "tableau-a-soumettre", "Ce tableau de bord n'a pas encore été complété.");
+            db.Dashboards.Add(dashboard = new Dashboard { TerritoryId = Slug, Year = year });
+            return dashboard;
+        }
+        db.Entry(dashboard).ExpectVersion(version);
+        db.Entry(dashboard).Property(d => d.Status).IsModified = true;
+        return dashboard;
+    }
+}
+
+internal static class CycleEndpoints
+{
+    public sealed record FormBody(IReadOnlyList<TrainingInput> Trainings, string? CoordinatingStructure, decimal? CoordinationAgents, decimal? CoordinationFte, int Version);
+    public sealed record VersionBody(int Version);
+    public sealed record CorrectionBody(string Reason, int Version);
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPut("/dashboards/{year:int}/form", async Task<Ok<TerritoryDashboard>> (int year, FormBody body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new SaveDashboardForm(year, body.Trainings, body.CoordinatingStructure, body.CoordinationAgents, body.CoordinationFte, body.Version), ct)))
+            .WithSummary("Coordinateur : saisir les indicateurs 7, 7bis (par type de structure), 24 et 25");
+        api.MapPost("/dashboards/{year:int}/submission", async Task<Ok<TerritoryDashboard>> (int year, VersionBody body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new SubmitDashboard(year, body.Version), ct))).WithSummary("Coordinateur : soumettre le tableau de bord de l'année à la Région");
+        api.MapPost("/dashboards/{year:int}/approval", async Task<Ok<TerritoryDashboard>> (int year, VersionBody body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ApproveDashboard(year, body.Version), ct))).WithSummary("Région : approuver le tableau de bord soumis (chiffres arrêtés)");
+        api.MapPost("/dashboards/{year:int}/correction", async Task<Ok<TerritoryDashboard>> (int year, CorrectionBody body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new CorrectDashboard(year, body.Reason, body.Version), ct))).WithSummary("Ouvrir une nouvelle version motivée d'un tableau de bord approuvé");
+    }
+}
