@@ -10,8 +10,8 @@ namespace Indicators.Tests;
 /// <summary>The yearly cycle: the coordinator completes and submits, the Région approves and locks, a correction is a new reasoned version.</summary>
 public sealed class CycleTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
 {
-    private const int Year = 2025;
-    private const string Api = "/api/territories/indre-et-loire/indicators/dashboards/2025";
+    private const int Year = 2023; // a year the demo leaves alone
+    private const string Api = "/api/territories/indre-et-loire/indicators/dashboards/2023";
 
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
@@ -91,7 +91,7 @@ public sealed class CycleTests(SproHubFactory factory) : IClassFixture<SproHubFa
         Assert.StartsWith("\uFEFFQuestion;N°;Indicateur;Valeur", csv);
         Assert.True(csv.Contains("1;20;Part des agents formés ou professionnalisés;0,7;%;7;10;saisie"), csv);
         var page = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.IndreEtLoireCoordinator)).GetStringAsync($"/t/indre-et-loire/indicateurs/imprimer?annee={Year}"));
-        Assert.Contains("Tableau de bord d'évaluation 2025", page);
+        Assert.Contains("Tableau de bord d'évaluation 2023", page);
         await (await (await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember)).GetAsync($"{Api}/export.xlsx")).JsonAsync(HttpStatusCode.Forbidden);
     }
 }

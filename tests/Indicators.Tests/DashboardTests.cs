@@ -90,4 +90,25 @@ public sealed class DashboardTests(SproHubFactory factory) : IClassFixture<SproH
         var regionPage = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.RegionAdmin)).GetStringAsync($"/indicateurs?annee={Year}"));
         Assert.Contains("SPRO d'Indre-et-Loire", regionPage);
     }
+
+    [Fact]
+    public async Task The_demo_s_own_events_fill_the_means_indicators_and_the_Région_compares_territories_over_years()
+    {
+        await factory.DispatchOutboxAsync(); // the demo's meetings and budgets, as the background dispatcher would
+        var year = SproHub.Shared.Territories.ParisTime.Today(factory.Clock).Year;
+        var cher = await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/territories/cher/indicators/dashboards/{year}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(15_000m, Line(cher, "budget-accorde").GetProperty("figure").GetProperty("value").GetDecimal());
+        var lastYear = await (await (await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator)).GetAsync($"/api/territories/indre-et-loire/indicators/dashboards/{year - 1}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Submitted", lastYear.GetProperty("status").GetString());
+
+        var region = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        var compared = await (await region.GetAsync($"/api/indicators/comparison?territories=cher&territories=indre-et-loire&from={year - 1}&to={year}")).JsonAsync(HttpStatusCode.OK);
+        var columns = compared.GetProperty("columns").EnumerateArray().Select(c => $"{c.GetProperty("territoryId").GetString()} {c.GetProperty("year").GetInt32()}").ToList();
+        Assert.Equal([$"cher {year - 1}", $"cher {year}", $"indre-et-loire {year - 1}", $"indre-et-loire {year}"], columns);
+        var granted = compared.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("code").GetString() == "budget-accorde").GetProperty("figures");
+        Assert.Equal(15_000m, granted[1].GetProperty("value").GetDecimal());
+        var refused = await (await region.GetAsync($"/api/indicators/comparison?territories=cher&territories=departement-18&from={year}&to={year}")).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("spro-local", refused.GetProperty("rules")[0].GetProperty("rule").GetString());
+        await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/indicators/comparison?territories=cher&from={year}&to={year}")).JsonAsync(HttpStatusCode.Forbidden);
+    }
 }

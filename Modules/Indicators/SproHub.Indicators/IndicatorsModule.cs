@@ -51,5 +51,8 @@ public sealed class IndicatorsModule : IModule
         Cycle.CycleEndpoints.Map(endpoints.TerritoryApi);
         ExportEndpoints.Map(endpoints.TerritoryApi);
         RegionDashboardEndpoints.Map(endpoints.Api);
+        CompareEndpoints.Map(endpoints.Api);
     }
+
+    public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Cycle.DemoDashboards.SeedAsync(services, cancellationToken);
 }

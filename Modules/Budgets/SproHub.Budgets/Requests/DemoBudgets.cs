@@ -5,6 +5,8 @@ using SproHub.Budgets.Closure;
 using SproHub.Budgets.Data;
 using SproHub.Budgets.Envelopes;
 using SproHub.Budgets.Spending;
+using SproHub.Shared.Data;
+using SproHub.Shared.Events;
 using SproHub.Shared.Network;
 using SproHub.Shared.Territories;
 
@@ -99,9 +101,15 @@ internal static class DemoBudgets
         var cpr = agreement.RequestDeadline.AddDays(28);
         foreach (var line in request.Lines) line.Granted = line.Amount;
         request.DecidedOn = cpr;
+        // The same events as the Région's real decisions, so that the indicators (question 2) fill from the demo too.
+        var told = new DateTimeOffset(cpr.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(1));
+        db.AddIntegrationEvent(new SubsidyGranted(Guid.NewGuid(), cpr, plan.Territory, plan.Year, request.Total, request.Granted, request.Coordination, told));
         var advanceOn = new DateOnly(agreement.StartsOn.Year + (agreement.StartsOn.Month > 3 ? 1 : 0), 3, 16);
         if (advanceOn <= today)
+        {
             request.Payments.Add(new Payment { RequestId = request.Id, Kind = PaymentKind.Advance, Amount = SubsidyRules.Advance(request.Granted), PaidOn = advanceOn, Reference = $"M-{plan.Year}-{plan.Territory}-1", RecordedBy = "démo" });
+            db.AddIntegrationEvent(new PaymentMade(Guid.NewGuid(), plan.Territory, plan.Year, nameof(PaymentKind.Advance), request.Paid, advanceOn, request.Paid, request.Granted, told.AddDays(40)));
+        }
         // Spending month by month: the closed years spend nearly all, the current one what its months allow.
         var months = plan.Stage == Stage.Closed ? 10 : Math.Clamp((today.Year - agreement.StartsOn.Year) * 12 + today.Month - agreement.StartsOn.Month, 0, 10);
         foreach (var line in request.Lines)
@@ -126,6 +134,11 @@ internal static class DemoBudgets
             request.Closed.Add(new ClosedLine { RequestId = request.Id, LineId = line.Id, Order = line.Order, Kind = line.Kind, Label = line.Label, Granted = line.Granted!.Value, Spent = request.SpentFor(line.Id) });
         var balance = Math.Min(request.Granted, request.Spent) - request.Paid;
         if (balance > 0 && request.ClosedOn.Value.AddDays(12) <= today)
+        {
             request.Payments.Add(new Payment { RequestId = request.Id, Kind = PaymentKind.Balance, Amount = balance, PaidOn = request.ClosedOn.Value.AddDays(12), Reference = $"M-{plan.Year}-{plan.Territory}-2", RecordedBy = "démo" });
+            db.AddIntegrationEvent(new PaymentMade(Guid.NewGuid(), plan.Territory, plan.Year, nameof(PaymentKind.Balance), balance, request.ClosedOn.Value.AddDays(12), request.Paid, request.Granted, told.AddYears(1)));
+        }
+        db.AddIntegrationEvent(new YearClosed(Guid.NewGuid(), plan.Territory, plan.Year, request.ClosedOn.Value, request.Granted, request.Paid, request.Spent,
+            request.Closed.Select(c => new ClosedProject(c.Label, c.Kind == LineKind.Coordination, c.Granted, c.Spent)).ToList(), told.AddYears(1)));
     }
 }

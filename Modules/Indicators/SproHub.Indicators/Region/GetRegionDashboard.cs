@@ -4,14 +4,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using SproHub.Indicators.Catalogue;
 using SproHub.Indicators.Dashboards;
+using SproHub.Indicators.Data;
 using SproHub.Shared.Security;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Indicators.Region;
 
-public sealed record RollupColumn(string Id, string Name, TerritoryKind Kind, string? DepartmentCode);
+/// <param name="Status">For a local SPRO, where its dashboard of the year stands (Draft, Submitted, Approved); null for a department.</param>
+public sealed record RollupColumn(string Id, string Name, TerritoryKind Kind, string? DepartmentCode, string? Status = null, int Number = 0);
 
 /// <param name="Figures">By column id (local SPRO, department, <c>region</c>); absent where the indicator does not exist (a plugin not enabled).</param>
 public sealed record RollupLine(string Code, string Label, string Unit, IndicatorKind Kind, IndicatorSource Source, EvaluativeQuestion Question, IReadOnlyDictionary<string, IndicatorFigure?> Figures);
@@ -31,14 +34,16 @@ public sealed class GetRegionDashboardValidator : AbstractValidator<GetRegionDas
     }
 }
 
-internal sealed class GetRegionDashboardHandler(DashboardFigures figures, IndicatorCatalogue catalogue, ITerritoryDirectory territories) : IRequestHandler<GetRegionDashboard, RegionDashboard>
+internal sealed class GetRegionDashboardHandler(DashboardFigures figures, IndicatorCatalogue catalogue, ITerritoryDirectory territories, IndicatorsDbContext db) : IRequestHandler<GetRegionDashboard, RegionDashboard>
 {
     public const string RegionColumn = "region";
 
     public async Task<RegionDashboard> Handle(GetRegionDashboard request, CancellationToken cancellationToken)
     {
         var map = (await territories.ListAsync(cancellationToken)).Where(t => request.Department is null || t.DepartmentCode == request.Department).ToList();
-        var spros = map.Where(t => t.Kind == TerritoryKind.LocalSpro).Select(t => new RollupColumn(t.Slug, t.Name, t.Kind, t.DepartmentCode)).ToList();
+        var statuses = await db.Dashboards.AsNoTracking().Where(d => d.Year == request.Year).ToDictionaryAsync(d => d.TerritoryId, d => (d.Status, d.Number), cancellationToken);
+        var spros = map.Where(t => t.Kind == TerritoryKind.LocalSpro).Select(t => new RollupColumn(t.Slug, t.Name, t.Kind, t.DepartmentCode,
+            statuses.TryGetValue(t.Slug, out var s) ? s.Status.ToString() : "Draft", statuses.TryGetValue(t.Slug, out var n) ? n.Number : 1)).ToList();
         var departments = map.Where(t => t.Kind == TerritoryKind.Department).Select(t => new RollupColumn(t.Slug, t.Name, t.Kind, t.DepartmentCode)).ToList();
         var values = await figures.ForRollupAsync(spros.Select(s => s.Id).ToList(), request.Year, cancellationToken);
         // A plugin's indicator exists only where the plugin is enabled: elsewhere it is absent, not zero, and adds nothing.
