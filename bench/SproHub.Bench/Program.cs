@@ -29,6 +29,8 @@ var shows = TenYearsOfShows.Seed($"Data Source={Path.Combine(work, "sprohub.db")
 LargeNetwork.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
 var meetings = TenYearsOfMeetings.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
 var budgets = TenYearsOfBudgets.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
+Console.WriteLine("Un million d'événements vers les indicateurs…");
+var (ingestSeconds, ingestedMeetings) = await MillionEvents.IngestAsync($"Data Source={Path.Combine(work, "sprohub.db")}");
 hostEnv["DemoData__Enabled"] = "false"; // seeded once above, as a production database would be
 Console.WriteLine($"{shows} émissions dans {TenYearsOfShows.Territories.Length} territoires.");
 
@@ -125,6 +127,21 @@ await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub
     }
 }
 
+// 8. The Région's rollup of the indicators (13 local SPROs, their departments and the Région), any of three years, over the
+// million events above; the Région administrator's token.
+var rollupRows = new List<(string What, int Clients, Load.Result Result)>();
+await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv))
+{
+    using var region = await ReceptionGuide.SignInAsync(server.Url, "admin@region.demo");
+    string RollupYear(int i) => $"{MillionEvents.FirstYear + i % MillionEvents.Years}";
+    await Load.RunAsync(region, i => $"/api/indicators/dashboards/{RollupYear(i)}", 100, 4); // warm-up
+    foreach (var clients in new[] { 1, 8, 32 })
+    {
+        rollupRows.Add(("Page `/indicateurs?annee=`", clients, await Load.RunAsync(region, i => $"/indicateurs?annee={RollupYear(i)}", clients == 1 ? 300 : 1000, clients)));
+        rollupRows.Add(("API `/api/indicators/dashboards/{year}`", clients, await Load.RunAsync(region, i => $"/api/indicators/dashboards/{RollupYear(i)}", clients == 1 ? 300 : 1000, clients)));
+    }
+}
+
 // The report.
 var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "?";
 var memory = File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim();
@@ -201,6 +218,20 @@ md.AppendLine("| Endpoint | Clients | Requests | p50 | p95 | p99 | Throughput | 
 md.AppendLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var (what, clients, r) in budgetRows)
     md.AppendLine($"| {what} | {clients} | {r.Count} | {r.P50:F1} ms | {r.P95:F1} ms | {r.P99:F1} ms | {r.PerSecond:F0}/s | {r.Errors} | {Ok(r.P95 < 100)} |");
+md.AppendLine();
+md.AppendLine("## Indicators: a million events in, the Région's rollup out");
+md.AppendLine();
+md.AppendLine($"{MillionEvents.Total:N0} events ({ingestedMeetings:N0} meetings held, the rest the plugins' counts) over {MillionEvents.Years} years in the 13 local SPROs, through the");
+md.AppendLine($"Indicators module's ingestor in transactions of {MillionEvents.Batch:N0} (each event kept once by its id, the running totals moved with it), SQLite.");
+md.AppendLine();
+md.AppendLine("| Ingestion | Events | Time | Rate | ≥ 5,000/s |");
+md.AppendLine("|---|---|---|---|---|");
+md.AppendLine($"| `FactIngestor`, batches of {MillionEvents.Batch:N0} | {MillionEvents.Total:N0} | {ingestSeconds:F1} s | {MillionEvents.Total / ingestSeconds:N0}/s | {Ok(MillionEvents.Total / ingestSeconds >= 5000)} |");
+md.AppendLine();
+md.AppendLine("| Rollup (13 SPROs, 6 departments, Région; one of 3 years) | Clients | Requests | p50 | p95 | p99 | Throughput | Errors | p95 < 200 ms |");
+md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+foreach (var (what, clients, r) in rollupRows)
+    md.AppendLine($"| {what} | {clients} | {r.Count} | {r.P50:F1} ms | {r.P95:F1} ms | {r.P99:F1} ms | {r.PerSecond:F0}/s | {r.Errors} | {Ok(r.P95 < 200)} |");
 md.AppendLine();
 md.AppendLine("## Resident memory (target < 250 MB)");
 md.AppendLine();

@@ -41,6 +41,7 @@ public sealed class IndicatorsModule : IModule
         services.AddModuleDbContext<IndicatorsDbContext>(context);
         services.AddScoped<IndicatorCatalogue>();
         services.AddScoped<DashboardFigures>();
+        services.AddScoped<Facts.FactIngestor>();
         services.AddScoped<Cycle.DashboardForms>();
         services.AddScoped<DashboardViews>();
     }

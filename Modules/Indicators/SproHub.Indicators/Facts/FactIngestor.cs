@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using SproHub.Indicators.Catalogue;
+using SproHub.Indicators.Data;
+using SproHub.Shared.Events;
+
+namespace SproHub.Indicators.Facts;
+
+/// <summary>
+/// Keeps what the platform's events tell, so that the dashboards fill themselves: one event as the outbox delivers it, or
+/// thousands in one transaction when a backlog or a replay comes in. A repeat counts once and an older telling never
+/// replaces a newer one, so replaying every event, in any order, rebuilds the same figures.
+/// </summary>
+public sealed class FactIngestor(IndicatorsDbContext db)
+{
+    public async Task IngestAsync(IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
+    {
+        await CountAsync(events.OfType<IndicatorValueRecorded>().DistinctBy(e => e.EventId).ToList(), cancellationToken);
+        await MeetingsAsync(events.OfType<MeetingHeld>().ToList(), cancellationToken);
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case SubsidyGranted g:
+                    await BudgetAsync(g.TerritoryId, g.Year, b => { if (g.OccurredAt >= b.GrantedAt) (b.Granted, b.GrantedAt) = (g.Granted, g.OccurredAt); }, cancellationToken);
+                    break;
+                case PaymentMade p: // payments only add up: the largest total paid so far is the latest
+                    await BudgetAsync(p.TerritoryId, p.Year, b => b.Paid = Math.Max(b.Paid, p.PaidSoFar), cancellationToken);
+                    break;
+                case YearClosed c:
+                    await BudgetAsync(c.TerritoryId, c.Year, b => { b.Spent = c.Spent; b.Paid = Math.Max(b.Paid, c.Paid); if (b.Granted == 0) b.Granted = c.Granted; }, cancellationToken);
+                    break;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A module's contributions to its indicators, each counted once, and the running totals moved in the same transaction.</summary>
+    private async Task CountAsync(List<IndicatorValueRecorded> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0) return;
+        var ids = events.Select(e => e.EventId).ToList();
+        var known = (await db.Counts.AsNoTracking().Where(c => ids.Contains(c.EventId)).Select(c => c.EventId).ToListAsync(cancellationToken)).ToHashSet();
+        var fresh = events.Where(e => !known.Contains(e.EventId)).ToList();
+        if (fresh.Count == 0) return;
+        var territories = fresh.Select(e => e.TerritoryId).Distinct().ToList();
+        var years = fresh.Select(e => e.Date.Year).Distinct().ToList();
+        var totals = (await db.Totals.Where(t => territories.Contains(t.TerritoryId) && years.Contains(t.Year)).ToListAsync(cancellationToken))
+            .ToDictionary(t => (t.TerritoryId, t.Code, t.Year));
+        foreach (var e in fresh)
+        {
+            var code = IndicatorCatalogue.PluginCode(e.ModuleId, e.IndicatorCode);
+            db.Counts.Add(new CountFact { EventId = e.EventId, Code = code, TerritoryId = e.TerritoryId, Day = e.Date, Delta = e.Delta, SourceId = e.SourceId });
+            // Its version makes two hosts adding at once retry rather than lose one.
+            if (!totals.TryGetValue((e.TerritoryId, code, e.Date.Year), out var total))
+                db.Totals.Add(totals[(e.TerritoryId, code, e.Date.Year)] = total = new CountTotal { TerritoryId = e.TerritoryId, Code = code, Year = e.Date.Year });
+            total.Total += e.Delta;
+        }
+    }
+
+    /// <summary>The latest telling of a meeting replaces the previous ones (attendance corrected).</summary>
+    private async Task MeetingsAsync(List<MeetingHeld> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0) return;
+        var ids = events.Select(e => e.MeetingId).Distinct().ToList();
+        var facts = await db.Meetings.Where(m => ids.Contains(m.MeetingId)).ToDictionaryAsync(m => m.MeetingId, cancellationToken);
+        foreach (var e in events.OrderBy(e => e.OccurredAt))
+        {
+            if (!facts.TryGetValue(e.MeetingId, out var fact))
+                db.Meetings.Add(facts[e.MeetingId] = fact = new MeetingFact { MeetingId = e.MeetingId, TerritoryId = e.TerritoryId, MeetingType = e.MeetingType, Subject = e.Subject });
+            else if (fact.OccurredAt > e.OccurredAt) continue;
+            (fact.TerritoryId, fact.Day, fact.MeetingType, fact.Subject) = (e.TerritoryId, e.Date, e.MeetingType, e.Subject);
+            (fact.InvitedStructures, fact.ParticipatingStructures, fact.OccurredAt) = (e.InvitedStructures, e.ParticipatingStructures, e.OccurredAt);
+        }
+    }
+
+    private async Task BudgetAsync(string territoryId, int year, Action<BudgetFact> change, CancellationToken cancellationToken)
+    {
+        var fact = await db.Budgets.FindAsync([territoryId, year], cancellationToken);
+        if (fact is null) db.Budgets.Add(fact = new BudgetFact { TerritoryId = territoryId, Year = year });
+        change(fact);
+    }
+}
