@@ -111,4 +111,38 @@ public sealed class DashboardTests(SproHubFactory factory) : IClassFixture<SproH
         Assert.Equal("spro-local", refused.GetProperty("rules")[0].GetProperty("rule").GetString());
         await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/indicators/comparison?territories=cher&from={year}&to={year}")).JsonAsync(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Replaying_every_event_at_once_in_another_order_rebuilds_the_same_figures()
+    {
+        var meeting = Guid.NewGuid();
+        IIntegrationEvent[] events =
+        [
+            Meeting("indre-et-loire", meeting, 3, 10, 6, DateTimeOffset.UtcNow), Meeting("indre-et-loire", meeting, 3, 10, 9, DateTimeOffset.UtcNow.AddMinutes(1)),
+            Meeting("cher", Guid.NewGuid(), 5, 12, 7),
+            new IndicatorValueRecorded(Guid.NewGuid(), DateTimeOffset.UtcNow, "comete", "replay-views", "loir-et-cher", new DateOnly(Year, 2, 1), 3, "replay-1"),
+            new IndicatorValueRecorded(Guid.NewGuid(), DateTimeOffset.UtcNow, "comete", "replay-views", "loir-et-cher", new DateOnly(Year, 2, 2), 2, "replay-1"),
+            new SubsidyGranted(Guid.NewGuid(), new DateOnly(Year, 2, 10), "cher", Year, 16_000m, 15_000m, 4_000m, DateTimeOffset.UtcNow),
+            new PaymentMade(Guid.NewGuid(), "cher", Year, "Advance", 7_500m, new DateOnly(Year, 3, 16), 7_500m, 15_000m, DateTimeOffset.UtcNow.AddMinutes(1)),
+            new PaymentMade(Guid.NewGuid(), "cher", Year, "Balance", 6_000m, new DateOnly(Year + 1, 2, 1), 13_500m, 15_000m, DateTimeOffset.UtcNow.AddMinutes(2)),
+            new YearClosed(Guid.NewGuid(), "cher", Year, new DateOnly(Year + 1, 1, 20), 15_000m, 13_500m, 13_500m, [], DateTimeOffset.UtcNow.AddMinutes(3)),
+        ];
+        var region = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        async Task<string> FiguresAsync() => (await (await region.GetAsync($"/api/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.OK)).GetProperty("lines").GetRawText();
+
+        await PublishAsync(events);
+        var delivered = await FiguresAsync();
+        var consumption = JsonDocument.Parse(delivered).RootElement.EnumerateArray().Single(l => l.GetProperty("code").GetString() == "budget-consommation");
+        Assert.Equal(0.9m, consumption.GetProperty("figures").GetProperty("cher").GetProperty("value").GetDecimal());
+
+        await factory.ResetAsync();
+        region = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        await factory.InScopeAsync(async sp =>
+        {
+            // Everything at once, backwards and twice over, as a replay of the outboxes would bring it.
+            await sp.GetRequiredService<SproHub.Indicators.Facts.FactIngestor>().IngestAsync(events.Reverse().Concat(events).ToList(), CancellationToken.None);
+            return 0;
+        });
+        Assert.Equal(delivered, await FiguresAsync());
+    }
 }
