@@ -47,10 +47,14 @@ public sealed class CycleTests(SproHubFactory factory) : IClassFixture<SproHubFa
         await (await member.GetAsync(Api)).JsonAsync(HttpStatusCode.Forbidden);
         var submitted = await (await coordinator.PostAsJsonAsync($"{Api}/submission", new { version = saved.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("Submitted", submitted.GetProperty("status").GetString());
+        await factory.DispatchOutboxAsync();
+        Assert.Contains(factory.SentMails(), m => m.Subject == "Tableau de bord 2023 soumis — SPRO d'Indre-et-Loire" && m.To.ToString().Contains(DemoAccounts.RegionAdmin));
         await (await coordinator.PostAsJsonAsync($"{Api}/approval", new { version = submitted.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.Forbidden);
         var region = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
         var approved = await (await region.PostAsJsonAsync($"{Api}/approval", new { version = submitted.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.OK);
         Assert.True(approved.GetProperty("showsApproved").GetBoolean());
+        await factory.DispatchOutboxAsync();
+        Assert.Contains(factory.SentMails(), m => m.Subject == "Tableau de bord 2023 approuvé — SPRO d'Indre-et-Loire" && m.To.ToString().Contains(DemoAccounts.IndreEtLoireCoordinator));
 
         var read = await (await member.GetAsync(Api)).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(0.7m, Line(read, "20").GetProperty("value").GetDecimal());

@@ -17,6 +17,7 @@ public sealed class IndicatorsModule : IModule
     public const string SubmitPermission = "indicators.submit";
     public const string ApprovePermission = "indicators.approve";
     public const string RegionPermission = "indicators.region";
+    public const string CycleKind = "indicators.dashboard-cycle";
 
     public ModuleManifest Manifest { get; } = new()
     {
@@ -32,6 +33,7 @@ public sealed class IndicatorsModule : IModule
             new PermissionDeclaration(ApprovePermission, "Approuver les tableaux de bord (Région)", []),
             new PermissionDeclaration(RegionPermission, "Consulter et comparer les tableaux de bord de tous les SPRO locaux (Région)", []),
         ],
+        Notifications = [new SproHub.Shared.Notifications.NotificationKindDeclaration(CycleKind, "Tableaux de bord d'évaluation : soumis à la Région, approuvés")],
         RegionNavigation = [new NavigationEntry("Indicateurs des SPRO", "indicateurs", RegionPermission, Order: 40)],
         Navigation = [new NavigationEntry("Indicateurs", "indicateurs", ReadPermission, Order: 40)],
     };

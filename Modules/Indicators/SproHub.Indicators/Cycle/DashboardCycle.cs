@@ -10,6 +10,8 @@ using SproHub.Indicators.Data;
 using SproHub.Shared.Audit;
 using SproHub.Shared.Data;
 using SproHub.Shared.Errors;
+using SproHub.Shared.Network;
+using SproHub.Shared.Notifications;
 using SproHub.Shared.Security;
 using SproHub.Shared.Territories;
 
@@ -60,7 +62,8 @@ public sealed class CorrectDashboardValidator : AbstractValidator<CorrectDashboa
     public CorrectDashboardValidator() => RuleFor(r => r.Reason).NotEmpty().WithMessage("Indiquez la raison de la correction.").MaximumLength(500);
 }
 
-internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardForms forms, DashboardFigures figures, ITerritoryContext territory, ICurrentUser user, IAuditLog audit, TimeProvider clock, DashboardViews views)
+internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardForms forms, DashboardFigures figures, ITerritoryContext territory, ICurrentUser user, IAuditLog audit, TimeProvider clock, DashboardViews views,
+    IPersonDirectory people, INotifier notifier)
     : IRequestHandler<SaveDashboardForm, TerritoryDashboard>, IRequestHandler<SubmitDashboard, TerritoryDashboard>, IRequestHandler<ApproveDashboard, TerritoryDashboard>, IRequestHandler<CorrectDashboard, TerritoryDashboard>
 {
     private string Slug => territory.Current!.Slug;
@@ -96,6 +99,8 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
         dashboard.Status = DashboardStatus.Submitted;
         (dashboard.SubmittedBy, dashboard.SubmittedAt) = (user.DisplayName, clock.GetUtcNow());
         audit.Queue(db, new AuditEntry(IndicatorsModule.Id, "tableau.soumis", "tableau", dashboard.Id.ToString(), Slug, $"{request.Year}, version {dashboard.Number}"));
+        Tell(await people.RegionAdministratorsAsync(cancellationToken), request.Year, $"Tableau de bord {request.Year} soumis — {territory.Current!.Name}",
+            $"{user.DisplayName} a soumis la version {dashboard.Number} du tableau de bord d'évaluation {request.Year} de {territory.Current!.Name}{(dashboard.CorrectionReason is null ? "" : $" (correction : {dashboard.CorrectionReason})")}.\n\nIl attend l'approbation de la Région.");
         await db.SaveChangesAsync(cancellationToken);
         return await views.BuildAsync(request.Year, cancellationToken);
     }
@@ -112,6 +117,9 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
         });
         dashboard.Status = DashboardStatus.Approved;
         audit.Queue(db, new AuditEntry(IndicatorsModule.Id, "tableau.approuve", "tableau", dashboard.Id.ToString(), Slug, $"{request.Year}, version {dashboard.Number}"));
+        Tell(NotificationRecipients.Of(await people.CoordinatorsAsync(Slug, ParisTime.Today(clock), cancellationToken)), request.Year,
+            $"Tableau de bord {request.Year} approuvé — {territory.Current!.Name}",
+            $"La Région a approuvé la version {dashboard.Number} du tableau de bord d'évaluation {request.Year} : ses chiffres sont arrêtés et les structures membres peuvent le consulter.");
         await db.SaveChangesAsync(cancellationToken);
         return await views.BuildAsync(request.Year, cancellationToken);
     }
@@ -127,6 +135,13 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
         audit.Queue(db, new AuditEntry(IndicatorsModule.Id, "tableau.correction", "tableau", dashboard.Id.ToString(), Slug, $"{request.Year}, version {dashboard.Number} : {dashboard.CorrectionReason}"));
         await db.SaveChangesAsync(cancellationToken);
         return await views.BuildAsync(request.Year, cancellationToken);
+    }
+
+    /// <summary>The Région when a dashboard awaits it, the coordinators when theirs is approved: in-app and by e-mail, with the link.</summary>
+    private void Tell(IReadOnlyList<NotificationRecipient> recipients, int year, string subject, string body)
+    {
+        if (recipients.Count > 0)
+            notifier.Queue(db, new Notification(IndicatorsModule.Id, IndicatorsModule.CycleKind, Slug, recipients, subject, body, $"/t/{Slug}/indicateurs?annee={year}"));
     }
 
     private async Task<Dashboard> ForChangeAsync(int year, int version, bool create, CancellationToken cancellationToken)
