@@ -74,6 +74,12 @@ public sealed class DashboardTests(SproHubFactory factory) : IClassFixture<SproH
         Assert.Equal(JsonValueKind.Null, shows.GetProperty("cher").ValueKind);
         Assert.Equal(2m, shows.GetProperty("region").GetProperty("value").GetDecimal());
         var cher = await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/territories/cher/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.OK);
+        var catalogue = await (await (await factory.ClientAsAsync(DemoAccounts.LoirEtCherCoordinator)).GetAsync("/api/territories/loir-et-cher/indicators/catalogue")).JsonAsync(HttpStatusCode.OK);
+        var share = catalogue.EnumerateArray().Single(d => d.GetProperty("code").GetString() == "20");
+        Assert.Equal(("ActorsKnowEachOther", "agents formés (7)", "Form"), (share.GetProperty("question").GetString(), share.GetProperty("numerator").GetString(), share.GetProperty("source").GetString()));
+        Assert.Contains(catalogue.EnumerateArray(), d => d.GetProperty("code").GetString() == "comete.shows-broadcast");
+        Assert.DoesNotContain((await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync("/api/territories/cher/indicators/catalogue")).JsonAsync(HttpStatusCode.OK)).EnumerateArray(),
+            d => d.GetProperty("code").GetString() == "comete.shows-broadcast");
         Assert.DoesNotContain(cher.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("lines").EnumerateArray()), l => l.GetProperty("moduleId").GetString() == "comete");
     }
 

@@ -50,6 +50,7 @@ public sealed class IndicatorsModule : IModule
 
     public void MapEndpoints(ModuleEndpoints endpoints)
     {
+        Catalogue.CatalogueEndpoints.Map(endpoints.TerritoryApi);
         DashboardEndpoints.Map(endpoints.TerritoryApi);
         Cycle.CycleEndpoints.Map(endpoints.TerritoryApi);
         ExportEndpoints.Map(endpoints.TerritoryApi);

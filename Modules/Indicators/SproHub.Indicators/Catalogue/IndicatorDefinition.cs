@@ -16,6 +16,10 @@ public enum IndicatorKind { Count, Rate, Amount }
 
 public enum IndicatorPeriod { CivilYear, SchoolYear }
 
+/// <summary>The levels an indicator is shown at; every level adds up the one below.</summary>
+[Flags]
+public enum IndicatorLevels { Territory = 1, Department = 2, Region = 4, All = Territory | Department | Region }
+
 /// <summary>Where its figures come from: the platform's own events, or a form the coordinator fills.</summary>
 public enum IndicatorSource { Events, Form }
 
@@ -33,7 +37,8 @@ public sealed record IndicatorDefinition(
     IndicatorPeriod Period = IndicatorPeriod.CivilYear,
     string? Numerator = null,
     string? Denominator = null,
-    string? ModuleId = null)
+    string? ModuleId = null,
+    IndicatorLevels Levels = IndicatorLevels.All)
 {
     public bool IsPlugin => ModuleId is not null;
 
