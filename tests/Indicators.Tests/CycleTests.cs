@@ -41,6 +41,13 @@ public sealed class CycleTests(SproHubFactory factory) : IClassFixture<SproHubFa
         Assert.Equal((7m, 10m, 0.7m), (Line(saved, "20").GetProperty("numerator").GetDecimal(), Line(saved, "20").GetProperty("denominator").GetDecimal(), Line(saved, "20").GetProperty("value").GetDecimal()));
         Assert.Equal(0.8m, Line(saved, "25").GetProperty("value").GetDecimal());
         await (await coordinator.PutAsJsonAsync($"{Api}/form", Form(99))).JsonAsync(HttpStatusCode.Conflict);
+        // Only the territory's coordinator types it: not a member, not the Région (which approves what it did not write).
+        await (await (await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember)).PutAsJsonAsync($"{Api}/form", Form(saved.GetProperty("version").GetInt32()))).JsonAsync(HttpStatusCode.Forbidden);
+        await (await (await factory.ClientAsAsync(DemoAccounts.RegionAdmin)).PutAsJsonAsync($"{Api}/form", Form(saved.GetProperty("version").GetInt32()))).JsonAsync(HttpStatusCode.Forbidden);
+        await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).PutAsJsonAsync($"{Api}/form", Form(saved.GetProperty("version").GetInt32()))).JsonAsync(HttpStatusCode.Forbidden);
+        var nameless = await (await coordinator.PutAsJsonAsync($"{Api}/form", new { trainings = new object[] { new { structureType = (string?)null, trained = 1m, agents = 2m } }, version = saved.GetProperty("version").GetInt32() }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("trainings[0].structureType", nameless.GetProperty("rules")[0].GetProperty("field").GetString(), ignoreCase: true);
 
         // Members see nothing before the Région approves; the coordinator does not approve.
         var member = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember);
@@ -58,7 +65,8 @@ public sealed class CycleTests(SproHubFactory factory) : IClassFixture<SproHubFa
 
         var read = await (await member.GetAsync(Api)).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(0.7m, Line(read, "20").GetProperty("value").GetDecimal());
-        Assert.Equal(JsonValueKind.Null, read.GetProperty("form").ValueKind);
+        Assert.False(read.GetProperty("mayEdit").GetBoolean());
+        Assert.Contains(read.GetProperty("form").GetProperty("trainings").EnumerateArray(), t => t.GetProperty("structureType").GetString() == "CIO" && t.GetProperty("trained").GetDecimal() == 1m);
 
         // Locked: a change is a new version with its reason; the Région's rollup keeps the approved figures meanwhile.
         Assert.Equal("tableau-approuve", Rule(await (await coordinator.PutAsJsonAsync($"{Api}/form", Form(approved.GetProperty("version").GetInt32(), mlTrained: 8))).JsonAsync(HttpStatusCode.BadRequest)));
@@ -97,5 +105,6 @@ public sealed class CycleTests(SproHubFactory factory) : IClassFixture<SproHubFa
         var page = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.IndreEtLoireCoordinator)).GetStringAsync($"/t/indre-et-loire/indicateurs/imprimer?annee={Year}"));
         Assert.Contains("Tableau de bord d'évaluation 2023", page);
         await (await (await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember)).GetAsync($"{Api}/export.xlsx")).JsonAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("year", (await (await coordinator.GetAsync("/api/territories/indre-et-loire/indicators/dashboards/0/export.csv")).JsonAsync(HttpStatusCode.BadRequest)).GetProperty("rules")[0].GetProperty("field").GetString());
     }
 }

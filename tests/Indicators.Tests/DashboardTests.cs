@@ -115,6 +115,7 @@ public sealed class DashboardTests(SproHubFactory factory) : IClassFixture<SproH
         Assert.Equal(15_000m, granted[1].GetProperty("value").GetDecimal());
         var refused = await (await region.GetAsync($"/api/indicators/comparison?territories=cher&territories=departement-18&from={year}&to={year}")).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("spro-local", refused.GetProperty("rules")[0].GetProperty("rule").GetString());
+        await (await region.GetAsync($"/api/indicators/comparison?territories=&from={year}&to={year}")).JsonAsync(HttpStatusCode.BadRequest);
         await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/indicators/comparison?territories=cher&from={year}&to={year}")).JsonAsync(HttpStatusCode.Forbidden);
     }
 

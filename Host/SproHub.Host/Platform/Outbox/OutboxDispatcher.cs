@@ -26,7 +26,6 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ModuleRegistry
         {
             using var scope = scopes.CreateScope();
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(descriptor.ContextType);
-            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             var pending = await db.Set<OutboxMessage>().Where(m => m.ProcessedAt == null && m.Attempts < 10).OrderBy(m => m.Id).Take(100).ToListAsync(cancellationToken);
             foreach (var message in pending)
             {
@@ -37,7 +36,9 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ModuleRegistry
                 {
                     if (!_eventTypes.TryGetValue(message.Type, out var type)) throw new InvalidOperationException($"Type d'événement inconnu : {message.Type}");
                     var integrationEvent = (IIntegrationEvent)JsonSerializer.Deserialize(message.Payload, type)!;
-                    await mediator.Publish(integrationEvent, cancellationToken);
+                    // Each message's handlers in a scope of their own: one that fails leaves nothing tracked for the next.
+                    using var handling = scopes.CreateScope();
+                    await handling.ServiceProvider.GetRequiredService<IMediator>().Publish(integrationEvent, cancellationToken);
                     message.ProcessedAt = clock.GetUtcNow();
                     published++;
                 }

@@ -22,6 +22,8 @@ public sealed class Dashboard : IVersioned
     public string? CoordinatingStructure { get; set; }
     public string? SubmittedBy { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
+    /// <summary>The figures, meetings and trainings as submitted (JSON), which the Région's approval locks.</summary>
+    public string? SubmittedFigures { get; set; }
     public int Version { get; set; }
     public List<FormValue> Values { get; set; } = [];
     public List<ApprovedVersion> Approved { get; set; } = [];
@@ -49,7 +51,7 @@ public sealed class ApprovedVersion
     public DateTimeOffset SubmittedAt { get; set; }
     public required string ApprovedBy { get; set; }
     public DateTimeOffset ApprovedAt { get; set; }
-    /// <summary>The figures by indicator code (JSON), and the coordination's structure, as approved.</summary>
+    /// <summary>The figures by indicator code, the meetings and the trainings per type of structure (JSON), as approved.</summary>
     public required string Figures { get; set; }
     public string? CoordinatingStructure { get; set; }
 }

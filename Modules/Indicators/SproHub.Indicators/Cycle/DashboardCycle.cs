@@ -38,21 +38,24 @@ public sealed record CorrectDashboard(int Year, string Reason, int Version) : IR
 
 public sealed class SaveDashboardFormValidator : AbstractValidator<SaveDashboardForm>
 {
+    /// <summary>More than any local network will ever count, well within what the columns hold.</summary>
+    public const int MaxAgents = 100_000;
+
     public SaveDashboardFormValidator()
     {
         RuleFor(r => r.Trainings).NotNull().WithMessage("Indiquez les agents par type de structure.");
         RuleForEach(r => r.Trainings).NotNull().ChildRules(t =>
         {
             t.RuleFor(x => x.StructureType).NotEmpty().WithMessage("Nommez le type de structure.").MaximumLength(60);
-            t.RuleFor(x => x.Trained).GreaterThanOrEqualTo(0).WithMessage("Le nombre d'agents formés n'est pas négatif.").Must(v => v == decimal.Truncate(v)).WithErrorCode("entier").WithMessage("Un nombre d'agents est entier.");
-            t.RuleFor(x => x.Agents).GreaterThanOrEqualTo(0).WithMessage("Le nombre d'agents n'est pas négatif.").Must(v => v == decimal.Truncate(v)).WithErrorCode("entier").WithMessage("Un nombre d'agents est entier.");
+            t.RuleFor(x => x.Trained).InclusiveBetween(0, MaxAgents).WithMessage($"Le nombre d'agents formés va de 0 à {MaxAgents}.").Must(v => v == decimal.Truncate(v)).WithErrorCode("entier").WithMessage("Un nombre d'agents est entier.");
+            t.RuleFor(x => x.Agents).InclusiveBetween(0, MaxAgents).WithMessage($"Le nombre d'agents va de 0 à {MaxAgents}.").Must(v => v == decimal.Truncate(v)).WithErrorCode("entier").WithMessage("Un nombre d'agents est entier.");
             t.RuleFor(x => x.Trained).LessThanOrEqualTo(x => x.Agents).WithErrorCode("formes-au-plus-agents").WithMessage("Il n'y a pas plus d'agents formés que d'agents dans ces structures.");
         });
-        RuleFor(r => r.Trainings).Must(t => t is null || t.Where(x => x is not null).GroupBy(x => x.StructureType.Trim(), StringComparer.OrdinalIgnoreCase).All(g => g.Count() == 1))
+        RuleFor(r => r.Trainings).Must(t => t is null || t.Where(x => x is not null).GroupBy(x => x.StructureType?.Trim() ?? "", StringComparer.OrdinalIgnoreCase).All(g => g.Count() == 1))
             .WithErrorCode("type-unique").WithMessage("Chaque type de structure n'apparaît qu'une fois.");
         RuleFor(r => r.CoordinatingStructure).MaximumLength(200);
-        RuleFor(r => r.CoordinationAgents).GreaterThanOrEqualTo(0).WithMessage("Le nombre d'agents n'est pas négatif.");
-        RuleFor(r => r.CoordinationFte).GreaterThanOrEqualTo(0).WithMessage("Les ETP ne sont pas négatifs.")
+        RuleFor(r => r.CoordinationAgents).InclusiveBetween(0, MaxAgents).WithMessage($"Le nombre d'agents va de 0 à {MaxAgents}.");
+        RuleFor(r => r.CoordinationFte).InclusiveBetween(0, MaxAgents).WithMessage($"Les ETP vont de 0 à {MaxAgents}.")
             .LessThanOrEqualTo(r => r.CoordinationAgents ?? decimal.MaxValue).WithErrorCode("etp-au-plus-agents").WithMessage("Les ETP de coordination ne dépassent pas le nombre d'agents qui y travaillent.");
     }
 }
@@ -62,7 +65,7 @@ public sealed class CorrectDashboardValidator : AbstractValidator<CorrectDashboa
     public CorrectDashboardValidator() => RuleFor(r => r.Reason).NotEmpty().WithMessage("Indiquez la raison de la correction.").MaximumLength(500);
 }
 
-internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardForms forms, DashboardFigures figures, ITerritoryContext territory, ICurrentUser user, IAuditLog audit, TimeProvider clock, DashboardViews views,
+internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardForms forms, ITerritoryContext territory, ICurrentUser user, IAuditLog audit, TimeProvider clock, DashboardViews views,
     IPersonDirectory people, INotifier notifier)
     : IRequestHandler<SaveDashboardForm, TerritoryDashboard>, IRequestHandler<SubmitDashboard, TerritoryDashboard>, IRequestHandler<ApproveDashboard, TerritoryDashboard>, IRequestHandler<CorrectDashboard, TerritoryDashboard>
 {
@@ -70,6 +73,7 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
 
     public async Task<TerritoryDashboard> Handle(SaveDashboardForm request, CancellationToken cancellationToken)
     {
+        DemandCoordinator();
         var dashboard = await ForChangeAsync(request.Year, request.Version, create: true, cancellationToken);
         if (dashboard.Status != DashboardStatus.Draft)
             throw new RuleViolationException("status", dashboard.Status == DashboardStatus.Approved ? "tableau-approuve" : "tableau-soumis",
@@ -94,10 +98,13 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
 
     public async Task<TerritoryDashboard> Handle(SubmitDashboard request, CancellationToken cancellationToken)
     {
-        var dashboard = await ForChangeAsync(request.Year, request.Version, create: true, cancellationToken);
-        if (dashboard.Status != DashboardStatus.Draft) throw new ConflictException("Le tableau de bord est déjà soumis ou approuvé.", "deja-soumis");
+        DemandCoordinator();
+        var dashboard = await ForChangeAsync(request.Year, request.Version, create: false, cancellationToken);
+        if (dashboard.Status != DashboardStatus.Draft) throw new RuleViolationException("status", "deja-soumis", "Le tableau de bord est déjà soumis ou approuvé.");
         dashboard.Status = DashboardStatus.Submitted;
         (dashboard.SubmittedBy, dashboard.SubmittedAt) = (user.DisplayName, clock.GetUtcNow());
+        // What the coordinator submits is what the Région approves: events arriving meanwhile wait for a correction.
+        dashboard.SubmittedFigures = Snapshot.Write(await views.SnapshotAsync(dashboard, request.Year, cancellationToken));
         audit.Queue(db, new AuditEntry(IndicatorsModule.Id, "tableau.soumis", "tableau", dashboard.Id.ToString(), Slug, $"{request.Year}, version {dashboard.Number}"));
         Tell(await people.RegionAdministratorsAsync(cancellationToken), request.Year, $"Tableau de bord {request.Year} soumis — {territory.Current!.Name}",
             $"{user.DisplayName} a soumis la version {dashboard.Number} du tableau de bord d'évaluation {request.Year} de {territory.Current!.Name}{(dashboard.CorrectionReason is null ? "" : $" (correction : {dashboard.CorrectionReason})")}.\n\nIl attend l'approbation de la Région.");
@@ -109,11 +116,13 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
     {
         var dashboard = await ForChangeAsync(request.Year, request.Version, create: false, cancellationToken);
         if (dashboard.Status != DashboardStatus.Submitted) throw new RuleViolationException("status", "tableau-a-soumettre", "Le coordinateur soumet d'abord le tableau de bord.");
-        var live = (await figures.LiveAsync([Slug], request.Year, cancellationToken))[Slug];
+        if (user.HasRole(SproRoles.TerritoryCoordinator, Slug)) throw new ForbiddenException("La Région approuve le tableau de bord ; son coordinateur ne s'approuve pas lui-même.");
+        // A dashboard submitted without its figures kept (typed in before the platform) is taken as it stands.
+        var submitted = dashboard.SubmittedFigures ?? Snapshot.Write(await views.SnapshotAsync(dashboard, request.Year, cancellationToken));
         dashboard.Approved.Add(new ApprovedVersion
         {
             DashboardId = dashboard.Id, Number = dashboard.Number, CorrectionReason = dashboard.CorrectionReason, SubmittedBy = dashboard.SubmittedBy ?? "?", SubmittedAt = dashboard.SubmittedAt ?? clock.GetUtcNow(),
-            ApprovedBy = user.DisplayName ?? "?", ApprovedAt = clock.GetUtcNow(), Figures = Snapshot.Write(live), CoordinatingStructure = dashboard.CoordinatingStructure,
+            ApprovedBy = user.DisplayName ?? "?", ApprovedAt = clock.GetUtcNow(), Figures = submitted, CoordinatingStructure = dashboard.CoordinatingStructure,
         });
         dashboard.Status = DashboardStatus.Approved;
         audit.Queue(db, new AuditEntry(IndicatorsModule.Id, "tableau.approuve", "tableau", dashboard.Id.ToString(), Slug, $"{request.Year}, version {dashboard.Number}"));
@@ -126,6 +135,7 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
 
     public async Task<TerritoryDashboard> Handle(CorrectDashboard request, CancellationToken cancellationToken)
     {
+        DemandCoordinator();
         var dashboard = await ForChangeAsync(request.Year, request.Version, create: false, cancellationToken);
         if (dashboard.Status != DashboardStatus.Approved) throw new RuleViolationException("status", "tableau-non-approuve", "Seul un tableau de bord approuvé se corrige par une nouvelle version ; celui-ci se modifie encore.");
         dashboard.Number++;
@@ -144,8 +154,16 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
             notifier.Queue(db, new Notification(IndicatorsModule.Id, IndicatorsModule.CycleKind, Slug, recipients, subject, body, $"/t/{Slug}/indicateurs?annee={year}"));
     }
 
+    /// <summary>The territory's own coordinator fills, submits and corrects; the Région approves what it did not write.</summary>
+    private void DemandCoordinator()
+    {
+        if (!user.HasRole(SproRoles.TerritoryCoordinator, Slug))
+            throw new ForbiddenException("Le tableau de bord se complète et se soumet par le coordinateur du SPRO local ; la Région l'approuve.");
+    }
+
     private async Task<Dashboard> ForChangeAsync(int year, int version, bool create, CancellationToken cancellationToken)
     {
+        if (territory.Current!.Kind != TerritoryKind.LocalSpro) throw new NotFoundException("Les tableaux de bord d'évaluation sont ceux des SPRO locaux.");
         if (year is < 2015 or > 2100) throw new RuleViolationException("year", "annee", "L'année va de 2015 à 2100.");
         var dashboard = await forms.FindAsync(year, cancellationToken);
         if (dashboard is null)

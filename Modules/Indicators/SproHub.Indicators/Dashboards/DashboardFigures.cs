@@ -79,14 +79,17 @@ internal sealed class DashboardFigures(IndicatorsDbContext db)
         var live = await LiveAsync(territories, year, cancellationToken);
         var approved = await db.Dashboards.AsNoTracking().Where(d => territories.Contains(d.TerritoryId) && d.Year == year)
             .Select(d => new { d.TerritoryId, Latest = d.Approved.OrderByDescending(a => a.Number).Select(a => a.Figures).FirstOrDefault() }).ToListAsync(cancellationToken);
-        foreach (var a in approved.Where(a => a.Latest is not null)) live[a.TerritoryId] = Snapshot.Read(a.Latest!);
+        foreach (var a in approved.Where(a => a.Latest is not null)) live[a.TerritoryId] = Snapshot.Read(a.Latest!).Figures;
         return live;
     }
 }
 
-/// <summary>Approved figures as they are kept: JSON by indicator code.</summary>
+/// <summary>A dashboard as submitted and approved: its figures by indicator code, the meetings and the trainings behind them.</summary>
+internal sealed record SnapshotData(Dictionary<string, IndicatorFigure> Figures, IReadOnlyList<MeetingRow> Meetings, IReadOnlyList<Cycle.TrainingRow> Trainings);
+
+/// <summary>Submitted and approved dashboards as they are kept: JSON.</summary>
 internal static class Snapshot
 {
-    public static string Write(IReadOnlyDictionary<string, IndicatorFigure> figures) => JsonSerializer.Serialize(figures);
-    public static Dictionary<string, IndicatorFigure> Read(string json) => JsonSerializer.Deserialize<Dictionary<string, IndicatorFigure>>(json) ?? [];
+    public static string Write(SnapshotData data) => JsonSerializer.Serialize(data);
+    public static SnapshotData Read(string json) => JsonSerializer.Deserialize<SnapshotData>(json) ?? new([], [], []);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using FluentValidation;
 using CsvHelper.Configuration;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -19,6 +20,11 @@ namespace SproHub.Indicators.Dashboards;
 public sealed record ExportDashboard(int Year, bool Xlsx) : IRequest<DashboardFile>;
 
 public sealed record DashboardFile(byte[] Content, string ContentType, string FileName);
+
+public sealed class ExportDashboardValidator : AbstractValidator<ExportDashboard>
+{
+    public ExportDashboardValidator() => RuleFor(r => r.Year).InclusiveBetween(2015, 2100).WithMessage("L'année va de 2015 à 2100.");
+}
 
 internal sealed class ExportDashboardHandler(DashboardViews views) : IRequestHandler<ExportDashboard, DashboardFile>
 {

@@ -48,26 +48,38 @@ internal sealed class DashboardViews(IndicatorsDbContext db, DashboardFigures fi
     public async Task<TerritoryDashboard> BuildAsync(int year, CancellationToken cancellationToken)
     {
         var current = territory.Current!;
+        if (current.Kind != TerritoryKind.LocalSpro) throw new NotFoundException("Les tableaux de bord d'évaluation sont ceux des SPRO locaux.");
         var dashboard = await forms.FindAsync(year, cancellationToken);
-        var status = dashboard?.Status ?? DashboardStatus.Draft;
         var latest = dashboard?.Approved.OrderByDescending(a => a.Number).FirstOrDefault();
         var region = user.Can(IndicatorsModule.ApprovePermission) || user.Can(IndicatorsModule.RegionPermission);
-        var coordinator = user.Can(IndicatorsModule.SubmitPermission);
-        if (!region && !coordinator && latest is null)
+        var coordinator = user.HasRole(SproRoles.TerritoryCoordinator, current.Slug);
+        var member = !region && !coordinator;
+        if (member && latest is null)
             throw new ForbiddenException($"Le tableau de bord {year} de {current.Name} n'est pas encore approuvé par la Région : les membres le consultent une fois approuvé.");
         // Members see the latest approved version; everyone sees it while the dashboard is approved (locked).
-        var showsApproved = latest is not null && (status == DashboardStatus.Approved || (!region && !coordinator));
-        var values = showsApproved ? Snapshot.Read(latest!.Figures) : (await figures.LiveAsync([current.Slug], year, cancellationToken))[current.Slug];
-        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.TerritoryId == current.Slug && m.Day >= from && m.Day <= to).OrderBy(m => m.Day)
-            .Select(m => new { m.Day, m.Subject, m.MeetingType, m.InvitedStructures, m.ParticipatingStructures }).ToListAsync(cancellationToken);
+        var status = member ? DashboardStatus.Approved : dashboard?.Status ?? DashboardStatus.Draft;
+        var snapshot = latest is not null && status == DashboardStatus.Approved ? Snapshot.Read(latest.Figures) : await SnapshotAsync(dashboard, year, cancellationToken);
         var versions = (dashboard?.Approved ?? []).OrderBy(a => a.Number).Select(a => new ApprovedVersionView(a.Number, a.CorrectionReason, a.SubmittedBy, a.SubmittedAt, a.ApprovedBy, a.ApprovedAt)).ToList();
         var editable = coordinator && status == DashboardStatus.Draft;
-        return new TerritoryDashboard(current.Slug, current.Name, year, status, dashboard?.Number ?? 1, dashboard?.CorrectionReason, showsApproved,
-            Sections(catalogue.For(current.Slug), code => values.GetValueOrDefault(code)),
+        var form = await forms.ViewAsync(dashboard, cancellationToken);
+        return new TerritoryDashboard(current.Slug, current.Name, year, status, member ? latest!.Number : dashboard?.Number ?? 1,
+            member ? latest!.CorrectionReason : dashboard?.CorrectionReason, status == DashboardStatus.Approved && latest is not null,
+            Sections(catalogue.For(current.Slug), code => snapshot.Figures.GetValueOrDefault(code)), snapshot.Meetings, versions,
+            form with { Trainings = snapshot.Trainings }, status == DashboardStatus.Approved && latest is not null ? latest.CoordinatingStructure : dashboard?.CoordinatingStructure,
+            editable, editable, region && !coordinator && status == DashboardStatus.Submitted, coordinator && status == DashboardStatus.Approved, dashboard?.Version ?? 0);
+    }
+
+    /// <summary>The dashboard as it stands now: the platform's facts, the meetings behind 1 and 2, the trainings typed.</summary>
+    public async Task<SnapshotData> SnapshotAsync(Dashboard? dashboard, int year, CancellationToken cancellationToken)
+    {
+        var slug = territory.Current!.Slug;
+        var values = (await figures.LiveAsync([slug], year, cancellationToken))[slug];
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.TerritoryId == slug && m.Day >= from && m.Day <= to).OrderBy(m => m.Day)
+            .Select(m => new { m.Day, m.Subject, m.MeetingType, m.InvitedStructures, m.ParticipatingStructures }).ToListAsync(cancellationToken);
+        return new SnapshotData(values,
             meetings.Select(m => new MeetingRow(m.Day, m.Subject, m.MeetingType, m.InvitedStructures, m.ParticipatingStructures, IndicatorFigure.Rate(m.ParticipatingStructures, m.InvitedStructures))).ToList(),
-            versions, coordinator || region ? await forms.ViewAsync(dashboard, cancellationToken) : null, showsApproved ? latest!.CoordinatingStructure : dashboard?.CoordinatingStructure,
-            editable, editable, user.Can(IndicatorsModule.ApprovePermission) && status == DashboardStatus.Submitted, coordinator && status == DashboardStatus.Approved, dashboard?.Version ?? 0);
+            (await forms.ViewAsync(dashboard, cancellationToken)).Trainings);
     }
 
     public static IReadOnlyList<DashboardSection> Sections(IReadOnlyList<IndicatorDefinition> definitions, Func<string, IndicatorFigure?> figure) =>

@@ -63,13 +63,14 @@ public sealed class FactIngestor(IndicatorsDbContext db)
         if (events.Count == 0) return;
         var ids = events.Select(e => e.MeetingId).Distinct().ToList();
         var facts = await db.Meetings.Where(m => ids.Contains(m.MeetingId)).ToDictionaryAsync(m => m.MeetingId, cancellationToken);
-        foreach (var e in events.OrderBy(e => e.OccurredAt))
+        foreach (var e in events.OrderBy(e => e.OccurredAt).ThenBy(e => e.EventId))
         {
             if (!facts.TryGetValue(e.MeetingId, out var fact))
                 db.Meetings.Add(facts[e.MeetingId] = fact = new MeetingFact { MeetingId = e.MeetingId, TerritoryId = e.TerritoryId, MeetingType = e.MeetingType, Subject = e.Subject });
-            else if (fact.OccurredAt > e.OccurredAt) continue;
+            // The latest telling wins; two told at the same instant are ordered by their ids, so any replay order agrees.
+            else if (fact.OccurredAt > e.OccurredAt || (fact.OccurredAt == e.OccurredAt && fact.EventId.CompareTo(e.EventId) > 0)) continue;
             (fact.TerritoryId, fact.Day, fact.MeetingType, fact.Subject) = (e.TerritoryId, e.Date, e.MeetingType, e.Subject);
-            (fact.InvitedStructures, fact.ParticipatingStructures, fact.OccurredAt) = (e.InvitedStructures, e.ParticipatingStructures, e.OccurredAt);
+            (fact.InvitedStructures, fact.ParticipatingStructures, fact.OccurredAt, fact.EventId) = (e.InvitedStructures, e.ParticipatingStructures, e.OccurredAt, e.EventId);
         }
     }
 

@@ -1,7 +1,7 @@
 namespace SproHub.Indicators.Facts;
 
 /// <summary>A meeting of a local network as its latest <c>MeetingHeld</c> tells it (indicators 1 and 2).</summary>
-public sealed class MeetingFact
+public sealed class MeetingFact : SproHub.Shared.Data.IVersioned
 {
     public Guid MeetingId { get; set; }
     public required string TerritoryId { get; set; }
@@ -12,6 +12,10 @@ public sealed class MeetingFact
     public int ParticipatingStructures { get; set; }
     /// <summary>When the fact was told: an older event arriving late never replaces a newer one.</summary>
     public DateTimeOffset OccurredAt { get; set; }
+    /// <summary>The telling's event, which breaks a tie between two told at the same instant.</summary>
+    public Guid EventId { get; set; }
+    /// <summary>Two hosts writing the same fact at once: one retries rather than overwrite the other.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>One contribution of a module to one of its declared indicators, kept by event so a repeat counts once.</summary>
@@ -36,7 +40,7 @@ public sealed class CountTotal : SproHub.Shared.Data.IVersioned
 }
 
 /// <summary>A local SPRO's subsidy for a year, as the Budgets module's events tell it (question 2).</summary>
-public sealed class BudgetFact
+public sealed class BudgetFact : SproHub.Shared.Data.IVersioned
 {
     public required string TerritoryId { get; set; }
     public int Year { get; set; }
@@ -45,4 +49,5 @@ public sealed class BudgetFact
     /// <summary>Known once the year is closed: what its locked statement says was spent.</summary>
     public decimal? Spent { get; set; }
     public DateTimeOffset GrantedAt { get; set; }
+    public int Version { get; set; }
 }

@@ -97,6 +97,9 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("SubmittedFigures")
+                        .HasColumnType("text");
+
                     b.Property<string>("TerritoryId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -171,6 +174,10 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("TerritoryId", "Year");
 
                     b.ToTable("indicators_budgets", (string)null);
@@ -244,6 +251,9 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("InvitedStructures")
                         .HasColumnType("integer");
 
@@ -267,6 +277,10 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("MeetingId");
 

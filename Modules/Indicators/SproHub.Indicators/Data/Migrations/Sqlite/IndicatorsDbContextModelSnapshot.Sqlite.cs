@@ -92,6 +92,9 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmittedFigures")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TerritoryId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -166,6 +169,10 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("TerritoryId", "Year");
 
                     b.ToTable("indicators_budgets", (string)null);
@@ -239,6 +246,9 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("InvitedStructures")
                         .HasColumnType("INTEGER");
 
@@ -262,6 +272,10 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("MeetingId");
 

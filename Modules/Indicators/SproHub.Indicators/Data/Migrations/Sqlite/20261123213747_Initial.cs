@@ -20,7 +20,8 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
                     Granted = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
                     Paid = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
                     Spent = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    GrantedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    GrantedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,6 +57,7 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
                     CoordinatingStructure = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SubmittedFigures = table.Column<string>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -74,7 +76,9 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
                     Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     InvitedStructures = table.Column<int>(type: "INTEGER", nullable: false),
                     ParticipatingStructures = table.Column<int>(type: "INTEGER", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    OccurredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using SproHub.Indicators.Data;
 namespace SproHub.Indicators.Data.Migrations.Postgres
 {
     [DbContext(typeof(IndicatorsDbContext))]
-    [Migration("20261123205532_Initial")]
+    [Migration("20261123213752_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -100,6 +100,9 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("SubmittedFigures")
+                        .HasColumnType("text");
+
                     b.Property<string>("TerritoryId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -174,6 +177,10 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("TerritoryId", "Year");
 
                     b.ToTable("indicators_budgets", (string)null);
@@ -247,6 +254,9 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("InvitedStructures")
                         .HasColumnType("integer");
 
@@ -270,6 +280,10 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("MeetingId");
 

@@ -11,7 +11,7 @@ using SproHub.Indicators.Data;
 namespace SproHub.Indicators.Data.Migrations.Sqlite
 {
     [DbContext(typeof(IndicatorsDbContext))]
-    [Migration("20261123205526_Initial")]
+    [Migration("20261123213747_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -95,6 +95,9 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmittedFigures")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TerritoryId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -169,6 +172,10 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("TerritoryId", "Year");
 
                     b.ToTable("indicators_budgets", (string)null);
@@ -242,6 +249,9 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("InvitedStructures")
                         .HasColumnType("INTEGER");
 
@@ -265,6 +275,10 @@ namespace SproHub.Indicators.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("MeetingId");
 

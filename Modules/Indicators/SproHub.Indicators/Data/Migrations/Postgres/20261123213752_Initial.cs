@@ -21,7 +21,8 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                     Granted = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
                     Paid = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
                     Spent = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,6 +58,7 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                     CoordinatingStructure = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     SubmittedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedFigures = table.Column<string>(type: "text", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -75,7 +77,9 @@ namespace SproHub.Indicators.Data.Migrations.Postgres
                     Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     InvitedStructures = table.Column<int>(type: "integer", nullable: false),
                     ParticipatingStructures = table.Column<int>(type: "integer", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
