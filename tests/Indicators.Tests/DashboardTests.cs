@@ -93,6 +93,11 @@ public sealed class DashboardTests(SproHubFactory factory) : IClassFixture<SproH
         Assert.Equal("year", bad.GetProperty("rules")[0].GetProperty("field").GetString());
         var page = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.IndreEtLoireCoordinator)).GetStringAsync($"/t/indre-et-loire/indicateurs?annee={Year}"));
         Assert.Contains("Question 1 — Les acteurs du SPRO se connaissent-ils bien ?", page);
+        // A member is told the year is not approved yet (and can go to another); another territory's coordinator is refused.
+        var memberPage = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.IndreEtLoireMember)).GetStringAsync($"/t/indre-et-loire/indicateurs?annee={Year}"));
+        Assert.Contains("pas encore approuvé", memberPage);
+        Assert.DoesNotContain("Question 1", memberPage);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await factory.ClientAsCookieAsync(DemoAccounts.CherCoordinator)).GetAsync($"/t/indre-et-loire/indicateurs?annee={Year}")).StatusCode);
         var regionPage = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.RegionAdmin)).GetStringAsync($"/indicateurs?annee={Year}"));
         Assert.Contains("SPRO d'Indre-et-Loire", regionPage);
     }

@@ -143,6 +143,8 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
         dashboard.CorrectionReason = request.Reason.Trim();
         (dashboard.SubmittedBy, dashboard.SubmittedAt) = (null, null);
         audit.Queue(db, new AuditEntry(IndicatorsModule.Id, "tableau.correction", "tableau", dashboard.Id.ToString(), Slug, $"{request.Year}, version {dashboard.Number} : {dashboard.CorrectionReason}"));
+        Tell(await people.RegionAdministratorsAsync(cancellationToken), request.Year, $"Tableau de bord {request.Year} en correction — {territory.Current!.Name}",
+            $"{user.DisplayName} ouvre la version {dashboard.Number} du tableau de bord {request.Year} approuvé : {dashboard.CorrectionReason}\n\nLa version approuvée reste celle des totaux régionaux jusqu'à l'approbation de la nouvelle.");
         await db.SaveChangesAsync(cancellationToken);
         return await views.BuildAsync(request.Year, cancellationToken);
     }

@@ -9,7 +9,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Indicators.Dashboards.Pages;
 
 /// <summary>The local SPRO's evaluation dashboard of a year: read, completed, submitted, approved, corrected.</summary>
-public sealed class DashboardModel(IMediator mediator, ITerritoryContext territory, TimeProvider clock) : FormPageModel
+public sealed class DashboardModel(IMediator mediator, ITerritoryContext territory, TimeProvider clock, SproHub.Shared.Security.ICurrentUser user) : FormPageModel
 {
     public sealed class TrainingLine
     {
@@ -20,7 +20,10 @@ public sealed class DashboardModel(IMediator mediator, ITerritoryContext territo
 
     [BindProperty(SupportsGet = true, Name = "annee")] public int? Year { get; set; }
     [BindProperty] public List<TrainingLine> Trainings { get; set; } = [];
-    public TerritoryDashboard Dashboard { get; private set; } = null!;
+    public TerritoryDashboard? Dashboard { get; private set; }
+    /// <summary>Why a member sees no dashboard this year (not approved yet): said on the page, with the other years at hand.</summary>
+    public string? Refusal { get; private set; }
+    public int ShownYearForNav => ShownYear;
     public string Territory => territory.Current!.Slug;
     private int ShownYear => Year ?? ParisTime.Today(clock).Year;
 
@@ -60,8 +63,13 @@ public sealed class DashboardModel(IMediator mediator, ITerritoryContext territo
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        Dashboard = await mediator.Send(new GetTerritoryDashboard(ShownYear), ct);
-        if (Dashboard.Form is { } form && (HttpContext.Request.Query["handler"] != "Form" || ModelState.IsValid))
+        try { Dashboard = await mediator.Send(new GetTerritoryDashboard(ShownYear), ct); }
+        catch (ForbiddenException refused) when (user.Can(IndicatorsModule.ReadPermission) && HttpContext.Request.Method == "GET")
+        {
+            Refusal = refused.Message;
+            return;
+        }
+        if (Dashboard!.Form is { } form && (HttpContext.Request.Query["handler"] != "Form" || ModelState.IsValid))
             Trainings = form.Trainings.Select(t => new TrainingLine { StructureType = t.StructureType, Trained = t.Trained.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")), Agents = t.Agents.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")) }).ToList();
         if (Trainings.All(t => !string.IsNullOrWhiteSpace(t.StructureType))) Trainings.Add(new TrainingLine());
     }
