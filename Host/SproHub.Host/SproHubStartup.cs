@@ -77,6 +77,7 @@ public static class SproHubStartup
         services.AddHostedService(p => p.GetRequiredService<DatabaseReadiness>());
         services.AddOutputCache();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<SproHub.Shared.Events.IEventReplay, OutboxReplay>();
         if (configuration.GetValue("Outbox:Background", true)) services.AddHostedService<OutboxBackgroundService>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

@@ -65,5 +65,10 @@ public sealed class RegionIndicatorJourneyTests(BrowserFixture browser) : IClass
         await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = $"SPRO d'Indre-et-Loire {lastYear}" }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "20 — Part des agents formés ou professionnalisés" })).ToContainTextAsync("68,2 %");
         await page.AssertAccessibleAsync();
+
+        // The figures the platform knows are rebuilt from the events the modules kept.
+        await page.GotoAsync("/indicateurs");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reconstruire les indicateurs depuis les événements conservés" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Indicateurs reconstruits");
     }
 }

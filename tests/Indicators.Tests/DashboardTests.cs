@@ -157,4 +157,27 @@ public sealed class DashboardTests(SproHubFactory factory) : IClassFixture<SproH
         });
         Assert.Equal(delivered, await FiguresAsync());
     }
+
+    [Fact]
+    public async Task The_Région_rebuilds_every_fact_from_the_events_the_modules_kept_and_gets_the_same_figures()
+    {
+        await factory.DispatchOutboxAsync(); // the demo's meetings and budgets, delivered as they happened
+        var year = SproHub.Shared.Territories.ParisTime.Today(factory.Clock).Year;
+        var region = await factory.ClientAsAsync(DemoAccounts.RegionAdmin);
+        async Task<string> FiguresAsync() => (await (await region.GetAsync($"/api/indicators/dashboards/{year}")).JsonAsync(HttpStatusCode.OK)).GetProperty("lines").GetRawText();
+        var delivered = await FiguresAsync();
+
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SproHub.Indicators.Data.IndicatorsDbContext>();
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDeleteAsync(db.Meetings);
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDeleteAsync(db.Budgets);
+        });
+        Assert.NotEqual(delivered, await FiguresAsync());
+
+        await (await (await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator)).PostAsync("/api/indicators/facts/rebuild", null)).JsonAsync(HttpStatusCode.Forbidden);
+        var rebuilt = await (await region.PostAsync("/api/indicators/facts/rebuild", null)).JsonAsync(HttpStatusCode.OK);
+        Assert.True(rebuilt.GetProperty("events").GetInt32() > 0);
+        Assert.Equal(delivered, await FiguresAsync());
+    }
 }

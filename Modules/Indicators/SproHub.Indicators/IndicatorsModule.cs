@@ -56,6 +56,7 @@ public sealed class IndicatorsModule : IModule
         ExportEndpoints.Map(endpoints.TerritoryApi);
         RegionDashboardEndpoints.Map(endpoints.Api);
         CompareEndpoints.Map(endpoints.Api);
+        Facts.RebuildEndpoints.Map(endpoints.Api);
     }
 
     public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Cycle.DemoDashboards.SeedAsync(services, cancellationToken);

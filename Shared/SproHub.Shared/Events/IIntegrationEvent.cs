@@ -22,3 +22,12 @@ public sealed record IndicatorValueRecorded(
     DateOnly Date,
     decimal Delta,
     string SourceId) : IIntegrationEvent;
+
+/// <summary>
+/// Every event of some types the modules' outboxes have kept (delivered or not), oldest first, in batches: what a module
+/// replays to rebuild what it built from them. Implemented by the host.
+/// </summary>
+public interface IEventReplay
+{
+    IAsyncEnumerable<IReadOnlyList<IIntegrationEvent>> ReadAsync(IReadOnlyCollection<Type> eventTypes, int batchSize, CancellationToken cancellationToken);
+}
