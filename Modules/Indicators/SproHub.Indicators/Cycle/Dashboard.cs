@@ -1,4 +1,5 @@
 using SproHub.Shared.Data;
+using SproHub.Shared.Errors;
 
 namespace SproHub.Indicators.Cycle;
 
@@ -27,6 +28,44 @@ public sealed class Dashboard : IVersioned
     public int Version { get; set; }
     public List<FormValue> Values { get; set; } = [];
     public List<ApprovedVersion> Approved { get; set; } = [];
+
+    /// <summary>Only a version being filled is typed into: a submitted one waits for the Région, an approved one is locked.</summary>
+    public void EnsureEditable()
+    {
+        if (Status == DashboardStatus.Approved)
+            throw new RuleViolationException("status", "tableau-approuve", "Le tableau de bord est approuvé : ses chiffres sont arrêtés ; ouvrez une correction motivée.");
+        if (Status == DashboardStatus.Submitted)
+            throw new RuleViolationException("status", "tableau-soumis", "Le tableau de bord est soumis à la Région : il ne se modifie plus.");
+    }
+
+    /// <summary>The coordinator hands the version over, with its figures as they stand: those are what the Région approves.</summary>
+    public void Submit(string? by, DateTimeOffset at, string figures)
+    {
+        if (Status != DashboardStatus.Draft) throw new RuleViolationException("status", "deja-soumis", "Le tableau de bord est déjà soumis ou approuvé.");
+        (Status, SubmittedBy, SubmittedAt, SubmittedFigures) = (DashboardStatus.Submitted, by, at, figures);
+    }
+
+    /// <summary>The Région locks the submitted version: kept for good, beside those approved before.</summary>
+    public ApprovedVersion Approve(string by, DateTimeOffset at, string figures)
+    {
+        if (Status != DashboardStatus.Submitted) throw new RuleViolationException("status", "tableau-a-soumettre", "Le coordinateur soumet d'abord le tableau de bord.");
+        var approved = new ApprovedVersion
+        {
+            DashboardId = Id, Number = Number, CorrectionReason = CorrectionReason, SubmittedBy = SubmittedBy ?? "?", SubmittedAt = SubmittedAt ?? at,
+            ApprovedBy = by, ApprovedAt = at, Figures = figures, CoordinatingStructure = CoordinatingStructure,
+        };
+        Approved.Add(approved);
+        Status = DashboardStatus.Approved;
+        return approved;
+    }
+
+    /// <summary>An approved dashboard changes only through a new version with its reason; the approved ones stay.</summary>
+    public void OpenCorrection(string reason)
+    {
+        if (Status != DashboardStatus.Approved) throw new RuleViolationException("status", "tableau-non-approuve", "Seul un tableau de bord approuvé se corrige par une nouvelle version ; celui-ci se modifie encore.");
+        Number++;
+        (Status, CorrectionReason, SubmittedBy, SubmittedAt, SubmittedFigures) = (DashboardStatus.Draft, reason, null, null, null);
+    }
 }
 
 /// <summary>A figure the platform cannot know, typed by the coordinator: agents trained and agents per type of structure (7, 7bis), coordination (24, 25).</summary>

@@ -75,9 +75,7 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
     {
         DemandCoordinator();
         var dashboard = await ForChangeAsync(request.Year, request.Version, create: true, cancellationToken);
-        if (dashboard.Status != DashboardStatus.Draft)
-            throw new RuleViolationException("status", dashboard.Status == DashboardStatus.Approved ? "tableau-approuve" : "tableau-soumis",
-                dashboard.Status == DashboardStatus.Approved ? "Le tableau de bord est approuvé : ses chiffres sont arrêtés ; ouvrez une correction motivée." : "Le tableau de bord est soumis à la Région : il ne se modifie plus.");
+        dashboard.EnsureEditable();
         var typed = request.Trainings.SelectMany(t => new[] { (IndicatorCatalogue.AgentsTrained, t.StructureType.Trim(), t.Trained), (IndicatorCatalogue.AgentsInStructures, t.StructureType.Trim(), t.Agents) }).ToList();
         if (request.CoordinationAgents is { } agents) typed.Add((IndicatorCatalogue.CoordinationAgents, "", agents));
         if (request.CoordinationFte is { } fte) typed.Add((IndicatorCatalogue.CoordinationFte, "", fte));
@@ -100,11 +98,9 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
     {
         DemandCoordinator();
         var dashboard = await ForChangeAsync(request.Year, request.Version, create: false, cancellationToken);
-        if (dashboard.Status != DashboardStatus.Draft) throw new RuleViolationException("status", "deja-soumis", "Le tableau de bord est déjà soumis ou approuvé.");
-        dashboard.Status = DashboardStatus.Submitted;
-        (dashboard.SubmittedBy, dashboard.SubmittedAt) = (user.DisplayName, clock.GetUtcNow());
+        dashboard.EnsureEditable();
         // What the coordinator submits is what the Région approves: events arriving meanwhile wait for a correction.
-        dashboard.SubmittedFigures = Snapshot.Write(await views.SnapshotAsync(dashboard, request.Year, cancellationToken));
+        dashboard.Submit(user.DisplayName, clock.GetUtcNow(), Snapshot.Write(await views.SnapshotAsync(dashboard, request.Year, cancellationToken)));
         audit.Queue(db, new AuditEntry(IndicatorsModule.Id, "tableau.soumis", "tableau", dashboard.Id.ToString(), Slug, $"{request.Year}, version {dashboard.Number}"));
         Tell(await people.RegionAdministratorsAsync(cancellationToken), request.Year, $"Tableau de bord {request.Year} soumis — {territory.Current!.Name}",
             $"{user.DisplayName} a soumis la version {dashboard.Number} du tableau de bord d'évaluation {request.Year} de {territory.Current!.Name}{(dashboard.CorrectionReason is null ? "" : $" (correction : {dashboard.CorrectionReason})")}.\n\nIl attend l'approbation de la Région.");
@@ -115,16 +111,10 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
     public async Task<TerritoryDashboard> Handle(ApproveDashboard request, CancellationToken cancellationToken)
     {
         var dashboard = await ForChangeAsync(request.Year, request.Version, create: false, cancellationToken);
-        if (dashboard.Status != DashboardStatus.Submitted) throw new RuleViolationException("status", "tableau-a-soumettre", "Le coordinateur soumet d'abord le tableau de bord.");
         if (user.HasRole(SproRoles.TerritoryCoordinator, Slug)) throw new ForbiddenException("La Région approuve le tableau de bord ; son coordinateur ne s'approuve pas lui-même.");
         // A dashboard submitted without its figures kept (typed in before the platform) is taken as it stands.
         var submitted = dashboard.SubmittedFigures ?? Snapshot.Write(await views.SnapshotAsync(dashboard, request.Year, cancellationToken));
-        dashboard.Approved.Add(new ApprovedVersion
-        {
-            DashboardId = dashboard.Id, Number = dashboard.Number, CorrectionReason = dashboard.CorrectionReason, SubmittedBy = dashboard.SubmittedBy ?? "?", SubmittedAt = dashboard.SubmittedAt ?? clock.GetUtcNow(),
-            ApprovedBy = user.DisplayName ?? "?", ApprovedAt = clock.GetUtcNow(), Figures = submitted, CoordinatingStructure = dashboard.CoordinatingStructure,
-        });
-        dashboard.Status = DashboardStatus.Approved;
+        dashboard.Approve(user.DisplayName ?? "?", clock.GetUtcNow(), submitted);
         audit.Queue(db, new AuditEntry(IndicatorsModule.Id, "tableau.approuve", "tableau", dashboard.Id.ToString(), Slug, $"{request.Year}, version {dashboard.Number}"));
         Tell(NotificationRecipients.Of(await people.CoordinatorsAsync(Slug, ParisTime.Today(clock), cancellationToken)), request.Year,
             $"Tableau de bord {request.Year} approuvé — {territory.Current!.Name}",
@@ -137,11 +127,7 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
     {
         DemandCoordinator();
         var dashboard = await ForChangeAsync(request.Year, request.Version, create: false, cancellationToken);
-        if (dashboard.Status != DashboardStatus.Approved) throw new RuleViolationException("status", "tableau-non-approuve", "Seul un tableau de bord approuvé se corrige par une nouvelle version ; celui-ci se modifie encore.");
-        dashboard.Number++;
-        dashboard.Status = DashboardStatus.Draft;
-        dashboard.CorrectionReason = request.Reason.Trim();
-        (dashboard.SubmittedBy, dashboard.SubmittedAt) = (null, null);
+        dashboard.OpenCorrection(request.Reason.Trim());
         audit.Queue(db, new AuditEntry(IndicatorsModule.Id, "tableau.correction", "tableau", dashboard.Id.ToString(), Slug, $"{request.Year}, version {dashboard.Number} : {dashboard.CorrectionReason}"));
         Tell(await people.RegionAdministratorsAsync(cancellationToken), request.Year, $"Tableau de bord {request.Year} en correction — {territory.Current!.Name}",
             $"{user.DisplayName} ouvre la version {dashboard.Number} du tableau de bord {request.Year} approuvé : {dashboard.CorrectionReason}\n\nLa version approuvée reste celle des totaux régionaux jusqu'à l'approbation de la nouvelle.");
