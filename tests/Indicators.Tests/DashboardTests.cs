@@ -73,6 +73,13 @@ public sealed class DashboardTests(SproHubFactory factory) : IClassFixture<SproH
         Assert.Equal(2m, shows.GetProperty("loir-et-cher").GetProperty("value").GetDecimal());
         Assert.Equal(JsonValueKind.Null, shows.GetProperty("cher").ValueKind);
         Assert.Equal(2m, shows.GetProperty("region").GetProperty("value").GetDecimal());
+        // The same rollup as files for the Région; nobody else gets them.
+        var csv = System.Text.Encoding.UTF8.GetString(await (await region.GetAsync($"/api/indicators/dashboards/{Year}/export.csv")).Content.ReadAsByteArrayAsync());
+        Assert.StartsWith("\uFEFFQuestion;N°;Indicateur;Unité;SPRO du Cher;", csv);
+        Assert.Contains(";Région", csv.Split('\n')[0]);
+        var workbook = new MemoryStream(await (await region.GetAsync($"/api/indicators/dashboards/{Year}/export.xlsx?department=37")).Content.ReadAsByteArrayAsync());
+        Assert.Equal([$"Indicateurs {Year}"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
+        await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/indicators/dashboards/{Year}/export.csv")).JsonAsync(HttpStatusCode.Forbidden);
         var cher = await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/territories/cher/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.OK);
         var catalogue = await (await (await factory.ClientAsAsync(DemoAccounts.LoirEtCherCoordinator)).GetAsync("/api/territories/loir-et-cher/indicators/catalogue")).JsonAsync(HttpStatusCode.OK);
         var share = catalogue.EnumerateArray().Single(d => d.GetProperty("code").GetString() == "20");

@@ -53,7 +53,7 @@ public sealed class IndicatorsModule : IModule
         Catalogue.CatalogueEndpoints.Map(endpoints.TerritoryApi);
         DashboardEndpoints.Map(endpoints.TerritoryApi);
         Cycle.CycleEndpoints.Map(endpoints.TerritoryApi);
-        ExportEndpoints.Map(endpoints.TerritoryApi);
+        ExportEndpoints.Map(endpoints.TerritoryApi, endpoints.Api);
         RegionDashboardEndpoints.Map(endpoints.Api);
         CompareEndpoints.Map(endpoints.Api);
         Facts.RebuildEndpoints.Map(endpoints.Api);

@@ -1,13 +1,8 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
 using FluentValidation;
-using CsvHelper.Configuration;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using MiniExcelLibs;
 using SproHub.Shared.Security;
 
 namespace SproHub.Indicators.Dashboards;
@@ -37,7 +32,7 @@ internal sealed class ExportDashboardHandler(DashboardViews views) : IRequestHan
             ["Question"] = (int)s.Question, ["N°"] = l.Code, ["Indicateur"] = l.Label, ["Valeur"] = l.Figure?.Value, ["Unité"] = l.Unit,
             ["Numérateur"] = l.Figure?.Numerator, ["Dénominateur"] = l.Figure?.Denominator, ["Source"] = Figures.Source(l.Source),
         })).ToList();
-        if (!request.Xlsx) return new DashboardFile(Csv(summary), "text/csv; charset=utf-8", $"{name}.csv");
+        if (!request.Xlsx) return new DashboardFile(Spreadsheets.Csv(summary), Spreadsheets.CsvType, $"{name}.csv");
         var meetings = d.Meetings.Select(m => new Dictionary<string, object?>
         {
             ["Année"] = d.Year, ["Date de la réunion"] = m.Day.ToDateTime(TimeOnly.MinValue), ["Nombre de structures invitées"] = m.InvitedStructures,
@@ -55,38 +50,24 @@ internal sealed class ExportDashboardHandler(DashboardViews views) : IRequestHan
                 ["Nombre d'agents dans les structures membres"] = Value(d, Catalogue.IndicatorCatalogue.CoordinationAgents), ["Nb d'Équivalents Temps Plein"] = Value(d, Catalogue.IndicatorCatalogue.CoordinationFte),
             },
         };
-        using var buffer = new MemoryStream();
-        buffer.SaveAs(new Dictionary<string, object>
+        var workbook = Spreadsheets.Xlsx(new Dictionary<string, object>
         {
             ["Synthèse"] = summary, ["Indicateurs 1-2"] = meetings, ["Indicateurs 7-7bis-20"] = trainings, ["Indicateurs 24-25"] = coordination,
         });
-        return new DashboardFile(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx");
+        return new DashboardFile(workbook, Spreadsheets.XlsxType, $"{name}.xlsx");
     }
 
     private static decimal? Value(TerritoryDashboard d, string code) => d.Sections.SelectMany(s => s.Lines).FirstOrDefault(l => l.Code == code)?.Figure?.Value;
-
-    /// <summary>Semicolons, decimal commas, a byte-order mark, and no cell read as a formula.</summary>
-    private static byte[] Csv(List<Dictionary<string, object?>> rows)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.GetCultureInfo("fr-FR")) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape }))
-        {
-            foreach (var row in rows.Take(1).Select(r => r.Keys.Cast<object?>()).Concat(rows.Select(r => r.Values)))
-            {
-                // Decimals as people write them: no trailing zeros of the storage's scale.
-                foreach (var value in row) csv.WriteField(value is decimal d ? d.ToString("0.##########", CultureInfo.GetCultureInfo("fr-FR")) : value);
-                csv.NextRecord();
-            }
-        }
-        return buffer.ToArray();
-    }
 }
 
 internal static class ExportEndpoints
 {
-    public static void Map(IEndpointRouteBuilder territoryApi)
+    public static void Map(IEndpointRouteBuilder territoryApi, IEndpointRouteBuilder api)
     {
+        api.MapGet("/dashboards/{year:int}/export.xlsx", async (int year, string? department, IMediator mediator, CancellationToken ct) => File(await mediator.Send(new Region.ExportRegionDashboard(year, department, Xlsx: true), ct)))
+            .WithSummary("Région : le regroupement de l'année par SPRO local, département et Région (XLSX)");
+        api.MapGet("/dashboards/{year:int}/export.csv", async (int year, string? department, IMediator mediator, CancellationToken ct) => File(await mediator.Send(new Region.ExportRegionDashboard(year, department, Xlsx: false), ct)))
+            .WithSummary("Région : le regroupement de l'année (CSV)");
         territoryApi.MapGet("/dashboards/{year:int}/export.xlsx", async (int year, IMediator mediator, CancellationToken ct) => File(await mediator.Send(new ExportDashboard(year, Xlsx: true), ct)))
             .WithSummary("Le tableau de bord de l'année au format des tableaux de la Région (XLSX)");
         territoryApi.MapGet("/dashboards/{year:int}/export.csv", async (int year, IMediator mediator, CancellationToken ct) => File(await mediator.Send(new ExportDashboard(year, Xlsx: false), ct)))

@@ -34,9 +34,13 @@ public sealed class GetRegionDashboardValidator : AbstractValidator<GetRegionDas
     }
 }
 
-internal sealed class GetRegionDashboardHandler(DashboardFigures figures, IndicatorCatalogue catalogue, ITerritoryDirectory territories, IndicatorsDbContext db) : IRequestHandler<GetRegionDashboard, RegionDashboard>
+internal sealed class GetRegionDashboardHandler(DashboardFigures figures, IndicatorCatalogue catalogue, ITerritoryDirectory territories, IndicatorsDbContext db)
+    : IRequestHandler<GetRegionDashboard, RegionDashboard>, IRequestHandler<ExportRegionDashboard, DashboardFile>
 {
     public const string RegionColumn = "region";
+
+    public async Task<DashboardFile> Handle(ExportRegionDashboard request, CancellationToken cancellationToken) =>
+        RegionDashboardFile.Of(await Handle(new GetRegionDashboard(request.Year, request.Department), cancellationToken), request.Xlsx);
 
     public async Task<RegionDashboard> Handle(GetRegionDashboard request, CancellationToken cancellationToken)
     {

@@ -1,0 +1,36 @@
+using FluentValidation;
+using MediatR;
+using SproHub.Indicators.Dashboards;
+using SproHub.Shared.Security;
+
+namespace SproHub.Indicators.Region;
+
+/// <summary>The Région's rollup of a year as a file: one row per indicator, a column per local SPRO, department and the Région.</summary>
+[RequiresPermission(IndicatorsModule.RegionPermission)]
+public sealed record ExportRegionDashboard(int Year, string? Department, bool Xlsx) : IRequest<DashboardFile>;
+
+public sealed class ExportRegionDashboardValidator : AbstractValidator<ExportRegionDashboard>
+{
+    public ExportRegionDashboardValidator()
+    {
+        RuleFor(r => r.Year).InclusiveBetween(2015, 2100).WithMessage("L'année va de 2015 à 2100.");
+        RuleFor(r => r.Department).Matches("^[0-9]{2}$").WithMessage("Le département se donne par son code (18, 28, 36, 37, 41, 45).");
+    }
+}
+
+internal static class RegionDashboardFile
+{
+    public static DashboardFile Of(RegionDashboard d, bool xlsx)
+    {
+        var columns = d.Territories.Concat(d.Departments).Select(c => (c.Id, c.Name)).Append((GetRegionDashboardHandler.RegionColumn, d.Department is null ? "Région" : "Total")).ToList();
+        var rows = d.Lines.Select(l =>
+        {
+            var row = new Dictionary<string, object?> { ["Question"] = (int)l.Question, ["N°"] = l.Code, ["Indicateur"] = l.Label, ["Unité"] = l.Unit };
+            foreach (var (id, name) in columns) row[name] = l.Figures.GetValueOrDefault(id)?.Value;
+            return row;
+        }).ToList();
+        var name = $"indicateurs-region-{d.Year}{(d.Department is null ? "" : $"-{d.Department}")}";
+        return xlsx ? new DashboardFile(Spreadsheets.Xlsx(new Dictionary<string, object> { [$"Indicateurs {d.Year}"] = rows }), Spreadsheets.XlsxType, $"{name}.xlsx")
+            : new DashboardFile(Spreadsheets.Csv(rows), Spreadsheets.CsvType, $"{name}.csv");
+    }
+}
