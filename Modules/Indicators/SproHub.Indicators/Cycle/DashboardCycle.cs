@@ -152,7 +152,7 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
     private async Task<Dashboard> ForChangeAsync(int year, int version, bool create, CancellationToken cancellationToken)
     {
         if (territory.Current!.Kind != TerritoryKind.LocalSpro) throw new NotFoundException("Les tableaux de bord d'évaluation sont ceux des SPRO locaux.");
-        if (year is < 2015 or > 2100) throw new RuleViolationException("year", "annee", "L'année va de 2015 à 2100.");
+        if (year is < InputRules.FirstYear or > InputRules.LastYear) throw new RuleViolationException("year", "annee", $"L'année va de {InputRules.FirstYear} à {InputRules.LastYear}.");
         var dashboard = await forms.FindAsync(year, cancellationToken);
         if (dashboard is null)
         {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using SproHub.Indicators.Catalogue;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,7 @@ public sealed record DashboardFile(byte[] Content, string ContentType, string Fi
 
 public sealed class ExportDashboardValidator : AbstractValidator<ExportDashboard>
 {
-    public ExportDashboardValidator() => RuleFor(r => r.Year).InclusiveBetween(2015, 2100).WithMessage("L'année va de 2015 à 2100.");
+    public ExportDashboardValidator() => RuleFor(r => r.Year).EvaluationYear();
 }
 
 internal sealed class ExportDashboardHandler(DashboardViews views) : IRequestHandler<ExportDashboard, DashboardFile>

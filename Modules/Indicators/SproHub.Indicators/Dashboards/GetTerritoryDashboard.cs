@@ -34,7 +34,7 @@ public sealed record GetTerritoryDashboard(int Year) : IRequest<TerritoryDashboa
 
 public sealed class GetTerritoryDashboardValidator : AbstractValidator<GetTerritoryDashboard>
 {
-    public GetTerritoryDashboardValidator() => RuleFor(r => r.Year).InclusiveBetween(2015, 2100).WithMessage("L'année va de 2015 à 2100.");
+    public GetTerritoryDashboardValidator() => RuleFor(r => r.Year).EvaluationYear();
 }
 
 internal sealed class GetTerritoryDashboardHandler(DashboardViews views) : IRequestHandler<GetTerritoryDashboard, TerritoryDashboard>
@@ -55,13 +55,13 @@ internal sealed class DashboardViews(IndicatorsDbContext db, DashboardFigures fi
         var coordinator = user.HasRole(SproRoles.TerritoryCoordinator, current.Slug);
         var member = !region && !coordinator;
         if (member && latest is null)
-            throw new ForbiddenException($"Le tableau de bord {year} de {current.Name} n'est pas encore approuvé par la Région : les membres le consultent une fois approuvé.");
+            throw new ForbiddenException($"Le tableau de bord {year} ({current.Name}) n'est pas encore approuvé par la Région : les structures membres le consultent une fois approuvé. Voyez une année précédente.");
         // Members see the latest approved version; everyone sees it while the dashboard is approved (locked).
         var status = member ? DashboardStatus.Approved : dashboard?.Status ?? DashboardStatus.Draft;
-        var snapshot = latest is not null && status == DashboardStatus.Approved ? Snapshot.Read(latest.Figures) : await SnapshotAsync(dashboard, year, cancellationToken);
+        var form = await forms.ViewAsync(dashboard, cancellationToken);
+        var snapshot = latest is not null && status == DashboardStatus.Approved ? Snapshot.Read(latest.Figures) : await SnapshotAsync(form, year, cancellationToken);
         var versions = (dashboard?.Approved ?? []).OrderBy(a => a.Number).Select(a => new ApprovedVersionView(a.Number, a.CorrectionReason, a.SubmittedBy, a.SubmittedAt, a.ApprovedBy, a.ApprovedAt)).ToList();
         var editable = coordinator && status == DashboardStatus.Draft;
-        var form = await forms.ViewAsync(dashboard, cancellationToken);
         return new TerritoryDashboard(current.Slug, current.Name, year, status, member ? latest!.Number : dashboard?.Number ?? 1,
             member ? latest!.CorrectionReason : dashboard?.CorrectionReason, status == DashboardStatus.Approved && latest is not null,
             Sections(catalogue.For(current.Slug), code => snapshot.Figures.GetValueOrDefault(code)), snapshot.Meetings, versions,
@@ -70,7 +70,10 @@ internal sealed class DashboardViews(IndicatorsDbContext db, DashboardFigures fi
     }
 
     /// <summary>The dashboard as it stands now: the platform's facts, the meetings behind 1 and 2, the trainings typed.</summary>
-    public async Task<SnapshotData> SnapshotAsync(Dashboard? dashboard, int year, CancellationToken cancellationToken)
+    public async Task<SnapshotData> SnapshotAsync(Dashboard? dashboard, int year, CancellationToken cancellationToken) =>
+        await SnapshotAsync(await forms.ViewAsync(dashboard, cancellationToken), year, cancellationToken);
+
+    private async Task<SnapshotData> SnapshotAsync(FormView form, int year, CancellationToken cancellationToken)
     {
         var slug = territory.Current!.Slug;
         var values = (await figures.LiveAsync([slug], year, cancellationToken))[slug];
@@ -79,7 +82,7 @@ internal sealed class DashboardViews(IndicatorsDbContext db, DashboardFigures fi
             .Select(m => new { m.Day, m.Subject, m.MeetingType, m.InvitedStructures, m.ParticipatingStructures }).ToListAsync(cancellationToken);
         return new SnapshotData(values,
             meetings.Select(m => new MeetingRow(m.Day, m.Subject, m.MeetingType, m.InvitedStructures, m.ParticipatingStructures, IndicatorFigure.Rate(m.ParticipatingStructures, m.InvitedStructures))).ToList(),
-            (await forms.ViewAsync(dashboard, cancellationToken)).Trainings);
+            form.Trainings);
     }
 
     public static IReadOnlyList<DashboardSection> Sections(IReadOnlyList<IndicatorDefinition> definitions, Func<string, IndicatorFigure?> figure) =>

@@ -30,7 +30,7 @@ public sealed class CompareTerritoriesValidator : AbstractValidator<CompareTerri
         RuleFor(r => r.Territories).NotEmpty().WithMessage("Choisissez au moins un SPRO local.")
             .Must(t => t is null || t.Distinct().Count() <= 6).WithErrorCode("six-au-plus").WithMessage("Comparez au plus six SPRO locaux à la fois.");
         RuleForEach(r => r.Territories).NotEmpty().WithMessage("Choisissez un SPRO local.");
-        RuleFor(r => r.From).InclusiveBetween(2015, 2100).WithMessage("L'année va de 2015 à 2100.");
+        RuleFor(r => r.From).EvaluationYear();
         RuleFor(r => r.To).GreaterThanOrEqualTo(r => r.From).WithErrorCode("periode").WithMessage("La période finit après son début.")
             .Must((r, to) => to - r.From < 10).WithErrorCode("dix-ans-au-plus").WithMessage("Comparez au plus dix années.");
     }

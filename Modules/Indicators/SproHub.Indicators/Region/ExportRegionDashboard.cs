@@ -1,4 +1,5 @@
 using FluentValidation;
+using SproHub.Indicators.Catalogue;
 using MediatR;
 using SproHub.Indicators.Dashboards;
 using SproHub.Shared.Security;
@@ -13,8 +14,8 @@ public sealed class ExportRegionDashboardValidator : AbstractValidator<ExportReg
 {
     public ExportRegionDashboardValidator()
     {
-        RuleFor(r => r.Year).InclusiveBetween(2015, 2100).WithMessage("L'année va de 2015 à 2100.");
-        RuleFor(r => r.Department).Matches("^[0-9]{2}$").WithMessage("Le département se donne par son code (18, 28, 36, 37, 41, 45).");
+        RuleFor(r => r.Year).EvaluationYear();
+        RuleFor(r => r.Department).DepartmentCode();
     }
 }
 

@@ -29,8 +29,8 @@ public sealed class GetRegionDashboardValidator : AbstractValidator<GetRegionDas
 {
     public GetRegionDashboardValidator()
     {
-        RuleFor(r => r.Year).InclusiveBetween(2015, 2100).WithMessage("L'année va de 2015 à 2100.");
-        RuleFor(r => r.Department).Matches("^[0-9]{2}$").WithMessage("Le département se donne par son code (18, 28, 36, 37, 41, 45).");
+        RuleFor(r => r.Year).EvaluationYear();
+        RuleFor(r => r.Department).DepartmentCode();
     }
 }
 
