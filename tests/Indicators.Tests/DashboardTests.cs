@@ -81,6 +81,11 @@ public sealed class DashboardTests(SproHubFactory factory) : IClassFixture<SproH
         Assert.Equal([$"Indicateurs {Year}"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
         await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/indicators/dashboards/{Year}/export.csv")).JsonAsync(HttpStatusCode.Forbidden);
         var cher = await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/territories/cher/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.OK);
+        // Nor in Cher's exports; COMETE's are in Loir-et-Cher's.
+        var cherCsv = System.Text.Encoding.UTF8.GetString(await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/territories/cher/indicators/dashboards/{Year}/export.csv")).Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain("comete.", cherCsv);
+        Assert.Contains(";comete.shows-broadcast;", System.Text.Encoding.UTF8.GetString(await (await (await factory.ClientAsAsync(DemoAccounts.LoirEtCherCoordinator))
+            .GetAsync($"/api/territories/loir-et-cher/indicators/dashboards/{Year}/export.csv")).Content.ReadAsByteArrayAsync()));
         var catalogue = await (await (await factory.ClientAsAsync(DemoAccounts.LoirEtCherCoordinator)).GetAsync("/api/territories/loir-et-cher/indicators/catalogue")).JsonAsync(HttpStatusCode.OK);
         var share = catalogue.EnumerateArray().Single(d => d.GetProperty("code").GetString() == "20");
         Assert.Equal(("ActorsKnowEachOther", "agents formés (7)", "Form"), (share.GetProperty("question").GetString(), share.GetProperty("numerator").GetString(), share.GetProperty("source").GetString()));
@@ -96,6 +101,13 @@ public sealed class DashboardTests(SproHubFactory factory) : IClassFixture<SproH
         await (await factory.CreateClient().GetAsync($"/api/territories/indre-et-loire/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.Unauthorized);
         await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/territories/indre-et-loire/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.Forbidden);
         await (await (await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator)).GetAsync($"/api/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.Forbidden);
+        // The Région's views and its rebuild are the Région's: no member, no coordinator.
+        var member = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember);
+        await (await member.GetAsync($"/api/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.Forbidden);
+        await (await member.GetAsync($"/api/indicators/comparison?territories=indre-et-loire&from={Year}&to={Year}")).JsonAsync(HttpStatusCode.Forbidden);
+        await (await member.GetAsync($"/api/indicators/dashboards/{Year}/export.xlsx")).JsonAsync(HttpStatusCode.Forbidden);
+        await (await member.PostAsync("/api/indicators/facts/rebuild", null)).JsonAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await factory.ClientAsCookieAsync(DemoAccounts.IndreEtLoireCoordinator)).GetAsync("/indicateurs")).StatusCode);
         var bad = await (await (await factory.ClientAsAsync(DemoAccounts.RegionAdmin)).GetAsync("/api/indicators/dashboards/1900")).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("year", bad.GetProperty("rules")[0].GetProperty("field").GetString());
         var page = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.IndreEtLoireCoordinator)).GetStringAsync($"/t/indre-et-loire/indicateurs?annee={Year}"));
