@@ -23,8 +23,14 @@ internal sealed class BudgetAccess(IPersonDirectory people, ICurrentUser user, I
     /// <summary>The structures of the current local SPRO the caller is an agent of.</summary>
     public Task<IReadOnlyList<Guid>> OwnStructuresAsync(CancellationToken cancellationToken) => OwnStructuresAsync(territory.Current!.Slug, cancellationToken);
 
-    private async Task<IReadOnlyList<Guid>> OwnStructuresAsync(string territoryId, CancellationToken cancellationToken) =>
-        user.Email is { } email ? (await people.FindByEmailAsync(territoryId, email, cancellationToken)).Select(p => p.StructureId).ToList() : [];
+    /// <summary>Asked several times in a request (rights, then the view): the directory is read once per territory.</summary>
+    private readonly Dictionary<string, IReadOnlyList<Guid>> _own = [];
+
+    private async Task<IReadOnlyList<Guid>> OwnStructuresAsync(string territoryId, CancellationToken cancellationToken)
+    {
+        if (_own.TryGetValue(territoryId, out var known)) return known;
+        return _own[territoryId] = user.Email is { } email ? (await people.FindByEmailAsync(territoryId, email, cancellationToken)).Select(p => p.StructureId).ToList() : [];
+    }
 
     public async Task<bool> MayReadAsync(FinancialAgreement agreement, CancellationToken cancellationToken) =>
         IsRegion || IsCoordinator || await IsCarrierAsync(agreement, cancellationToken);
