@@ -40,6 +40,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "fr-FR" });
+        // Two journeys start their platform and browser side by side on CI's two cores: a fresh platform's first pages can
+        // take longer than Playwright's 30 s default there (a sign-in timed out once that way).
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
