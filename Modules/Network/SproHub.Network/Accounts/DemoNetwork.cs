@@ -21,6 +21,11 @@ public static class DemoNetwork
         ("finances@region.demo", "Sacha Delorme (finances, Région)", SproRoles.RegionFinance, SproRoles.RegionScope),
         ("coordination@loir-et-cher.demo", "Lucie Marchand (coordonnatrice 41)", SproRoles.TerritoryCoordinator, "loir-et-cher"),
         ("coordination@cher.demo", "Hugo Berthier (coordonnateur 18)", SproRoles.TerritoryCoordinator, "cher"),
+        // The Cellule Handicap Jeunes of Cher (a plugin) knows them as its partners' representatives.
+        ("conseil@cher.demo", "Élise Morvan (conseillère, Mission Locale de Bourges)", SproRoles.StructureMember, "cher"),
+        ("cio@cher.demo", "Paul Girard (psychologue de l'Éducation nationale, CIO de Bourges)", SproRoles.StructureMember, "cher"),
+        ("mdph@cher.demo", "Anaïs Roux (MDPH du Cher)", SproRoles.StructureMember, "cher"),
+        ("capemploi@cher.demo", "Yanis Colin (Cap emploi du Cher)", SproRoles.StructureMember, "cher"),
         ("membre@loir-et-cher.demo", "Inès Fontaine (Mission Locale de Blois)", SproRoles.StructureMember, "loir-et-cher"),
         ("coordination@indre-et-loire.demo", "Bastien Leroux (coordonnateur 37)", SproRoles.TerritoryCoordinator, "indre-et-loire"),
         ("membre@indre-et-loire.demo", "Maëlle Guérin (chargée d'accueil, CIO de Tours)", SproRoles.StructureMember, "indre-et-loire"),

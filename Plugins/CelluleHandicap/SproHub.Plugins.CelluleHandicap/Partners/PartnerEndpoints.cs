@@ -1,0 +1,28 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace SproHub.Plugins.CelluleHandicap.Partners;
+
+internal static class PartnerEndpoints
+{
+    public sealed record RepresentativeBody(string Email, string Name);
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var partners = api.MapGroup("/partners");
+        partners.MapGet("/", async Task<Ok<IReadOnlyList<PartnerView>>> (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListPartners(), ct)))
+            .WithSummary("Les partenaires de la cellule, leurs indisponibilités et leurs représentants");
+        partners.MapPost("/", async Task<Created<PartnerView>> (AddPartner request, IMediator m, CancellationToken ct) =>
+        {
+            var partner = await m.Send(request, ct);
+            return TypedResults.Created($"partners/{partner.Id}", partner);
+        }).WithSummary("Ajouter un partenaire (coordination)");
+        partners.MapPost("/{id:guid}/representatives", async Task<Ok<PartnerView>> (Guid id, RepresentativeBody body, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new AddRepresentative(id, body.Email, body.Name), ct))).WithSummary("Désigner un représentant du partenaire");
+        partners.MapDelete("/{id:guid}/representatives/{representativeId:guid}", async Task<Ok<PartnerView>> (Guid id, Guid representativeId, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new RemoveRepresentative(id, representativeId), ct))).WithSummary("Retirer un représentant");
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SproHub.Plugins.CelluleHandicap.Data;
+using SproHub.Plugins.CelluleHandicap.Situations;
+using SproHub.Shared.Audit;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Plugins.CelluleHandicap.Privacy;
+
+/// <summary>
+/// Erases the situations closed more than <c>CelluleHandicap:RetentionYears</c> (3 by default) ago, with who read them,
+/// in the current territory, and reports what it did (a report kept for the cell, the audit log, the host's log).
+/// </summary>
+internal sealed class RetentionPurge(CelluleHandicapDbContext db, ITerritoryContext territory, IAuditLog audit, IConfiguration configuration, TimeProvider clock,
+    ILogger<RetentionPurge> logger)
+{
+    public int RetentionYears => Math.Max(configuration.GetValue("CelluleHandicap:RetentionYears", 3), 1);
+
+    public async Task<PurgeReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var closedBefore = ParisTime.Today(clock).AddYears(-RetentionYears);
+        // Closed (or withdrawn) long enough ago, and not yet purged of who read them.
+        var due = await db.Situations.Where(s => (s.ClosedOn != null && s.ClosedOn < closedBefore) || (s.ConsentWithdrawnOn != null && s.ConsentWithdrawnOn < closedBefore))
+            .ToListAsync(cancellationToken);
+        var ids = due.Select(s => s.Id).ToList();
+        var reads = await db.Reads.Where(r => ids.Contains(r.SituationId)).ToListAsync(cancellationToken);
+        var erased = 0;
+        foreach (var situation in due.Where(s => !s.IsErased))
+        {
+            await Erasure.EraseAsync(db, situation, now, "durée de conservation échue", cancellationToken);
+            erased++;
+        }
+        db.Reads.RemoveRange(reads);
+        var report = new PurgeReport { TerritoryId = territory.Current!.Slug, RanAt = now, SituationsErased = erased, ReadsDeleted = reads.Count, ClosedBefore = closedBefore };
+        if (erased > 0 || reads.Count > 0)
+        {
+            db.PurgeReports.Add(report);
+            audit.Queue(db, new AuditEntry(CelluleHandicapModule.Id, "conservation.purge", "situation", report.Id.ToString(), report.TerritoryId,
+                $"{erased} situation(s) effacée(s), {reads.Count} consultation(s) supprimée(s) : closes avant le {closedBefore:dd/MM/yyyy}"));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        logger.LogInformation("Cellule Handicap Jeunes ({Territory}) : {Erased} situation(s) effacée(s), {Reads} consultation(s) supprimée(s), closes avant le {Date}",
+            report.TerritoryId, erased, reads.Count, closedBefore);
+        return report;
+    }
+}
+
+/// <summary>Once a day, the purge in every local SPRO: where the cell was disabled its data is kept, so it is purged there too.</summary>
+internal sealed class RetentionPurgeService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RetentionPurgeService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var hours = configuration.GetValue("CelluleHandicap:PurgeEveryHours", 24.0);
+        if (hours <= 0) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
+        await Task.Delay(TimeSpan.FromMinutes(Math.Min(hours * 60, 2)), stoppingToken);
+        do
+        {
+            try { await RunEverywhereAsync(scopes, stoppingToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Purge de la Cellule Handicap Jeunes en échec"); }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public static async Task<IReadOnlyList<PurgeReport>> RunEverywhereAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
+    {
+        using var root = scopes.CreateScope();
+        var territories = await root.ServiceProvider.GetRequiredService<ITerritoryDirectory>().ListAsync(cancellationToken);
+        var reports = new List<PurgeReport>();
+        foreach (var t in territories.Where(t => t.Kind == TerritoryKind.LocalSpro))
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<ITerritoryContext>().Enter(t);
+            reports.Add(await scope.ServiceProvider.GetRequiredService<RetentionPurge>().RunAsync(cancellationToken));
+        }
+        return reports;
+    }
+}
