@@ -14,7 +14,7 @@ namespace SproHub.Plugins.CelluleHandicap.Privacy;
 /// Erases the situations closed more than <c>CelluleHandicap:RetentionYears</c> (3 by default) ago, with who read them,
 /// in the current territory, and reports what it did (a report kept for the cell, the audit log, the host's log).
 /// </summary>
-internal sealed class RetentionPurge(CelluleHandicapDbContext db, ITerritoryContext territory, IAuditLog audit, IConfiguration configuration, TimeProvider clock,
+public sealed class RetentionPurge(CelluleHandicapDbContext db, ITerritoryContext territory, IAuditLog audit, IConfiguration configuration, TimeProvider clock,
     ILogger<RetentionPurge> logger)
 {
     public int RetentionYears => Math.Max(configuration.GetValue("CelluleHandicap:RetentionYears", 3), 1);
@@ -50,7 +50,7 @@ internal sealed class RetentionPurge(CelluleHandicapDbContext db, ITerritoryCont
 }
 
 /// <summary>Once a day, the purge in every local SPRO: where the cell was disabled its data is kept, so it is purged there too.</summary>
-internal sealed class RetentionPurgeService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RetentionPurgeService> logger) : BackgroundService
+public sealed class RetentionPurgeService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RetentionPurgeService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

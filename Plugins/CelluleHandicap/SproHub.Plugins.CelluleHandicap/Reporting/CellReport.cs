@@ -41,7 +41,7 @@ public sealed class ReportIssueValidator : AbstractValidator<ReportIssue>
     }
 }
 
-internal sealed class CellReport(CelluleHandicapDbContext db, CellMembership membership, ICurrentUser user, IAuditLog audit, ITerritoryContext territory, TimeProvider clock)
+public sealed class CellReport(CelluleHandicapDbContext db, CellMembership membership, ICurrentUser user, IAuditLog audit, ITerritoryContext territory, TimeProvider clock)
     : IRequestHandler<GetReport, ReportView>, IRequestHandler<ExportCases, byte[]>, IRequestHandler<ReportIssue, IssueView>
 {
     /// <summary>Below this many people a figure could point at someone: it reads « &lt; 5 ».</summary>
@@ -55,21 +55,21 @@ internal sealed class CellReport(CelluleHandicapDbContext db, CellMembership mem
     public async Task<ReportView> Handle(GetReport request, CancellationToken cancellationToken)
     {
         var (_, figures) = await ComputeAsync(request.Year, cancellationToken);
-        var issues = await db.Issues.AsNoTracking().Where(i => i.Year == request.Year).OrderBy(i => i.RecordedAt).ToListAsync(cancellationToken);
+        var issues = await db.Issues.AsNoTracking().Where(i => i.Year == request.Year).ToListAsync(cancellationToken);
         var mayExport = await MayExportAsync(cancellationToken);
-        return new ReportView(request.Year, figures, issues.Select(View).ToList(), mayExport, mayExport);
+        return new ReportView(request.Year, figures, issues.OrderBy(i => i.RecordedAt).Select(View).ToList(), mayExport, mayExport);
     }
 
     public async Task<byte[]> Handle(ExportCases request, CancellationToken cancellationToken)
     {
         if (!await MayExportAsync(cancellationToken)) throw new ForbiddenException("Le tableau des cas est remis à la coordination et aux partenaires de la cellule.");
         var (cases, figures) = await ComputeAsync(request.Year, cancellationToken);
-        var issues = await db.Issues.AsNoTracking().Where(i => i.Year == request.Year).OrderBy(i => i.RecordedAt).ToListAsync(cancellationToken);
+        var issues = await db.Issues.AsNoTracking().Where(i => i.Year == request.Year).ToListAsync(cancellationToken);
         var sheets = new Dictionary<string, object>
         {
             ["Situations"] = cases,
             ["Bilan"] = figures.Select(f => new Dictionary<string, object?> { ["Rubrique"] = f.Section, ["Indicateur"] = f.Label, ["Valeur"] = f.Value }).ToList(),
-            ["Problématiques"] = issues.Select(i => new Dictionary<string, object?>
+            ["Problématiques"] = issues.OrderBy(i => i.RecordedAt).Select(i => new Dictionary<string, object?>
                 { ["Destinataire"] = i.Addressee.ToString().ToUpperInvariant(), ["Titre"] = i.Title, ["Description"] = i.Text, ["Signalée par"] = i.RecordedBy }).ToList(),
         };
         await audit.RecordAsync(new AuditEntry(CelluleHandicapModule.Id, "tableau-des-cas.exporte", "bilan", request.Year.ToString(), territory.Current!.Slug, $"{cases.Count} situation(s)"), cancellationToken);

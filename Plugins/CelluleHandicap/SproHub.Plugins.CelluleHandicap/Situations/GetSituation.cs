@@ -45,10 +45,11 @@ internal sealed class GetSituationHandler(CelluleHandicapDbContext db, Situation
                             orderby session.Date
                             select new { item.Kind, session }).AsNoTracking().ToListAsync(cancellationToken);
         var sessionDates = agenda.ToDictionary(a => a.session.Id, a => a.session.Date);
-        var inputs = await db.PartnerInputs.AsNoTracking().Where(i => i.SituationId == s.Id).OrderBy(i => i.WrittenAt).ToListAsync(cancellationToken);
+        // SQLite does not order DateTimeOffset: these lists are short, ordered here.
+        var inputs = (await db.PartnerInputs.AsNoTracking().Where(i => i.SituationId == s.Id).ToListAsync(cancellationToken)).OrderBy(i => i.WrittenAt).ToList();
         var examinations = await db.Examinations.AsNoTracking().Include(e => e.NextSteps).Where(e => e.SituationId == s.Id).OrderBy(e => e.ExaminedOn).ToListAsync(cancellationToken);
         var followUps = await db.FollowUps.AsNoTracking().Where(f => f.SituationId == s.Id).OrderBy(f => f.RecordedOn).ToListAsync(cancellationToken);
-        var reads = await db.Reads.AsNoTracking().Where(r => r.SituationId == s.Id).OrderByDescending(r => r.ReadAt).Take(200).ToListAsync(cancellationToken);
+        var reads = (await db.Reads.AsNoTracking().Where(r => r.SituationId == s.Id).ToListAsync(cancellationToken)).OrderByDescending(r => r.ReadAt).Take(200).ToList();
         var attending = await access.AttendingPartnersAsync(s.Id, cancellationToken);
         var coming = agenda.Where(a => a.session.Date >= today && a.session.IsPublished).ToList();
         var inputAs = s.IsOpen ? attending.Where(p => coming.Any(a => a.session.Attends(p.Id))).Select(p => new PartnerAttendance(p.Id, p.Name, true)).ToList() : [];
