@@ -150,6 +150,29 @@ public sealed class ConcertationTests(SproHubFactory factory) : IClassFixture<Sp
     }
 
     [Fact]
+    public async Task A_situation_submitted_after_the_agenda_s_deadline_waits_unless_the_secretariat_accepts_it_and_never_without_valid_consent()
+    {
+        var secretariat = await factory.ClientAsAsync(Secretariat);
+        var session = (await ScheduleAtCioAsync(secretariat, Today.AddDays(7))).GetProperty("id").GetGuid(); // its agenda's deadline has passed
+        var prescriber = await factory.ClientAsAsync(Prescriber);
+        var late = await SubmitAsync(prescriber, Minor(Today));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, late.GetProperty("sessionId").ValueKind);
+        var lateId = late.GetProperty("id").GetGuid();
+        var agenda = await (await secretariat.GetAsync(Url($"sessions/{session}"))).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(agenda.GetProperty("lateCandidates").EnumerateArray(), l => l.GetProperty("situationId").GetGuid() == lateId);
+
+        await (await (await factory.ClientAsAsync(Mdph)).PostAsync(Url($"sessions/{session}/agenda/{lateId}"), null)).JsonAsync(HttpStatusCode.Forbidden);
+        await (await secretariat.PostAsync(Url($"sessions/{session}/agenda/{lateId}"), null)).JsonAsync(HttpStatusCode.OK);
+        agenda = await (await secretariat.GetAsync(Url($"sessions/{session}"))).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(agenda.GetProperty("lines").EnumerateArray(), l => l.GetProperty("situationId").GetGuid() == lateId && l.GetProperty("acceptedLate").GetBoolean());
+        await (await secretariat.PostAsync(Url($"sessions/{session}/agenda/{lateId}"), null)).JsonAsync(HttpStatusCode.Conflict);
+
+        var withdrawn = (await SubmitAsync(prescriber, Minor(Today, "Sam"))).GetProperty("id").GetGuid();
+        await (await prescriber.PostAsJsonAsync(Url($"situations/{withdrawn}/consent-withdrawal"), new { withdrawnOn = Today })).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains("situationId:consentement-valide", (await (await secretariat.PostAsync(Url($"sessions/{session}/agenda/{withdrawn}"), null)).JsonAsync(HttpStatusCode.BadRequest)).Rules());
+    }
+
+    [Fact]
     public async Task The_coordinator_names_partners_representatives_but_never_themself()
     {
         var coordinator = await factory.ClientAsAsync(DemoAccounts.CherCoordinator);

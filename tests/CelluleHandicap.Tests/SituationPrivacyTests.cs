@@ -161,6 +161,9 @@ public sealed class SituationPrivacyTests(SproHubFactory factory) : IClassFixtur
         prescriber = await factory.ClientAsAsync(Prescriber);
         var file = await (await prescriber.GetAsync(Url($"situations/{situation}"))).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("durée de conservation échue", file.GetProperty("erasureReason").GetString());
+        var report = await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync(Url($"reports/{ParisTime.Today(factory.Clock).Year}"))).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, report.GetProperty("lastPurge").GetProperty("situationsErased").GetInt32());
+        Assert.Equal(3, report.GetProperty("retentionYears").GetInt32());
         Assert.Equal(JsonValueKind.Null, file.GetProperty("identity").ValueKind);
     }
 

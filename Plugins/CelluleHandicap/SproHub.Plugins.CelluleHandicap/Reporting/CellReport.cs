@@ -17,7 +17,11 @@ namespace SproHub.Plugins.CelluleHandicap.Reporting;
 /// <param name="Value">As shown: a count of people under <see cref="CellReport.SmallCount"/> reads « &lt; 5 ».</param>
 public sealed record StatLine(string Section, string Label, string Value);
 public sealed record IssueView(Guid Id, int Year, IssueAddressee Addressee, string Title, string Text, string RecordedBy, DateTimeOffset RecordedAt);
-public sealed record ReportView(int Year, IReadOnlyList<StatLine> Figures, IReadOnlyList<IssueView> Issues, bool CanExport, bool CanReportIssues);
+/// <param name="LastPurge">What the latest retention purge erased in this cell, if it ever erased something.</param>
+public sealed record ReportView(int Year, IReadOnlyList<StatLine> Figures, IReadOnlyList<IssueView> Issues, bool CanExport, bool CanReportIssues,
+    int RetentionYears, PurgeView? LastPurge);
+
+public sealed record PurgeView(DateTimeOffset RanAt, int SituationsErased, int ReadsDeleted, DateOnly ClosedBefore);
 
 /// <summary>The cell's year in figures, for everyone of the territory's network: counts only, small ones masked, never a name.</summary>
 [RequiresPermission(CelluleHandicapModule.ReadPermission)]
@@ -41,7 +45,8 @@ public sealed class ReportIssueValidator : AbstractValidator<ReportIssue>
     }
 }
 
-public sealed class CellReport(CelluleHandicapDbContext db, CellMembership membership, ICurrentUser user, IAuditLog audit, ITerritoryContext territory, TimeProvider clock)
+public sealed class CellReport(CelluleHandicapDbContext db, CellMembership membership, ICurrentUser user, IAuditLog audit, ITerritoryContext territory, TimeProvider clock,
+    Privacy.RetentionPurge retention)
     : IRequestHandler<GetReport, ReportView>, IRequestHandler<ExportCases, byte[]>, IRequestHandler<ReportIssue, IssueView>
 {
     /// <summary>Below this many people a figure could point at someone: it reads « &lt; 5 ».</summary>
@@ -57,7 +62,10 @@ public sealed class CellReport(CelluleHandicapDbContext db, CellMembership membe
         var (_, figures) = await ComputeAsync(request.Year, cancellationToken);
         var issues = await db.Issues.AsNoTracking().Where(i => i.Year == request.Year).ToListAsync(cancellationToken);
         var mayExport = await MayExportAsync(cancellationToken);
-        return new ReportView(request.Year, figures, issues.OrderBy(i => i.RecordedAt).Select(View).ToList(), mayExport, mayExport);
+        // A few rows a year: ordered here (SQLite does not order DateTimeOffset).
+        var last = (await db.PurgeReports.AsNoTracking().ToListAsync(cancellationToken)).MaxBy(p => p.RanAt);
+        return new ReportView(request.Year, figures, issues.OrderBy(i => i.RecordedAt).Select(View).ToList(), mayExport, mayExport, retention.RetentionYears,
+            last is null ? null : new PurgeView(last.RanAt, last.SituationsErased, last.ReadsDeleted, last.ClosedBefore));
     }
 
     public async Task<byte[]> Handle(ExportCases request, CancellationToken cancellationToken)
