@@ -173,6 +173,28 @@ public sealed class ConcertationTests(SproHubFactory factory) : IClassFixture<Sp
     }
 
     [Fact]
+    public async Task The_cell_s_counts_of_people_reach_the_dashboards_and_read_less_than_five_below_five_there_too()
+    {
+        var prescriber = await factory.ClientAsAsync(Prescriber);
+        for (var i = 0; i < 5; i++) await SubmitAsync(prescriber, Minor(Today, $"Prénom{i}"));
+        await factory.DispatchOutboxAsync();
+        var year = Today.Year;
+        var coordinator = await factory.ClientAsAsync(DemoAccounts.CherCoordinator);
+        var dashboard = await (await coordinator.GetAsync($"/api/territories/cher/indicators/dashboards/{year}")).JsonAsync(HttpStatusCode.OK);
+        var lines = dashboard.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("lines").EnumerateArray()).ToDictionary(l => l.GetProperty("code").GetString()!);
+        var examined = lines["cellule.situations-examined"].GetProperty("figure");
+        Assert.True(examined.GetProperty("masked").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, examined.GetProperty("value").ValueKind);
+        Assert.True(lines["cellule.situations-submitted"].GetProperty("figure").GetProperty("value").GetDecimal() >= 5);
+        Assert.Contains("< 5", await coordinator.GetStringAsync($"/api/territories/cher/indicators/dashboards/{year}/export.csv"));
+
+        var region = await (await (await factory.ClientAsAsync(DemoAccounts.RegionAdmin)).GetAsync($"/api/indicators/dashboards/{year}")).JsonAsync(HttpStatusCode.OK);
+        var line = region.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("code").GetString() == "cellule.situations-examined");
+        Assert.True(line.GetProperty("figures").GetProperty("cher").GetProperty("masked").GetBoolean());
+        Assert.True(line.GetProperty("figures").GetProperty("region").GetProperty("masked").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_coordinator_names_partners_representatives_but_never_themself()
     {
         var coordinator = await factory.ClientAsAsync(DemoAccounts.CherCoordinator);

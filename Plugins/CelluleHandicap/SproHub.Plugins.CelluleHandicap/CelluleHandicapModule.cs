@@ -56,12 +56,12 @@ public sealed class CelluleHandicapModule : IModule
         ],
         Indicators =
         [
-            new IndicatorDeclaration(Indicators.Submitted, "Situations présentées à la cellule", "situations"),
-            new IndicatorDeclaration(Indicators.Examined, "Situations examinées en concertation", "situations"),
-            new IndicatorDeclaration(Indicators.Followed, "Situations suivies (point de situation donné)", "situations"),
-            new IndicatorDeclaration(Indicators.SolutionsFound, "Solutions trouvées", "situations"),
+            new IndicatorDeclaration(Indicators.Submitted, "Situations présentées à la cellule", "situations") { CountsPeople = true },
+            new IndicatorDeclaration(Indicators.Examined, "Situations examinées en concertation", "situations") { CountsPeople = true },
+            new IndicatorDeclaration(Indicators.Followed, "Situations suivies (point de situation donné)", "situations") { CountsPeople = true },
+            new IndicatorDeclaration(Indicators.SolutionsFound, "Solutions trouvées", "situations") { CountsPeople = true },
             new IndicatorDeclaration(Indicators.DaysToFirstExamination, "Délai entre dépôt et premier examen, cumulé (÷ situations examinées = délai moyen)", "jours"),
-            new IndicatorDeclaration(Indicators.FollowUpsOnTime, "Points de situation donnés à temps", "points"),
+            new IndicatorDeclaration(Indicators.FollowUpsOnTime, "Points de situation donnés à temps", "points") { CountsPeople = true },
         ],
         Navigation =
         [

@@ -32,7 +32,12 @@ public sealed record ModuleManifest
 public sealed record PermissionDeclaration(string Id, string Label, IReadOnlyList<string> GrantedTo);
 
 /// <param name="Code">Stable code within the module, e.g. <c>shows-broadcast</c>.</param>
-public sealed record IndicatorDeclaration(string Code, string Label, string Unit);
+public sealed record IndicatorDeclaration(string Code, string Label, string Unit)
+{
+    /// <summary>A count of people (young people followed, participants): below five it reads « &lt; 5 » wherever the
+    /// platform shows or exports it, so that a small figure never points at someone.</summary>
+    public bool CountsPeople { get; init; }
+}
 
 /// <param name="Path">Relative to the territory: <c>comete</c> gives <c>/t/{territory}/comete</c>.</param>
 /// <param name="RequiredPermission">Shown only to people holding it; null for everyone.</param>

@@ -44,6 +44,6 @@ public sealed class IndicatorCatalogue(IModuleCatalog modules, IModuleGate gate)
         Regional.Concat(modules.Active
             .Where(m => m.Manifest.Indicators.Count > 0 && (!m.IsPlugin || territoryId is null || gate.IsEnabled(m.Manifest.Id, territoryId)))
             .SelectMany(m => m.Manifest.Indicators.Select(i => new IndicatorDefinition(PluginCode(m.Manifest.Id, i.Code), i.Label, EvaluativeQuestion.ServiceImproved, i.Unit,
-                IndicatorKind.Count, IndicatorSource.Events, ModuleId: m.Manifest.Id))))
+                i.CountsPeople ? IndicatorKind.People : IndicatorKind.Count, IndicatorSource.Events, ModuleId: m.Manifest.Id))))
             .ToList();
 }

@@ -11,8 +11,11 @@ public enum EvaluativeQuestion
     ServiceImproved = 3,
 }
 
-/// <summary>A count (meetings, broadcasts), a rate (numerator over denominator), or an amount in euros.</summary>
-public enum IndicatorKind { Count, Rate, Amount }
+/// <summary>
+/// A count (meetings, broadcasts), a rate (numerator over denominator), an amount in euros, or a count of people, which
+/// reads « &lt; 5 » below five wherever it is shown or exported.
+/// </summary>
+public enum IndicatorKind { Count, Rate, Amount, People }
 
 public enum IndicatorPeriod { CivilYear, SchoolYear }
 

@@ -12,6 +12,9 @@ namespace SproHub.Indicators.Dashboards;
 /// </summary>
 public sealed record IndicatorFigure(decimal? Value, decimal? Numerator = null, decimal? Denominator = null)
 {
+    /// <summary>A count of people too small to show (statistical secrecy): its value is withheld, it reads « &lt; 5 ».</summary>
+    public bool Masked { get; init; }
+
     public static IndicatorFigure Of(decimal value) => new(value);
 
     public static IndicatorFigure Rate(decimal numerator, decimal denominator) => new(denominator == 0 ? null : numerator / denominator, numerator, denominator);

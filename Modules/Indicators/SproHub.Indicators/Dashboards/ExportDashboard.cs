@@ -30,7 +30,7 @@ internal sealed class ExportDashboardHandler(DashboardViews views) : IRequestHan
         var name = $"indicateurs-{d.TerritoryId}-{d.Year}";
         var summary = d.Sections.SelectMany(s => s.Lines.Select(l => new Dictionary<string, object?>
         {
-            ["Question"] = (int)s.Question, ["N°"] = l.Code, ["Indicateur"] = l.Label, ["Valeur"] = l.Figure?.Value, ["Unité"] = l.Unit,
+            ["Question"] = (int)s.Question, ["N°"] = l.Code, ["Indicateur"] = l.Label, ["Valeur"] = Figures.Cell(l.Figure), ["Unité"] = l.Unit,
             ["Numérateur"] = l.Figure?.Numerator, ["Dénominateur"] = l.Figure?.Denominator, ["Source"] = Figures.Source(l.Source),
         })).ToList();
         if (!request.Xlsx) return new DashboardFile(Spreadsheets.Csv(summary), Spreadsheets.CsvType, $"{name}.csv");

@@ -8,8 +8,19 @@ public static class Figures
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
+    /// <summary>Below this many people a count could point at someone.</summary>
+    public const int SmallCount = 5;
+
+    /// <summary>The figure as it may be shown: a count of people under <see cref="SmallCount"/> is withheld (computed sums stay exact).</summary>
+    public static IndicatorFigure? Shown(IndicatorFigure? figure, IndicatorKind kind) =>
+        kind == IndicatorKind.People && figure?.Value is { } v && v < SmallCount ? new IndicatorFigure(null) { Masked = true } : figure;
+
+    /// <summary>A spreadsheet's cell: the number, or « &lt; 5 » for a withheld count.</summary>
+    public static object? Cell(IndicatorFigure? figure) => figure is { Masked: true } ? $"< {SmallCount}" : figure?.Value;
+
     public static string Format(IndicatorFigure? figure, IndicatorKind kind) => figure?.Value switch
     {
+        null when figure is { Masked: true } => $"< {SmallCount}",
         null => "—",
         { } v when kind == IndicatorKind.Rate => v.ToString("0.0 %", French),
         { } v when kind == IndicatorKind.Amount => v.ToString("#,##0.00 €", French),

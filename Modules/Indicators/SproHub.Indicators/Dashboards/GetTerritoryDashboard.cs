@@ -87,7 +87,7 @@ internal sealed class DashboardViews(IndicatorsDbContext db, DashboardFigures fi
 
     public static IReadOnlyList<DashboardSection> Sections(IReadOnlyList<IndicatorDefinition> definitions, Func<string, IndicatorFigure?> figure) =>
         Enum.GetValues<EvaluativeQuestion>().Select(q => new DashboardSection(q, IndicatorDefinition.QuestionLabel(q), definitions.Where(d => d.Question == q)
-            .Select(d => new DashboardLine(d.Code, d.Label, d.Unit, d.Kind, d.Source, d.Numerator, d.Denominator, figure(d.Code), d.ModuleId)).ToList())).ToList();
+            .Select(d => new DashboardLine(d.Code, d.Label, d.Unit, d.Kind, d.Source, d.Numerator, d.Denominator, Figures.Shown(figure(d.Code), d.Kind), d.ModuleId)).ToList())).ToList();
 }
 
 internal static class DashboardEndpoints

@@ -49,7 +49,7 @@ internal sealed class CompareTerritoriesHandler(DashboardFigures figures, Indica
         var enabled = chosen.ToDictionary(t => t, t => catalogue.For(t).Select(d => d.Code).ToHashSet());
         var lines = catalogue.For(null).Where(d => chosen.Any(t => enabled[t].Contains(d.Code)))
             .Select(d => new ComparedLine(d.Code, d.Label, d.Question, d.Kind,
-                columns.Select(c => enabled[c.TerritoryId].Contains(d.Code) ? byYear[c.Year][c.TerritoryId].GetValueOrDefault(d.Code) : null).ToList())).ToList();
+                columns.Select(c => enabled[c.TerritoryId].Contains(d.Code) ? Dashboards.Figures.Shown(byYear[c.Year][c.TerritoryId].GetValueOrDefault(d.Code), d.Kind) : null).ToList())).ToList();
         return new Comparison(columns, lines);
     }
 }

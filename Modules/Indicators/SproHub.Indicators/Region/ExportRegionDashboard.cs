@@ -27,7 +27,7 @@ internal static class RegionDashboardFile
         var rows = d.Lines.Select(l =>
         {
             var row = new Dictionary<string, object?> { ["Question"] = (int)l.Question, ["N°"] = l.Code, ["Indicateur"] = l.Label, ["Unité"] = l.Unit };
-            foreach (var (id, name) in columns) row[name] = l.Figures.GetValueOrDefault(id)?.Value;
+            foreach (var (id, name) in columns) row[name] = Figures.Cell(l.Figures.GetValueOrDefault(id));
             return row;
         }).ToList();
         var name = $"indicateurs-region-{d.Year}{(d.Department is null ? "" : $"-{d.Department}")}";

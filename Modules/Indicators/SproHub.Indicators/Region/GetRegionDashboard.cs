@@ -58,7 +58,8 @@ internal sealed class GetRegionDashboardHandler(DashboardFigures figures, Indica
             var byColumn = new Dictionary<string, IndicatorFigure?>(cells);
             foreach (var department in departments) byColumn[department.Id] = IndicatorFigure.Sum(spros.Where(s => s.DepartmentCode == department.DepartmentCode).Select(s => cells[s.Id]));
             byColumn[RegionColumn] = IndicatorFigure.Sum(cells.Values);
-            return new RollupLine(d.Code, d.Label, d.Unit, d.Kind, d.Source, d.Question, byColumn);
+            // Summed exact, then withheld where a count of people is too small to show.
+            return new RollupLine(d.Code, d.Label, d.Unit, d.Kind, d.Source, d.Question, byColumn.ToDictionary(c => c.Key, c => Figures.Shown(c.Value, d.Kind)));
         }).ToList();
         return new RegionDashboard(request.Year, request.Department, spros, departments, lines);
     }
