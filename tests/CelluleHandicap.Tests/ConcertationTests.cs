@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SproHub.Shared.Territories;
 using SproHub.Testing;
 using Xunit;
@@ -192,6 +193,23 @@ public sealed class ConcertationTests(SproHubFactory factory) : IClassFixture<Sp
         var line = region.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("code").GetString() == "cellule.situations-examined");
         Assert.True(line.GetProperty("figures").GetProperty("cher").GetProperty("masked").GetBoolean());
         Assert.True(line.GetProperty("figures").GetProperty("region").GetProperty("masked").GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_agenda_nobody_sent_leaves_by_itself_two_weeks_before_the_session()
+    {
+        var secretariat = await factory.ClientAsAsync(Secretariat);
+        var session = await ScheduleAtCioAsync(secretariat, Today.AddDays(20));
+        var deadline = DateOnly.Parse(session.GetProperty("agendaDeadline").GetString()!);
+        Task<IReadOnlyList<int>> Run() => factory.InScopeAsync(s => SproHub.Plugins.CelluleHandicap.CellJobs.SendDueAgendasAsync(s.GetRequiredService<IServiceScopeFactory>(), default));
+        Assert.All(await Run(), n => Assert.Equal(0, n));
+        factory.Clock.Advance(TimeSpan.FromDays(deadline.DayNumber - Today.DayNumber));
+        Assert.Equal(1, (await Run()).Sum());
+        Assert.Equal(0, (await Run()).Sum()); // once
+        await factory.DispatchOutboxAsync();
+        Assert.Contains(factory.SentMails(), m => (m.Subject ?? "").StartsWith("Ordre du jour") && (m.TextBody ?? "").Contains("date limite est atteinte"));
+        var agenda = await (await (await factory.ClientAsAsync(Mdph)).GetAsync(Url($"sessions/{session.GetProperty("id").GetGuid()}"))).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(agenda.GetProperty("lines").EnumerateArray(), l => l.GetProperty("name").GetString() == "Louis Chevalier"); // the demo's waiting minor
     }
 
     [Fact]

@@ -150,11 +150,11 @@ public sealed class SituationPrivacyTests(SproHubFactory factory) : IClassFixtur
         var (situation, _, prescriber, _) = await SubmittedAndScheduledAsync();
         Assert.Equal(HttpStatusCode.NoContent, (await prescriber.PostAsJsonAsync(Url($"situations/{situation}/closure"), new { outcome = "DepartDuTerritoire", closedOn = Today })).StatusCode);
         await (await prescriber.GetAsync(Url($"situations/{situation}"))).JsonAsync(HttpStatusCode.OK); // a read, on the file
-        var nothingYet = await factory.InScopeAsync(s => SproHub.Plugins.CelluleHandicap.Privacy.RetentionPurgeService.RunEverywhereAsync(s.GetRequiredService<IServiceScopeFactory>(), default));
+        var nothingYet = await factory.InScopeAsync(s => SproHub.Plugins.CelluleHandicap.CellJobs.PurgeEverywhereAsync(s.GetRequiredService<IServiceScopeFactory>(), default));
         Assert.All(nothingYet, r => Assert.Equal(0, r.SituationsErased));
 
         factory.Clock.Advance(TimeSpan.FromDays(3 * 366 + 1));
-        var reports = await factory.InScopeAsync(s => SproHub.Plugins.CelluleHandicap.Privacy.RetentionPurgeService.RunEverywhereAsync(s.GetRequiredService<IServiceScopeFactory>(), default));
+        var reports = await factory.InScopeAsync(s => SproHub.Plugins.CelluleHandicap.CellJobs.PurgeEverywhereAsync(s.GetRequiredService<IServiceScopeFactory>(), default));
         var cher = reports.Single(r => r.TerritoryId == "cher");
         Assert.Equal(2, cher.SituationsErased); // this one and the demo's closed one
         Assert.True(cher.ReadsDeleted >= 1);

@@ -83,8 +83,9 @@ public sealed class CelluleHandicapModule : IModule
         services.AddScoped<CellMembership>();
         services.AddScoped<SituationAccess>();
         services.AddScoped<AgendaPlanner>();
+        services.AddScoped<AgendaSender>();
         services.AddScoped<RetentionPurge>();
-        services.AddHostedService<RetentionPurgeService>();
+        services.AddHostedService<CellJobs>();
     }
 
     public void MapEndpoints(ModuleEndpoints endpoints)

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SproHub.Plugins.CelluleHandicap.Data;
 using SproHub.Plugins.CelluleHandicap.Situations;
@@ -43,39 +41,8 @@ public sealed class RetentionPurge(CelluleHandicapDbContext db, ITerritoryContex
                 $"{erased} situation(s) effacée(s), {reads.Count} consultation(s) supprimée(s) : closes avant le {closedBefore:dd/MM/yyyy}"));
             await db.SaveChangesAsync(cancellationToken);
         }
-        logger.LogInformation("Cellule Handicap Jeunes ({Territory}) : {Erased} situation(s) effacée(s), {Reads} consultation(s) supprimée(s), closes avant le {Date}",
+        logger.Log(erased > 0 ? LogLevel.Information : LogLevel.Debug, "Cellule Handicap Jeunes ({Territory}) : {Erased} situation(s) effacée(s), {Reads} consultation(s) supprimée(s), closes avant le {Date}",
             report.TerritoryId, erased, reads.Count, closedBefore);
         return report;
-    }
-}
-
-/// <summary>Once a day, the purge in every local SPRO: where the cell was disabled its data is kept, so it is purged there too.</summary>
-public sealed class RetentionPurgeService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RetentionPurgeService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var hours = configuration.GetValue("CelluleHandicap:PurgeEveryHours", 24.0);
-        if (hours <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
-        await Task.Delay(TimeSpan.FromMinutes(Math.Min(hours * 60, 2)), stoppingToken);
-        do
-        {
-            try { await RunEverywhereAsync(scopes, stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Purge de la Cellule Handicap Jeunes en échec"); }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    public static async Task<IReadOnlyList<PurgeReport>> RunEverywhereAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
-    {
-        using var root = scopes.CreateScope();
-        var territories = await root.ServiceProvider.GetRequiredService<ITerritoryDirectory>().ListAsync(cancellationToken);
-        var reports = new List<PurgeReport>();
-        foreach (var t in territories.Where(t => t.Kind == TerritoryKind.LocalSpro))
-        {
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetRequiredService<ITerritoryContext>().Enter(t);
-            reports.Add(await scope.ServiceProvider.GetRequiredService<RetentionPurge>().RunAsync(cancellationToken));
-        }
-        return reports;
     }
 }

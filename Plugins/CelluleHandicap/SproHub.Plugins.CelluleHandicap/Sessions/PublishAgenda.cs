@@ -23,7 +23,7 @@ public sealed record AcceptOnAgenda(Guid SessionId, Guid SituationId) : IRequest
 [RequiresPermission(CelluleHandicapModule.TakePartPermission)]
 public sealed record SetAttendance(Guid SessionId, Guid PartnerId, bool Attends) : IRequest<SessionView>;
 
-internal sealed class AgendaHandlers(CelluleHandicapDbContext db, CellMembership membership, INotifier notifier, IAuditLog audit, ITerritoryContext territory, TimeProvider clock)
+internal sealed class AgendaHandlers(CelluleHandicapDbContext db, CellMembership membership, AgendaSender sender, IAuditLog audit, TimeProvider clock)
     : IRequestHandler<PublishAgenda, SessionView>, IRequestHandler<AcceptOnAgenda, SessionView>, IRequestHandler<SetAttendance, SessionView>
 {
     private DateOnly Today => ParisTime.Today(clock);
@@ -31,14 +31,7 @@ internal sealed class AgendaHandlers(CelluleHandicapDbContext db, CellMembership
     public async Task<SessionView> Handle(PublishAgenda request, CancellationToken cancellationToken)
     {
         var session = await AsSecretariatAsync(request.SessionId, cancellationToken);
-        session.Publish(clock.GetUtcNow(), Today);
-        var counts = await db.AgendaItems.Where(i => i.SessionId == session.Id).GroupBy(i => i.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var (toExamine, followUps) = (counts.FirstOrDefault(c => c.Key == AgendaItemKind.Examen)?.Count ?? 0, counts.FirstOrDefault(c => c.Key == AgendaItemKind.PointDeSituation)?.Count ?? 0);
-        await NotifyPartnersAsync(session, $"Ordre du jour : {Describe(session)}",
-            $"Le secrétariat de la cellule envoie l'ordre du jour de la {Describe(session)} : {toExamine} situation(s) à examiner et {followUps} point(s) de situation.\n\n"
-            + "Chaque partenaire présent consulte les situations dans la plateforme avant la séance et y ajoute ce qu'il sait. Par confidentialité, ce message ne nomme personne.\n\n"
-            + "Si votre structure ne peut pas être représentée, indiquez-le sur la page de la séance : elle ne recevra pas les situations.", cancellationToken);
-        audit.Queue(db, new AuditEntry(CelluleHandicapModule.Id, "ordre-du-jour.envoye", "seance", session.Id.ToString(), session.TerritoryId, $"{toExamine} situation(s), {followUps} point(s)"));
+        await sender.SendAsync(session, byDeadline: false, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return (await SessionViews.ListAsync(db, [session.Id], cancellationToken)).Single();
     }
@@ -59,8 +52,8 @@ internal sealed class AgendaHandlers(CelluleHandicapDbContext db, CellMembership
         db.AgendaItems.RemoveRange(others);
         db.AgendaItems.Add(new AgendaItem { SessionId = session.Id, SituationId = situation.Id, Kind = AgendaItemKind.Examen, AcceptedLate = true });
         if (session.IsPublished)
-            await NotifyPartnersAsync(session, $"Ordre du jour complété : {Describe(session)}",
-                $"Le secrétariat ajoute la situation {situation.Reference} à l'ordre du jour de la {Describe(session)}. Consultez-la dans la plateforme.", cancellationToken);
+            await sender.NotifyPartnersAsync(session, $"Ordre du jour complété : {AgendaSender.Describe(session)}",
+                $"Le secrétariat ajoute la situation {situation.Reference} à l'ordre du jour de la {AgendaSender.Describe(session)}. Consultez-la dans la plateforme.", cancellationToken);
         audit.Queue(db, new AuditEntry(CelluleHandicapModule.Id, "ordre-du-jour.situation-acceptee", "seance", session.Id.ToString(), session.TerritoryId, situation.Reference));
         await db.SaveChangesAsync(cancellationToken);
         return (await SessionViews.ListAsync(db, [session.Id], cancellationToken)).Single();
@@ -85,14 +78,4 @@ internal sealed class AgendaHandlers(CelluleHandicapDbContext db, CellMembership
         return session;
     }
 
-    private async Task NotifyPartnersAsync(Session session, string subject, string body, CancellationToken cancellationToken)
-    {
-        var recipients = await CellRecipients.OfAsync(db, null, cancellationToken);
-        if (recipients.Count == 0) return;
-        notifier.Queue(db, new Notification(CelluleHandicapModule.Id, CelluleHandicapModule.AgendaKind, territory.Current!.Slug, recipients, subject, body,
-            $"/t/{territory.Current!.Slug}/cellule/seances/{session.Id}"));
-    }
-
-    internal static string Describe(Session session) =>
-        $"{Session.KindLabel(session.Kind).ToLowerInvariant()} du {session.Date.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} ({Session.HalfDayLabel(session.HalfDay)})";
 }

@@ -57,7 +57,7 @@ internal sealed class GetSituationHandler(CelluleHandicapDbContext db, Situation
         return new SituationView(s.Id, s.Reference, s.State, Situation.StateLabel(s.State), sealer.Open<Identity>(s.SealedIdentity, s.Id), sealer.Open<DiagnosticSheet>(s.SealedSheet, s.Id),
             s.Recognition, Situation.RecognitionLabel(s.Recognition), s.AgeAtConsent, s.IsMinorAtConsent, s.ConsentDate, s.ConsentPurposes, s.ConsentWithdrawnOn,
             s.PrescriberName, s.PrescriberOrganisation, s.SubmittedOn, s.FirstExaminedOn, s.Outcome, s.ClosedOn, s.ErasureReason, access.IsPrescriber(s),
-            agenda.Select(a => new AgendaEntryView(a.session.Id, a.session.Date, AgendaHandlers.Describe(a.session), a.Kind, a.session.IsPublished, a.session.Date < today)).ToList(),
+            agenda.Select(a => new AgendaEntryView(a.session.Id, a.session.Date, AgendaSender.Describe(a.session), a.Kind, a.session.IsPublished, a.session.Date < today)).ToList(),
             inputs.Select(i => new InputView(partners.GetValueOrDefault(i.PartnerId, "?"), i.AuthorName, i.WrittenAt, sealer.Open<TextBox>(i.SealedText, s.Id)?.Text,
                 sessionDates.GetValueOrDefault(i.SessionId))).ToList(),
             examinations.Select(e => new ExaminationView(e.ExaminedOn, e.RecordedBy, sealer.Open<ExaminationNotes>(e.SealedNotes, s.Id),

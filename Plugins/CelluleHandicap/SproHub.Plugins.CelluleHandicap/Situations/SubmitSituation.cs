@@ -85,7 +85,7 @@ internal sealed class SubmitSituationHandler(CelluleHandicapDbContext db, CellMe
         if (recipients.Count == 0) return;
         notifier.Queue(db, new Notification(CelluleHandicapModule.Id, CelluleHandicapModule.SituationKind, situation.TerritoryId, recipients,
             $"Nouvelle situation pour la cellule : {situation.Reference}",
-            $"Une situation ({situation.Reference}) est déposée avec le consentement écrit du jeune et inscrite à la {AgendaHandlers.Describe(session)}. Par confidentialité, ce message ne nomme personne.",
+            $"Une situation ({situation.Reference}) est déposée avec le consentement écrit du jeune et inscrite à la {AgendaSender.Describe(session)}. Par confidentialité, ce message ne nomme personne.",
             $"/t/{situation.TerritoryId}/cellule/seances/{session.Id}"));
     }
 

@@ -48,7 +48,7 @@ internal sealed class WithdrawConsentHandler(CelluleHandicapDbContext db, Situat
         if (recipients.Count == 0) return;
         notifier.Queue(db, new Notification(CelluleHandicapModule.Id, CelluleHandicapModule.SituationKind, situation.TerritoryId, recipients,
             $"Situation retirée de l'ordre du jour : {situation.Reference}",
-            $"Le consentement a été retiré : la situation {situation.Reference} quitte l'ordre du jour de la {AgendaHandlers.Describe(session)} et ses données sont effacées de la plateforme.\n\n"
+            $"Le consentement a été retiré : la situation {situation.Reference} quitte l'ordre du jour de la {AgendaSender.Describe(session)} et ses données sont effacées de la plateforme.\n\n"
             + "Supprimez aussi ce que vous en auriez gardé ailleurs.", $"/t/{situation.TerritoryId}/cellule/seances/{session.Id}"));
     }
 }

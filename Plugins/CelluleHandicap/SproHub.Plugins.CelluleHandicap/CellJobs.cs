@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SproHub.Plugins.CelluleHandicap.Privacy;
+using SproHub.Plugins.CelluleHandicap.Sessions;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Plugins.CelluleHandicap;
+
+/// <summary>
+/// Every hour (<c>CelluleHandicap:JobEveryMinutes</c>): the agendas whose deadline has come are sent where the cell is
+/// enabled, and data past its retention period is purged in every local SPRO (a disabled cell keeps its data, so it is
+/// purged there too). Several hosts may run it together: a sent agenda is versioned, a purge is idempotent.
+/// </summary>
+public sealed class CellJobs(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<CellJobs> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = configuration.GetValue("CelluleHandicap:JobEveryMinutes", 60.0);
+        if (minutes <= 0) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
+        await Task.Delay(TimeSpan.FromMinutes(Math.Min(minutes, 2)), stoppingToken);
+        do
+        {
+            try
+            {
+                await SendDueAgendasAsync(scopes, stoppingToken);
+                await PurgeEverywhereAsync(scopes, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Travaux de la Cellule Handicap Jeunes en échec"); }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public static Task<IReadOnlyList<PurgeReport>> PurgeEverywhereAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) =>
+        InEachAsync(scopes, enabledOnly: false, services => services.GetRequiredService<RetentionPurge>().RunAsync(cancellationToken), cancellationToken);
+
+    /// <returns>How many agendas were sent in each territory.</returns>
+    public static Task<IReadOnlyList<int>> SendDueAgendasAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) =>
+        InEachAsync(scopes, enabledOnly: true, services => services.GetRequiredService<AgendaSender>().SendDueAsync(cancellationToken), cancellationToken);
+
+    private static async Task<IReadOnlyList<T>> InEachAsync<T>(IServiceScopeFactory scopes, bool enabledOnly, Func<IServiceProvider, Task<T>> work, CancellationToken cancellationToken)
+    {
+        using var root = scopes.CreateScope();
+        var territories = await root.ServiceProvider.GetRequiredService<ITerritoryDirectory>().ListAsync(cancellationToken);
+        var gate = root.ServiceProvider.GetRequiredService<IModuleGate>();
+        var results = new List<T>();
+        foreach (var t in territories.Where(t => t.Kind == TerritoryKind.LocalSpro && (!enabledOnly || gate.IsEnabled(CelluleHandicapModule.Id, t.Slug))))
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<ITerritoryContext>().Enter(t);
+            results.Add(await work(scope.ServiceProvider));
+        }
+        return results;
+    }
+}
