@@ -131,7 +131,7 @@ internal sealed class ConcertationHandlers(CelluleHandicapDbContext db, Situatio
         }
         await planner.PlanFollowUpAsync(situation, session, cancellationToken);
         audit.Queue(db, new AuditEntry(CelluleHandicapModule.Id, "situation.examinee", "situation", situation.Id.ToString(), situation.TerritoryId, situation.Reference));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrConflictAsync("L'examen de cette séance vient d'être enregistré.", "deja-examinee", cancellationToken);
         return Unit.Value;
     }
 
@@ -154,7 +154,7 @@ internal sealed class ConcertationHandlers(CelluleHandicapDbContext db, Situatio
         if (given.Count == 0) Count(situation, CelluleHandicapModule.Indicators.Followed, today, 1, "suivi");
         if (onTime) Count(situation, CelluleHandicapModule.Indicators.FollowUpsOnTime, today, 1, $"point-{session.Id}");
         audit.Queue(db, new AuditEntry(CelluleHandicapModule.Id, "situation.point", "situation", situation.Id.ToString(), situation.TerritoryId, situation.Reference));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrConflictAsync("Ce point de situation vient d'être enregistré.", "point-deja-donne", cancellationToken);
         return Unit.Value;
     }
 

@@ -55,7 +55,7 @@ internal sealed class AgendaHandlers(CelluleHandicapDbContext db, CellMembership
             await sender.NotifyPartnersAsync(session, $"Ordre du jour complété : {AgendaSender.Describe(session)}",
                 $"Le secrétariat ajoute la situation {situation.Reference} à l'ordre du jour de la {AgendaSender.Describe(session)}. Consultez-la dans la plateforme.", cancellationToken);
         audit.Queue(db, new AuditEntry(CelluleHandicapModule.Id, "ordre-du-jour.situation-acceptee", "seance", session.Id.ToString(), session.TerritoryId, situation.Reference));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrConflictAsync("Cette situation vient d'être inscrite à l'ordre du jour de la séance.", "deja-inscrite", cancellationToken);
         return (await SessionViews.ListAsync(db, [session.Id], cancellationToken)).Single();
     }
 
