@@ -226,5 +226,19 @@ public sealed class ConcertationTests(SproHubFactory factory) : IClassFixture<Sp
         var added = await (await coordinator.PostAsJsonAsync(Url("partners"), new { name = "Éducation nationale (IEN-IO)", kind = "EducationNationale", hostsSessions = false })).JsonAsync(HttpStatusCode.Created);
         Assert.Equal("Éducation nationale", added.GetProperty("kindLabel").GetString());
         Assert.Contains("secretariatTurn:secretariat-ml-cio", (await (await coordinator.PostAsJsonAsync(Url("partners"), new { name = "Agefiph bis", kind = "Agefiph", hostsSessions = true, secretariatTurn = 4 })).JsonAsync(HttpStatusCode.BadRequest)).Rules());
+
+        // The MDPH now receives on Tuesday afternoons but no longer on Fridays; a second coordinator's stale edit is refused.
+        var before = (await (await coordinator.GetAsync(Url("partners"))).JsonAsync(HttpStatusCode.OK)).EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == mdph);
+        var version = before.GetProperty("version").GetInt32();
+        var changed = await (await coordinator.PutAsJsonAsync(Url($"partners/{mdph}"), new { hostsSessions = true, unavailabilities = new[] { new { day = "Friday", part = "JourneeEntiere" } }, version })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("le vendredi", changed.GetProperty("unavailabilities").EnumerateArray().Single().GetProperty("label").GetString());
+        await (await coordinator.PutAsJsonAsync(Url($"partners/{mdph}"), new { hostsSessions = false, version })).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Contains((await (await coordinator.PutAsJsonAsync(Url($"partners/{mdph}"), new { hostsSessions = true, unavailabilities = new[] { new { day = "Sunday", part = "Matin" } }, version = version + 1 })).JsonAsync(HttpStatusCode.BadRequest)).Rules(), r => r.StartsWith("unavailabilities[0].day"));
+        Assert.Contains("secretariatTurn:secretariat-ml-cio", (await (await coordinator.PutAsJsonAsync(Url($"partners/{mdph}"), new { hostsSessions = true, secretariatTurn = 2, version = version + 1 })).JsonAsync(HttpStatusCode.BadRequest)).Rules());
+        await (await (await factory.ClientAsAsync(Mdph)).PutAsJsonAsync(Url($"partners/{mdph}"), new { hostsSessions = false, version = version + 1 })).JsonAsync(HttpStatusCode.Forbidden);
+        var secretariat = await factory.ClientAsAsync(Secretariat);
+        var tuesday = Today.AddDays(14);
+        while (tuesday.DayOfWeek != DayOfWeek.Tuesday) tuesday = tuesday.AddDays(1);
+        await (await secretariat.PostAsJsonAsync(Url("sessions"), new { kind = "Concertation", date = tuesday, halfDay = "ApresMidi", venuePartnerId = mdph })).JsonAsync(HttpStatusCode.Created);
     }
 }

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using SproHub.Plugins.CelluleHandicap.Data;
 using SproHub.Shared.Audit;
+using SproHub.Shared.Data;
 using SproHub.Shared.Errors;
 using SproHub.Shared.Security;
 using SproHub.Shared.Territories;
@@ -12,11 +13,11 @@ namespace SproHub.Plugins.CelluleHandicap.Partners;
 public sealed record UnavailabilityView(DayOfWeek Day, UnavailablePart Part, string Label);
 public sealed record RepresentativeView(Guid Id, string Name, string Email);
 public sealed record PartnerView(Guid Id, string Name, PartnerKind Kind, string KindLabel, bool HostsSessions, int? SecretariatTurn,
-    IReadOnlyList<UnavailabilityView> Unavailabilities, IReadOnlyList<RepresentativeView> Representatives)
+    IReadOnlyList<UnavailabilityView> Unavailabilities, IReadOnlyList<RepresentativeView> Representatives, int Version)
 {
     public static PartnerView From(Partner p) => new(p.Id, p.Name, p.Kind, Partner.KindLabel(p.Kind), p.HostsSessions, p.SecretariatTurn,
         p.Unavailabilities.OrderBy(u => ((int)u.Day + 6) % 7).Select(u => new UnavailabilityView(u.Day, u.Part, u.Describe())).ToList(),
-        p.Representatives.OrderBy(r => r.Name).Select(r => new RepresentativeView(r.Id, r.Name, r.Email)).ToList());
+        p.Representatives.OrderBy(r => r.Name).Select(r => new RepresentativeView(r.Id, r.Name, r.Email)).ToList(), p.Version);
 }
 
 [RequiresPermission(CelluleHandicapModule.ReadPermission)]
@@ -41,11 +42,48 @@ public sealed class AddPartnerValidator : AbstractValidator<AddPartner>
         RuleFor(r => r.Name).NotEmpty().WithMessage("Nommez le partenaire.").MaximumLength(200);
         RuleFor(r => r.Kind).IsInEnum();
         RuleFor(r => r.SecretariatTurn).InclusiveBetween(1, 50);
-        RuleForEach(r => r.Unavailabilities).ChildRules(u =>
-        {
-            u.RuleFor(x => x.Day).IsInEnum().Must(d => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).WithMessage("Un jour ouvré, du lundi au vendredi.");
-            u.RuleFor(x => x.Part).IsInEnum();
-        });
+        RuleForEach(r => r.Unavailabilities).SetValidator(new UnavailabilityValidator());
+    }
+}
+
+public sealed class UnavailabilityValidator : AbstractValidator<UnavailabilityInput>
+{
+    public UnavailabilityValidator()
+    {
+        RuleFor(x => x.Day).IsInEnum().Must(d => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).WithMessage("Un jour ouvré, du lundi au vendredi.");
+        RuleFor(x => x.Part).IsInEnum();
+    }
+}
+
+/// <summary>Changes a partner's premises rules and its place in the secretariat's rotation; the version it was read at guards concurrent edits.</summary>
+[RequiresPermission(CelluleHandicapModule.ManagePermission)]
+public sealed record ChangePartner(Guid PartnerId, bool HostsSessions, int? SecretariatTurn, IReadOnlyList<UnavailabilityInput>? Unavailabilities, int Version)
+    : IRequest<PartnerView>, IVersionedRequest;
+
+public sealed class ChangePartnerValidator : AbstractValidator<ChangePartner>
+{
+    public ChangePartnerValidator()
+    {
+        RuleFor(r => r.SecretariatTurn).InclusiveBetween(1, 50);
+        RuleForEach(r => r.Unavailabilities).SetValidator(new UnavailabilityValidator());
+    }
+}
+
+internal sealed class ChangePartnerHandler(CelluleHandicapDbContext db, IAuditLog audit) : IRequestHandler<ChangePartner, PartnerView>
+{
+    public async Task<PartnerView> Handle(ChangePartner request, CancellationToken cancellationToken)
+    {
+        var partner = await db.Partners.Include(p => p.Unavailabilities).Include(p => p.Representatives)
+            .FirstOrDefaultAsync(p => p.Id == request.PartnerId, cancellationToken) ?? throw new NotFoundException("Partenaire introuvable.");
+        db.Entry(partner).ExpectVersion(request.Version);
+        partner.Change(request.HostsSessions, request.SecretariatTurn, (request.Unavailabilities ?? []).Select(u => (u.Day, u.Part)));
+        // Changing only the rules still bumps the partner's version: two coordinators never overwrite each other.
+        db.Entry(partner).State = EntityState.Modified;
+        audit.Queue(db, new AuditEntry(CelluleHandicapModule.Id, "partenaire.modifie", "partenaire", partner.Id.ToString(), partner.TerritoryId,
+            $"{partner.Name} : {(partner.HostsSessions ? "accueille" : "n'accueille pas")}, {(partner.SecretariatTurn is { } t ? $"secrétariat tour {t}" : "hors secrétariat")}, "
+            + string.Join(", ", partner.Unavailabilities.Select(u => $"sauf {u.Describe()}"))));
+        await db.SaveChangesAsync(cancellationToken);
+        return PartnerView.From(partner);
     }
 }
 

@@ -10,7 +10,7 @@ public enum HalfDay { Matin, ApresMidi }
 public enum UnavailablePart { JourneeEntiere, Matin, ApresMidi }
 
 /// <summary>A partner of one cell: who represents it, whether it hosts concertations (and when not), whether it takes the secretariat in turn.</summary>
-public sealed class Partner
+public sealed class Partner : SproHub.Shared.Data.IVersioned
 {
     public Guid Id { get; private set; } = Guid.NewGuid();
     public string TerritoryId { get; private set; } = "";
@@ -22,6 +22,7 @@ public sealed class Partner
     public int? SecretariatTurn { get; private set; }
     public List<Unavailability> Unavailabilities { get; private set; } = [];
     public List<Representative> Representatives { get; private set; } = [];
+    public int Version { get; set; }
 
     public static Partner Create(string territoryId, string name, PartnerKind kind, bool hostsSessions, int? secretariatTurn)
     {
@@ -31,6 +32,17 @@ public sealed class Partner
     }
 
     public void Unavailable(DayOfWeek day, UnavailablePart part) => Unavailabilities.Add(new Unavailability { Day = day, Part = part });
+
+    /// <summary>Its premises' rules and its turn change; sessions already scheduled keep their venue.</summary>
+    public void Change(bool hostsSessions, int? secretariatTurn, IEnumerable<(DayOfWeek Day, UnavailablePart Part)> unavailabilities)
+    {
+        if (secretariatTurn is not null && Kind is not (PartnerKind.MissionLocale or PartnerKind.Cio))
+            throw new SproHub.Shared.Errors.RuleViolationException("secretariatTurn", "secretariat-ml-cio", "Le secrétariat tournant est tenu par une Mission Locale ou un CIO.");
+        HostsSessions = hostsSessions;
+        SecretariatTurn = secretariatTurn;
+        Unavailabilities.Clear();
+        foreach (var (day, part) in unavailabilities.Distinct()) Unavailable(day, part);
+    }
 
     /// <summary>The rule this half-day breaks at its premises, in French; null when it can host then.</summary>
     public string? ConflictOn(DateOnly date, HalfDay halfDay)
