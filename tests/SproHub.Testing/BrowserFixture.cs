@@ -65,7 +65,15 @@ public static class BrowserJourneys
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(SproHub.Network.Accounts.DemoNetwork.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/compte/connexion"));
+        }
+        catch (TimeoutException)
+        {
+            // Say what the page answered instead (a refusal, an error page) rather than only that time ran out.
+            throw new InvalidOperationException($"Connexion de {email} restée sur {page.Url} : {await page.Locator("body").InnerTextAsync()}");
+        }
     }
 
     /// <summary>No serious or critical axe violation on the page as it stands.</summary>

@@ -85,7 +85,9 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = OnPostgres ? DbAdapter.Postgres : DbAdapter.Sqlite,
-            TablesToIgnore = (await MigrationHistoryTablesAsync(connection)).Select(t => new Table(t)).ToArray(),
+            // The data protection keys are the platform's, not data: deleting them would void the cookies and
+            // antiforgery tokens of browsers already on the page.
+            TablesToIgnore = [.. (await MigrationHistoryTablesAsync(connection)).Select(t => new Table(t)), new Table("platform_data_protection_keys")],
             SchemasToInclude = OnPostgres ? ["public"] : [],
             WithReseed = true,
         });

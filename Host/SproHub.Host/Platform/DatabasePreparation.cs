@@ -24,7 +24,15 @@ public static class DatabasePreparation
             await MigrateAndSeedReferenceDataAsync(root, registry, logger, cancellationToken);
 
         await SeedDemoDataAsync(root, cancellationToken);
+        CreateDataProtectionKey(root);
     }
+
+    /// <summary>
+    /// The key that protects cookies and antiforgery tokens is made before the first request rather than by it:
+    /// two first requests at once could otherwise each make one and refuse the other's form.
+    /// </summary>
+    private static void CreateDataProtectionKey(IServiceProvider root) =>
+        root.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector("SproHub.Start").Protect("ready"u8.ToArray());
 
     private static async Task MigrateAndSeedReferenceDataAsync(IServiceProvider root, ModuleRegistry registry, ILogger logger, CancellationToken cancellationToken)
     {
