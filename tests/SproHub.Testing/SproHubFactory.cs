@@ -131,10 +131,10 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>An API client signed in with a demo account's bearer token.</summary>
-    public async Task<HttpClient> ClientAsAsync(string email)
+    public async Task<HttpClient> ClientAsAsync(string email, string password = DemoNetwork.Password)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/network/auth/token", new { email, password = DemoNetwork.Password });
+        var response = await client.PostAsJsonAsync("/api/network/auth/token", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);

@@ -47,12 +47,17 @@ public sealed class NetworkModule : IModule
         services.AddScoped<ITerritoryDirectory, TerritoryDirectory>();
         services.AddScoped<IStructureDirectory, StructureDirectory>();
         services.AddScoped<IPersonDirectory, People.PersonDirectory>();
+        services.AddScoped<AccountRegistry>();
+        services.AddScoped<IAccountRegistry>(sp => sp.GetRequiredService<AccountRegistry>());
         services.AddIdentityCore<SproUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Lockout.MaxFailedAccessAttempts = 5;
+                // Accounts opened by people themselves (ma boîte SPRO) prove their address before anything else.
+                o.SignIn.RequireConfirmedEmail = true;
             })
+            .AddErrorDescriber<FrenchIdentityErrors>()
             .AddEntityFrameworkStores<NetworkDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<SproClaimsFactory>()
@@ -63,6 +68,7 @@ public sealed class NetworkModule : IModule
     {
         TerritoryEndpoints.Map(endpoints);
         TokenEndpoint.Map(endpoints);
+        AccountEndpoints.Map(endpoints.Api);
         Directory.DirectoryEndpoints.Map(endpoints.Api);
         Directory.ExportEndpoints.Map(endpoints.Api);
         StructureEndpoints.Map(endpoints.TerritoryApi);

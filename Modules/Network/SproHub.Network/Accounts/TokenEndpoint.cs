@@ -20,7 +20,7 @@ internal static class TokenEndpoint
             signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
             var user = await signIn.UserManager.FindByEmailAsync(request.Email);
             var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
-            if (!result.Succeeded) throw new NotAuthenticatedException(result.IsLockedOut ? "Compte verrouillé après trop d'essais : réessayez dans quelques minutes." : "E-mail ou mot de passe incorrect.");
+            if (!result.Succeeded) throw new NotAuthenticatedException(Pages.LoginRefusal.Of(result));
             return TypedResults.Empty; // the bearer handler has written the token.
         }).AllowAnonymous().WithSummary("Obtenir un jeton d'accès pour l'API");
 }
