@@ -33,24 +33,9 @@ public sealed class CellJobs(IServiceScopeFactory scopes, IConfiguration configu
     }
 
     public static Task<IReadOnlyList<PurgeReport>> PurgeEverywhereAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) =>
-        InEachAsync(scopes, enabledOnly: false, services => services.GetRequiredService<RetentionPurge>().RunAsync(cancellationToken), cancellationToken);
+        TerritoryJobs.InEachLocalSproAsync(scopes, null, services => services.GetRequiredService<RetentionPurge>().RunAsync(cancellationToken), cancellationToken);
 
     /// <returns>How many agendas were sent in each territory.</returns>
     public static Task<IReadOnlyList<int>> SendDueAgendasAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) =>
-        InEachAsync(scopes, enabledOnly: true, services => services.GetRequiredService<AgendaSender>().SendDueAsync(cancellationToken), cancellationToken);
-
-    private static async Task<IReadOnlyList<T>> InEachAsync<T>(IServiceScopeFactory scopes, bool enabledOnly, Func<IServiceProvider, Task<T>> work, CancellationToken cancellationToken)
-    {
-        using var root = scopes.CreateScope();
-        var territories = await root.ServiceProvider.GetRequiredService<ITerritoryDirectory>().ListAsync(cancellationToken);
-        var gate = root.ServiceProvider.GetRequiredService<IModuleGate>();
-        var results = new List<T>();
-        foreach (var t in territories.Where(t => t.Kind == TerritoryKind.LocalSpro && (!enabledOnly || gate.IsEnabled(CelluleHandicapModule.Id, t.Slug))))
-        {
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetRequiredService<ITerritoryContext>().Enter(t);
-            results.Add(await work(scope.ServiceProvider));
-        }
-        return results;
-    }
+        TerritoryJobs.InEachLocalSproAsync(scopes, CelluleHandicapModule.Id, services => services.GetRequiredService<AgendaSender>().SendDueAsync(cancellationToken), cancellationToken);
 }

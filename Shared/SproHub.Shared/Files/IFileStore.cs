@@ -24,12 +24,20 @@ public interface IFileStore
 /// <param name="Sha256">Hex checksum of the stored bytes.</param>
 public sealed record StoredFile(Guid Id, string FileName, string ContentType, long Size, string Sha256);
 
-/// <summary>The content types the store recognises from a file's first bytes.</summary>
+/// <summary>The content types the store recognises from a file's first bytes (16 are read).</summary>
 public static class FileContentTypes
 {
     public const string Pdf = "application/pdf";
     public const string Png = "image/png";
     public const string Jpeg = "image/jpeg";
+    public const string Gif = "image/gif";
+    public const string Webp = "image/webp";
+    /// <summary>Photos of recent phones.</summary>
+    public const string Heic = "image/heic";
+    /// <summary>A zip container: office documents (docx, xlsx, pptx, odt, ods) are such; the caller may refine it by the name.</summary>
+    public const string Zip = "application/zip";
+    /// <summary>UTF-8 text without control characters (notes); served as plain text, never interpreted.</summary>
+    public const string Text = "text/plain";
 
     /// <summary>A scanned signed document: a PDF or a photo of it.</summary>
     public static readonly IReadOnlyCollection<string> ScannedDocument = [Pdf, Png, Jpeg];
@@ -38,5 +46,23 @@ public static class FileContentTypes
         head.StartsWith("%PDF-"u8) ? Pdf
         : head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? Png
         : head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? Jpeg
+        : head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8) ? Gif
+        : head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8) ? Webp
+        : head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8) && IsHeifBrand(head[8..12]) ? Heic
+        : head.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]) ? Zip
+        : IsText(head) ? Text
         : null;
+
+    private static bool IsHeifBrand(ReadOnlySpan<byte> brand) =>
+        brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("mif1"u8) || brand.SequenceEqual("msf1"u8);
+
+    /// <summary>UTF-8 (a character cut at the end of the head is fine) with no control character but tab and line ends.</summary>
+    private static bool IsText(ReadOnlySpan<byte> head)
+    {
+        if (head.IsEmpty) return false;
+        foreach (var b in head)
+            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D) || b == 0x7F) return false;
+        var status = System.Text.Unicode.Utf8.ToUtf16(head, new char[head.Length], out _, out _, replaceInvalidSequences: false, isFinalBlock: false);
+        return status is System.Buffers.OperationStatus.Done or System.Buffers.OperationStatus.NeedMoreData;
+    }
 }

@@ -28,6 +28,9 @@ public interface IAccountRegistry
     /// <summary>Gives a signed-in person's own account a plugin role (opening a citizen space with an existing account).</summary>
     Task GrantAsync(string userId, string territoryId, string role, CancellationToken cancellationToken = default);
 
+    /// <summary>The account known by this address, if any (an adviser inviting someone who already has one).</summary>
+    Task<AccountInfo?> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
+
     /// <summary>The accounts among these ids that still exist, with their e-mail (a deleted account is absent).</summary>
     Task<IReadOnlyList<AccountInfo>> FindAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default);
 

@@ -90,6 +90,8 @@ public sealed class LocalDiskFileStore(IConfiguration configuration) : IFileStor
 
     private static string Describe(IReadOnlyCollection<string> types) => string.Join(", ", types.Select(t => t switch
     {
-        FileContentTypes.Pdf => "PDF", FileContentTypes.Png => "PNG", FileContentTypes.Jpeg => "JPEG", _ => t,
+        FileContentTypes.Pdf => "PDF", FileContentTypes.Png => "PNG", FileContentTypes.Jpeg => "JPEG", FileContentTypes.Gif => "GIF",
+        FileContentTypes.Webp => "WebP", FileContentTypes.Heic => "HEIC", FileContentTypes.Zip => "document Word, Excel ou OpenDocument",
+        FileContentTypes.Text => "texte", _ => t,
     }));
 }

@@ -90,6 +90,9 @@ public sealed class AccountRegistry(
         await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new AccountInfo(u.Id, u.Email!, u.DisplayName, u.EmailConfirmed)).ToListAsync(cancellationToken);
 
+    public async Task<AccountInfo?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
+        await users.FindByEmailAsync(email.Trim()) is { } user ? new AccountInfo(user.Id, user.Email!, user.DisplayName, user.EmailConfirmed) : null;
+
     public async Task DeleteAsync(string userId, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("Compte introuvable.");

@@ -30,6 +30,8 @@ public static class DemoNetwork
         ("coordination@indre-et-loire.demo", "Bastien Leroux (coordonnateur 37)", SproRoles.TerritoryCoordinator, "indre-et-loire"),
         ("membre@indre-et-loire.demo", "Maëlle Guérin (chargée d'accueil, CIO de Tours)", SproRoles.StructureMember, "indre-et-loire"),
         ("gestion@indre-et-loire.demo", "Nadia Perrin (gestionnaire, Mission Locale de Tours)", SproRoles.StructureMember, "indre-et-loire"),
+        // A person the SPRO serves, with a space in ma boîte SPRO (a plugin's role: the core only holds it).
+        ("personne@orleans.demo", "Jade Lemoine", "citizen", "orleans"),
     ];
 
     private static readonly (string Territory, StructureType Type, string Town)[] Structures =

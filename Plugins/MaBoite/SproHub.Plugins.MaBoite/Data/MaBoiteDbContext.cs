@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using SproHub.Plugins.MaBoite.Files;
+using SproHub.Plugins.MaBoite.Spaces;
+using SproHub.Shared.Data;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Plugins.MaBoite.Data;
+
+/// <summary>The plugin's own tables (<c>ma_boite_*</c>); every query sees only the current territory's rows.</summary>
+public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options, ITerritoryContext territory) : DbContext(options)
+{
+    public DbSet<Space> Spaces => Set<Space>();
+    public DbSet<Folder> Folders => Set<Folder>();
+    public DbSet<Document> Documents => Set<Document>();
+
+    /// <summary>Read by the query filter at each query; no territory (Région-wide or background work) sees nothing.</summary>
+    private string? CurrentTerritoryId => territory.Current?.Slug;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Space>(b =>
+        {
+            b.ToTable("ma_boite_spaces");
+            b.Property(s => s.TerritoryId).HasMaxLength(64);
+            b.Property(s => s.OwnerUserId).HasMaxLength(64);
+            b.Property(s => s.DisplayName).HasMaxLength(100);
+            b.Property(s => s.Email).HasMaxLength(254);
+            b.Property(s => s.InvitedBy).HasMaxLength(200);
+            b.Property(s => s.PublicType).HasConversion<string>().HasMaxLength(32);
+            b.HasIndex(s => new { s.TerritoryId, s.OwnerUserId }).IsUnique();
+            b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<Folder>(b =>
+        {
+            b.ToTable("ma_boite_folders");
+            b.Property(f => f.TerritoryId).HasMaxLength(64);
+            b.Property(f => f.Name).HasMaxLength(Folder.NameMaxLength);
+            b.HasOne<Space>().WithMany().HasForeignKey(f => f.SpaceId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(f => new { f.SpaceId, f.ParentId });
+            b.HasQueryFilter(f => f.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<Document>(b =>
+        {
+            b.ToTable("ma_boite_documents");
+            b.Property(d => d.TerritoryId).HasMaxLength(64);
+            b.Property(d => d.Name).HasMaxLength(Document.NameMaxLength);
+            b.Property(d => d.ContentType).HasMaxLength(120);
+            b.Property(d => d.Sha256).HasMaxLength(64);
+            b.HasOne<Space>().WithMany().HasForeignKey(d => d.SpaceId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(d => new { d.SpaceId, d.FolderId });
+            b.HasIndex(d => d.StoreId).IsUnique();
+            b.HasQueryFilter(d => d.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.ApplySproConventions(MaBoiteModule.Id);
+    }
+}
+
+/// <summary>For <c>scripts/add-migration.sh</c>: the model without a running host.</summary>
+internal sealed class MaBoiteDesignTimeFactory : IDesignTimeDbContextFactory<MaBoiteDbContext>
+{
+    public MaBoiteDbContext CreateDbContext(string[] args) => new(DesignTime.Options<MaBoiteDbContext>(MaBoiteModule.Id), new NoTerritory());
+}

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using SproHub.Plugins.MaBoite.Data;
+using SproHub.Plugins.MaBoite.Files;
+using SproHub.Plugins.MaBoite.Spaces;
+using SproHub.Plugins.MaBoite.Trash;
+using SproHub.Shared.Data;
+using SproHub.Shared.Modularity;
+using SproHub.Shared.Notifications;
+
+namespace SproHub.Plugins.MaBoite;
+
+/// <summary>
+/// ma boîte SPRO: each person the SPRO serves keeps the documents of their path in a space of their own (1 Go). A space
+/// is reached only by its owner (<see cref="SpaceAccess"/>); the account behind it is the core's, opened through
+/// <see cref="SproHub.Shared.Security.IAccountRegistry"/> with the <see cref="CitizenRole"/>.
+/// </summary>
+public sealed class MaBoiteModule : IModule
+{
+    public const string Id = "ma-boite";
+    /// <summary>The role of the people the SPRO serves, held in the territory of their space.</summary>
+    public const string CitizenRole = "citizen";
+    public const string SpacePermission = "ma-boite.space";
+    public const string QuotaKind = "ma-boite.quota";
+
+    public static class Indicators
+    {
+        public const string AccountsOpened = "accounts-opened";
+        public const string ActiveUsers = "active-users";
+        public const string StorageUsed = "storage-used";
+    }
+
+    public ModuleManifest Manifest { get; } = new()
+    {
+        Id = Id,
+        DisplayName = "ma boîte SPRO",
+        Version = SharedContract.ThreeParts(typeof(MaBoiteModule).Assembly.GetName().Version!),
+        Description = "Un espace personnel en ligne pour chaque personne accompagnée : ses documents d'orientation (1 Go), les actualités et ressources du SPRO, l'annuaire des structures.",
+        DemoTerritories = ["orleans"],
+        Permissions =
+        [
+            new PermissionDeclaration(SpacePermission, "Utiliser son espace personnel ma boîte SPRO", [CitizenRole]),
+        ],
+        Indicators =
+        [
+            new IndicatorDeclaration(Indicators.AccountsOpened, "Comptes ouverts (adresse confirmée, espace ouvert)", "comptes") { CountsPeople = true },
+            new IndicatorDeclaration(Indicators.ActiveUsers, "Utilisateurs actifs (chaque personne une fois par mois)", "personnes") { CountsPeople = true },
+            new IndicatorDeclaration(Indicators.StorageUsed, "Stockage utilisé", "Mo"),
+        ],
+        Navigation = [new NavigationEntry("ma boîte SPRO", "ma-boite", Order: 50)],
+        Notifications = [new NotificationKindDeclaration(QuotaKind, "ma boîte SPRO : mon espace bientôt plein")],
+    };
+
+    public void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddModuleDbContext<MaBoiteDbContext>(context);
+        services.AddScoped<SpaceAccess>();
+        services.AddScoped<TrashBin>();
+        services.AddHostedService<MaBoiteJobs>();
+    }
+
+    public void MapEndpoints(ModuleEndpoints endpoints)
+    {
+        SpaceEndpoints.Map(endpoints.TerritoryApi);
+        FileEndpoints.Map(endpoints.TerritoryApi, endpoints.Root);
+    }
+
+    public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        Demo.DemoSpaces.SeedAsync(services, cancellationToken);
+}

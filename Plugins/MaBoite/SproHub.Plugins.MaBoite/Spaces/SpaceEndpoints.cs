@@ -1,0 +1,24 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace SproHub.Plugins.MaBoite.Spaces;
+
+internal static class SpaceEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/sign-up", async (SignUp request, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(request, ct);
+            return TypedResults.Accepted((string?)null, new { message = SignUpMessage(request.Email) });
+        }).AllowAnonymous().WithSummary("Ouvrir un espace : un lien de confirmation part à l'adresse donnée");
+        api.MapGet("/space", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new EnterSpace(), ct)))
+            .WithSummary("Mon espace : place utilisée, alertes");
+    }
+
+    /// <summary>The same words whether the address was new or not.</summary>
+    public static string SignUpMessage(string email) =>
+        $"C'est presque fini : un e-mail vient de partir à {email.Trim()}. Suivez son lien pour confirmer votre adresse et entrer dans votre espace (pensez à regarder dans les indésirables).";
+}
