@@ -37,9 +37,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="phone">A phone's screen (390 × 844, touch) rather than a desktop's: the pages people use on the move.</param>
+    public async Task<IPage> NewPageAsync(bool phone = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "fr-FR" });
+        var options = new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "fr-FR" };
+        if (phone) (options.ViewportSize, options.IsMobile, options.HasTouch) = (new ViewportSize { Width = 390, Height = 844 }, true, true);
+        var context = await Browser.NewContextAsync(options);
         // Two journeys start their platform and browser side by side on CI's two cores: a fresh platform's first pages can
         // take longer than Playwright's 30 s default there (a sign-in timed out once that way).
         context.SetDefaultTimeout(60_000);

@@ -142,10 +142,10 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A browser-like client signed in through the login page (cookie), redirects not followed.</summary>
-    public async Task<HttpClient> ClientAsCookieAsync(string email)
+    public async Task<HttpClient> ClientAsCookieAsync(string email, string password = DemoNetwork.Password)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await client.SubmitFormAsync("/compte/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = DemoNetwork.Password });
+        var response = await client.SubmitFormAsync("/compte/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"Connexion refusée pour {email}");
         return client;
     }

@@ -1,0 +1,69 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using SproHub.Plugins.MaBoite.Spaces;
+using SproHub.Plugins.MaBoite.Trash;
+using SproHub.Shared.Pages;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Plugins.MaBoite.Files.Pages;
+
+/// <summary>The person's space: the gauge, the folder they are in, adding files and folders, and each item's actions.</summary>
+public sealed class FilesModel(IMediator mediator, ITerritoryContext territory) : FormPageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? Dossier { get; set; }
+    /// <summary>Why the last upload was refused (set by the upload endpoint, which streams outside this page).</summary>
+    [TempData] public string? Refusal { get; set; }
+
+    public string Territory => territory.Current!.Slug;
+    public SpaceSummary Space { get; private set; } = null!;
+    public FolderContents Contents { get; private set; } = null!;
+    public IReadOnlyList<FolderChoice> Targets { get; private set; } = [];
+
+    [BindProperty] public string? NewFolderName { get; set; }
+    [BindProperty] public ItemKind Kind { get; set; }
+    [BindProperty] public Guid ItemId { get; set; }
+    [BindProperty] public int ItemVersion { get; set; }
+    [BindProperty] public string? NewName { get; set; }
+    [BindProperty] public Guid? Target { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true) return Redirect($"/compte/connexion?returnUrl={Uri.EscapeDataString(Request.Path + Request.QueryString)}");
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostFolderAsync(CancellationToken ct) => SubmitAsync(async () =>
+    {
+        var folder = await mediator.Send(new CreateFolder(Dossier, NewFolderName ?? ""), ct);
+        return $"Dossier « {folder.Name} » créé.";
+    }, "NewFolderName", ct, new { Dossier });
+
+    public Task<IActionResult> OnPostRenameAsync(CancellationToken ct) => SubmitAsync(async () =>
+    {
+        await mediator.Send(new OrganiseItem(Kind, ItemId, NewName ?? "", false, null, ItemVersion), ct);
+        return "Nom modifié.";
+    }, "NewName", ct, new { Dossier });
+
+    public Task<IActionResult> OnPostMoveAsync(CancellationToken ct) => SubmitAsync(async () =>
+    {
+        await mediator.Send(new OrganiseItem(Kind, ItemId, null, true, Target, ItemVersion), ct);
+        return "Déplacé.";
+    }, "Target", ct, new { Dossier });
+
+    public Task<IActionResult> OnPostTrashAsync(CancellationToken ct) => SubmitAsync(async () =>
+    {
+        await mediator.Send(new MoveToTrash(Kind, ItemId), ct);
+        return $"Mis à la corbeille : vous pouvez le restaurer pendant {Names.TrashDays} jours.";
+    }, "", ct, new { Dossier });
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Space = await mediator.Send(new EnterSpace(), cancellationToken);
+        Contents = await mediator.Send(new ListFolder(Dossier), cancellationToken);
+        Targets = await mediator.Send(new ListFolderTree(), cancellationToken);
+    }
+
+    public string ContentUrl(Guid id, bool inline = false) => $"/api/territories/{Territory}/ma-boite/files/{id}/content" + (inline ? "?inline=true" : "");
+    public string FolderUrl(Guid? id) => $"/t/{Territory}/ma-boite/fichiers" + (id is null ? "" : $"?dossier={id}");
+}

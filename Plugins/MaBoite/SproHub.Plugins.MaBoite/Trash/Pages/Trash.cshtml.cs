@@ -1,0 +1,45 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using SproHub.Plugins.MaBoite.Files;
+using SproHub.Plugins.MaBoite.Spaces;
+using SproHub.Shared.Pages;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Plugins.MaBoite.Trash.Pages;
+
+public sealed class TrashModel(IMediator mediator, ITerritoryContext territory) : FormPageModel
+{
+    public string Territory => territory.Current!.Slug;
+    public SpaceSummary Space { get; private set; } = null!;
+    public IReadOnlyList<TrashLine> Lines { get; private set; } = [];
+    [BindProperty] public ItemKind Kind { get; set; }
+    [BindProperty] public Guid ItemId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true) return Redirect($"/compte/connexion?returnUrl={Uri.EscapeDataString(Request.Path)}");
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostRestoreAsync(CancellationToken ct) => SubmitAsync(async () =>
+    {
+        await mediator.Send(new RestoreFromTrash(Kind, ItemId), ct);
+        return "Restauré à sa place.";
+    }, "", ct);
+
+    public Task<IActionResult> OnPostDeleteAsync(CancellationToken ct) => SubmitAsync(async () =>
+    {
+        await mediator.Send(new DeleteFromTrash(Kind, ItemId), ct);
+        return "Supprimé définitivement.";
+    }, "", ct);
+
+    public Task<IActionResult> OnPostEmptyAsync(CancellationToken ct) => SubmitAsync(async () =>
+        $"Corbeille vidée : {await mediator.Send(new EmptyTrash(), ct)} fichier(s) supprimé(s) définitivement.", "", ct);
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Space = await mediator.Send(new EnterSpace(), cancellationToken);
+        Lines = await mediator.Send(new ListTrash(), cancellationToken);
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Playwright;
+using SproHub.Testing;
+using Xunit;
+
+namespace MaBoite.Tests;
+
+/// <summary>In a real browser, with an accessibility check on every page: a person opens a space on a phone and keeps files in it.</summary>
+public sealed class SpaceJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static string Sample(string name, byte[] content)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"ma-boite-{Guid.NewGuid():N}")).FullName;
+        var path = Path.Combine(folder, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    [Fact]
+    public async Task On_a_phone_a_person_signs_up_confirms_stores_a_CV_and_gets_it_back_from_the_trash()
+    {
+        var page = await browser.NewPageAsync(phone: true);
+        await page.GotoAsync("/t/orleans/ma-boite");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Créer mon espace" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("Votre prénom").FillAsync("Noa");
+        await page.GetByLabel("Votre adresse e-mail").FillAsync("noa@exemple.fr");
+        await page.GetByLabel("Mot de passe", new() { Exact = false }).First.FillAsync("court");
+        await page.GetByLabel("Le même mot de passe, une seconde fois").FillAsync("court");
+        await page.GetByLabel("Votre année de naissance").FillAsync("2008");
+        await page.GetByLabel("J'accepte les conditions d'utilisation", new() { Exact = false }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon espace" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("au moins 10 caractères");
+        await page.AssertAccessibleAsync();
+
+        await page.Locator("#password").FillAsync(Citizens.Password);
+        await page.GetByLabel("Le même mot de passe, une seconde fois").FillAsync(Citizens.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon espace" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("un e-mail vient de partir à noa@exemple.fr");
+
+        // The link of the e-mail confirms the address and opens the space.
+        await browser.Platform.DispatchOutboxAsync();
+        var link = browser.Platform.SentMails().Last(m => m.To.Mailboxes.Any(b => b.Address == "noa@exemple.fr")).LinkIn();
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mes fichiers");
+        await Assertions.Expect(page.GetByText("Espace utilisé : 0 o sur 1 Go")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("Nouveau dossier").FillAsync("Candidatures");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le dossier" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Candidatures" }).ClickAsync();
+        await page.Locator("#files").SetInputFilesAsync(Sample("CV Noa.pdf", Citizens.Pdf(20_000)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Fichier ajouté.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "CV Noa.pdf", Exact = true })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+
+        // Downloaded as it was sent.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger CV Noa.pdf" }).ClickAsync());
+        Assert.Equal(20_000, new FileInfo(await download.PathAsync()).Length);
+
+        await page.GetByText("Renommer, déplacer, supprimer").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mettre à la corbeille : CV Noa.pdf" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Ce dossier est vide")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Corbeille" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restaurer CV Noa.pdf" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Restauré à sa place.")).ToBeVisibleAsync();
+        await page.GotoAsync("/t/orleans/ma-boite/fichiers");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Candidatures" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "CV Noa.pdf", Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task On_a_desktop_an_upload_past_the_quota_is_refused_and_the_gauge_warns()
+    {
+        await Citizens.OpenAsync(browser.Platform, "lou@exemple.fr");
+        await Citizens.SetQuotaAsync(browser.Platform, "lou@exemple.fr", 100_000);
+        var page = await browser.NewPageAsync();
+        await page.LogInAsync("lou@exemple.fr", Citizens.Password);
+        await page.GotoAsync("/t/orleans/ma-boite/fichiers");
+
+        await page.Locator("#files").SetInputFilesAsync(Sample("Diplome.pdf", Citizens.Pdf(90_000)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Votre espace est plein à plus de 90 %")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+
+        await page.Locator("#files").SetInputFilesAsync(Sample("Attestation.pdf", Citizens.Pdf(20_000)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "dépasse la place qui reste" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Attestation.pdf" })).ToHaveCountAsync(0);
+        await page.AssertAccessibleAsync();
+    }
+}
