@@ -92,4 +92,42 @@ public sealed class SpaceJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Attestation.pdf" })).ToHaveCountAsync(0);
         await page.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task A_person_shares_a_folder_with_her_adviser_who_opens_it_until_the_share_expires()
+    {
+        var jade = await browser.NewPageAsync(phone: true);
+        await jade.LogInAsync(SproHub.Plugins.MaBoite.Demo.DemoSpaces.Email);
+        await jade.GotoAsync("/t/orleans/ma-boite/fichiers");
+        await jade.GetByText("Renommer, déplacer, supprimer").First.ClickAsync();
+        await jade.GetByLabel("Partager avec", new() { Exact = false }).First.FillAsync(SproHub.Network.Accounts.DemoNetwork.OrleansAdviser);
+        await jade.GetByLabel("Jusqu'au").First.FillAsync(DateTime.Today.AddDays(7).ToString("yyyy-MM-dd"));
+        await jade.GetByRole(AriaRole.Button, new() { Name = "Partager : CV et lettres" }).ClickAsync();
+        await Assertions.Expect(jade.GetByRole(AriaRole.Status).First).ToContainTextAsync("est partagé avec Théo Vasseur");
+        await jade.GetByRole(AriaRole.Link, new() { Name = "Mes partages" }).ClickAsync();
+        await Assertions.Expect(jade.GetByText("pas encore ouvert")).ToBeVisibleAsync();
+        await jade.AssertAccessibleAsync();
+
+        var adviser = await browser.NewPageAsync();
+        await adviser.LogInAsync(SproHub.Network.Accounts.DemoNetwork.OrleansAdviser);
+        await adviser.GotoAsync("/t/orleans/ma-boite");
+        await adviser.GetByRole(AriaRole.Link, new() { Name = "Documents partagés avec moi" }).ClickAsync();
+        await adviser.AssertAccessibleAsync();
+        await adviser.GetByRole(AriaRole.Link, new() { Name = "Jade : CV et lettres" }).ClickAsync();
+        await adviser.AssertAccessibleAsync();
+        var download = await adviser.RunAndWaitForDownloadAsync(() => adviser.GetByRole(AriaRole.Link, new() { Name = "Télécharger CV Jade 2026.pdf" }).ClickAsync());
+        Assert.True(new FileInfo(await download.PathAsync()).Length > 0);
+
+        await jade.ReloadAsync();
+        await Assertions.Expect(jade.GetByText("ouvert pour la dernière fois")).ToBeVisibleAsync();
+
+        browser.Platform.Clock.Advance(TimeSpan.FromDays(8));
+        try
+        {
+            var closed = await adviser.ReloadAsync();
+            Assert.Equal(403, closed!.Status);
+            await Assertions.Expect(adviser.Locator("main")).ToContainTextAsync("a pris fin");
+        }
+        finally { browser.Platform.Clock.Advance(TimeSpan.FromDays(-8)); }
+    }
 }

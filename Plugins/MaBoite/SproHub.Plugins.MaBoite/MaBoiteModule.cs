@@ -6,6 +6,7 @@ using SproHub.Plugins.MaBoite.Trash;
 using SproHub.Shared.Data;
 using SproHub.Shared.Modularity;
 using SproHub.Shared.Notifications;
+using SproHub.Shared.Security;
 
 namespace SproHub.Plugins.MaBoite;
 
@@ -20,7 +21,11 @@ public sealed class MaBoiteModule : IModule
     /// <summary>The role of the people the SPRO serves, held in the territory of their space.</summary>
     public const string CitizenRole = "citizen";
     public const string SpacePermission = "ma-boite.space";
+    /// <summary>Agents of the SPRO's structures open what people share with them (recognised by their address).</summary>
+    public const string ReceiveSharesPermission = "ma-boite.shares.receive";
     public const string QuotaKind = "ma-boite.quota";
+    public const string ShareReceivedKind = "ma-boite.share-received";
+    public const string AdviserDocumentKind = "ma-boite.adviser-document";
 
     public static class Indicators
     {
@@ -39,6 +44,7 @@ public sealed class MaBoiteModule : IModule
         Permissions =
         [
             new PermissionDeclaration(SpacePermission, "Utiliser son espace personnel ma boîte SPRO", [CitizenRole]),
+            new PermissionDeclaration(ReceiveSharesPermission, "Ouvrir les documents que les personnes accompagnées partagent", [SproRoles.StructureMember, SproRoles.TerritoryCoordinator]),
         ],
         Indicators =
         [
@@ -47,7 +53,12 @@ public sealed class MaBoiteModule : IModule
             new IndicatorDeclaration(Indicators.StorageUsed, "Stockage utilisé", "Mo"),
         ],
         Navigation = [new NavigationEntry("ma boîte SPRO", "ma-boite", Order: 50)],
-        Notifications = [new NotificationKindDeclaration(QuotaKind, "ma boîte SPRO : mon espace bientôt plein")],
+        Notifications =
+        [
+            new NotificationKindDeclaration(QuotaKind, "ma boîte SPRO : mon espace bientôt plein"),
+            new NotificationKindDeclaration(AdviserDocumentKind, "ma boîte SPRO : un conseiller dépose un document dans mon espace"),
+            new NotificationKindDeclaration(ShareReceivedKind, "ma boîte SPRO : une personne partage un document avec moi"),
+        ],
     };
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
@@ -55,6 +66,7 @@ public sealed class MaBoiteModule : IModule
         services.AddModuleDbContext<MaBoiteDbContext>(context);
         services.AddScoped<SpaceAccess>();
         services.AddScoped<TrashBin>();
+        services.AddScoped<SpaceStorage>();
         services.AddHostedService<MaBoiteJobs>();
     }
 
@@ -62,6 +74,7 @@ public sealed class MaBoiteModule : IModule
     {
         SpaceEndpoints.Map(endpoints.TerritoryApi);
         FileEndpoints.Map(endpoints.TerritoryApi, endpoints.Root);
+        Shares.ShareEndpoints.Map(endpoints.TerritoryApi);
     }
 
     public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>

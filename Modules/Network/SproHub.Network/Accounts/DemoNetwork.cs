@@ -32,6 +32,8 @@ public static class DemoNetwork
         ("gestion@indre-et-loire.demo", "Nadia Perrin (gestionnaire, Mission Locale de Tours)", SproRoles.StructureMember, "indre-et-loire"),
         // A person the SPRO serves, with a space in ma boîte SPRO (a plugin's role: the core only holds it).
         ("personne@orleans.demo", "Jade Lemoine", "citizen", "orleans"),
+        // Her adviser, with whom she shares documents.
+        (OrleansAdviser, "Théo Vasseur (conseiller, Mission Locale d'Orléans)", SproRoles.StructureMember, "orleans"),
     ];
 
     private static readonly (string Territory, StructureType Type, string Town)[] Structures =
@@ -72,6 +74,8 @@ public static class DemoNetwork
         StructureType.Fongecif or StructureType.PrcVae => PublicServed.Salaries | PublicServed.DemandeursEmploi,
         _ => PublicServed.ToutPublic,
     };
+
+    public const string OrleansAdviser = "conseil@orleans.demo";
 
     private static readonly string[] FirstNames = ["Camille", "Julien", "Sophie", "Karim", "Élodie", "Thomas", "Nadia", "Hugo", "Léa", "Mathis", "Inès", "Romain"];
     private static readonly string[] LastNames = ["Martin", "Bernard", "Petit", "Durand", "Moreau", "Laurent", "Simon", "Michel", "Lefèvre", "Garnier", "Faure", "Rousseau"];
@@ -146,6 +150,12 @@ public static class DemoNetwork
         }
         if (!await db.People.AnyAsync(cancellationToken)) await SeedPeopleAsync(db, cancellationToken);
         if (!await db.ReceptionPoints.AnyAsync(cancellationToken)) await SeedReceptionPointsAsync(db, cancellationToken);
+        if (!await db.People.AnyAsync(p => p.Email == OrleansAdviser, cancellationToken)
+            && await db.Structures.FirstOrDefaultAsync(s => s.TerritoryId == "orleans" && s.Type == StructureType.MissionLocale, cancellationToken) is { } orleansMl)
+        {
+            db.People.Add(new Person { FirstName = "Théo", LastName = "Vasseur", Function = "conseiller en insertion", Email = OrleansAdviser, StructureId = orleansMl.Id });
+            await db.SaveChangesAsync(cancellationToken);
+        }
         var localSpros = await db.Territories.AsNoTracking().Where(t => t.Kind == TerritoryKind.LocalSpro).ToListAsync(cancellationToken);
         foreach (var account in Accounts.Concat(localSpros.SelectMany(EveryTerritorysPair)).DistinctBy(a => a.Email))
         {

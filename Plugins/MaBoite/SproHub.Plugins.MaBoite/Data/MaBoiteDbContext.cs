@@ -13,6 +13,7 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
     public DbSet<Space> Spaces => Set<Space>();
     public DbSet<Folder> Folders => Set<Folder>();
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Shares.Share> Shares => Set<Shares.Share>();
 
     /// <summary>Read by the query filter at each query; no territory (Région-wide or background work) sees nothing.</summary>
     private string? CurrentTerritoryId => territory.Current?.Slug;
@@ -51,6 +52,19 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
             b.HasIndex(d => new { d.SpaceId, d.FolderId });
             b.HasIndex(d => d.StoreId).IsUnique();
             b.HasQueryFilter(d => d.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<Shares.Share>(b =>
+        {
+            b.ToTable("ma_boite_shares");
+            b.Property(x => x.TerritoryId).HasMaxLength(64);
+            b.Property(x => x.AgentEmail).HasMaxLength(254);
+            b.Property(x => x.AgentName).HasMaxLength(200);
+            b.Property(x => x.ItemKind).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.Access).HasConversion<string>().HasMaxLength(16);
+            b.HasOne<Space>().WithMany().HasForeignKey(x => x.SpaceId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(x => new { x.TerritoryId, x.AgentEmail });
+            b.HasIndex(x => x.SpaceId);
+            b.HasQueryFilter(x => x.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.ApplySproConventions(MaBoiteModule.Id);
     }

@@ -84,7 +84,7 @@ internal static class FileEndpoints
     private static async Task<IResult> UploadFromPageAsync(string territory, HttpContext http, IMediator m, IAntiforgery antiforgery, ITempDataDictionaryFactory tempData)
     {
         Unlimited(http);
-        Guid? folderId = null;
+        Guid? folderId = null, shareId = null, replacingId = null;
         var back = $"/t/{territory}/ma-boite/fichiers";
         var messages = tempData.GetTempData(http);
         var uploaded = 0;
@@ -102,7 +102,10 @@ internal static class FileEndpoints
                     if (!checkedToken) throw new AntiforgeryValidationException("Jeton absent avant le fichier.");
                     var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
                     if (string.IsNullOrEmpty(name)) continue; // no file chosen
-                    await m.Send(new UploadDocument(section.Body, name, folderId, null), http.RequestAborted);
+                    // An adviser's upload through an editable share, or the person's own.
+                    await (shareId is { } share
+                        ? m.Send(new Shares.AddToShare(share, replacingId, section.Body, name, null), http.RequestAborted)
+                        : m.Send(new UploadDocument(section.Body, name, folderId, null), http.RequestAborted));
                     uploaded++;
                     continue;
                 }
@@ -117,6 +120,13 @@ internal static class FileEndpoints
                     case "folderId" when Guid.TryParse(value, out var id):
                         folderId = id;
                         back += $"?dossier={id}";
+                        break;
+                    case "shareId" when Guid.TryParse(value, out var id):
+                        shareId = id;
+                        back = $"/t/{territory}/ma-boite/partages/{id}";
+                        break;
+                    case "replacingId" when Guid.TryParse(value, out var id):
+                        replacingId = id;
                         break;
                 }
             }
@@ -136,13 +146,13 @@ internal static class FileEndpoints
         return Results.Redirect(back);
     }
 
-    private static void Unlimited(HttpContext http)
+    public static void Unlimited(HttpContext http)
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
     }
 
     /// <summary>Served as stored, never sniffed by the browser; previews only for images and PDFs, and images in a sandbox.</summary>
-    private static IResult Serve(HttpContext http, DocumentContent content, bool inline)
+    public static IResult Serve(HttpContext http, DocumentContent content, bool inline)
     {
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";

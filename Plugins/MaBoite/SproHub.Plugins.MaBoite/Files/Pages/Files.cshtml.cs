@@ -25,6 +25,9 @@ public sealed class FilesModel(IMediator mediator, ITerritoryContext territory) 
     [BindProperty] public int ItemVersion { get; set; }
     [BindProperty] public string? NewName { get; set; }
     [BindProperty] public Guid? Target { get; set; }
+    [BindProperty] public string? AgentEmail { get; set; }
+    [BindProperty] public Shares.ShareAccess Access { get; set; }
+    [BindProperty] public DateOnly? ExpiresOn { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -50,6 +53,12 @@ public sealed class FilesModel(IMediator mediator, ITerritoryContext territory) 
         await mediator.Send(new OrganiseItem(Kind, ItemId, null, true, Target, ItemVersion), ct);
         return "Déplacé.";
     }, "Target", ct, new { Dossier });
+
+    public Task<IActionResult> OnPostShareAsync(CancellationToken ct) => SubmitAsync(async () =>
+    {
+        var share = await mediator.Send(new Shares.ShareItem(Kind, ItemId, AgentEmail ?? "", Access, ExpiresOn ?? default), ct);
+        return $"« {share.ItemName} » est partagé avec {share.AgentName} jusqu'au {share.ExpiresOn:dd/MM/yyyy} : il ou elle vient d'en être averti.";
+    }, "", ct, new { Dossier });
 
     public Task<IActionResult> OnPostTrashAsync(CancellationToken ct) => SubmitAsync(async () =>
     {

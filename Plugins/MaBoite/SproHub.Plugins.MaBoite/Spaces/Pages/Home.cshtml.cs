@@ -11,6 +11,7 @@ public sealed class HomeModel(ICurrentUser user, ITerritoryContext territory) : 
 {
     public string Territory => territory.Current!.Slug;
     public string TerritoryName => territory.Current!.Name;
+    public bool ReceivesShares => user.IsAuthenticated && user.Can(MaBoiteModule.ReceiveSharesPermission);
 
     public IActionResult OnGet() =>
         user.HasRole(MaBoiteModule.CitizenRole, Territory) ? Redirect($"/t/{Territory}/ma-boite/fichiers") : Page();

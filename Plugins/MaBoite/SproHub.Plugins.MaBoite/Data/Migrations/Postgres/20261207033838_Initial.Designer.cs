@@ -12,7 +12,7 @@ using SproHub.Plugins.MaBoite.Data;
 namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
 {
     [DbContext(typeof(MaBoiteDbContext))]
-    [Migration("20261207032308_Initial")]
+    [Migration("20261207033838_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -126,6 +126,67 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                     b.HasIndex("SpaceId", "ParentId");
 
                     b.ToTable("ma_boite_folders", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.MaBoite.Shares.Share", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Access")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("AgentEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("AgentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("LastOpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("TerritoryId", "AgentEmail");
+
+                    b.ToTable("ma_boite_shares", (string)null);
                 });
 
             modelBuilder.Entity("SproHub.Plugins.MaBoite.Spaces.Space", b =>
@@ -248,6 +309,15 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("SproHub.Plugins.MaBoite.Files.Folder", b =>
+                {
+                    b.HasOne("SproHub.Plugins.MaBoite.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.MaBoite.Shares.Share", b =>
                 {
                     b.HasOne("SproHub.Plugins.MaBoite.Spaces.Space", null)
                         .WithMany()

@@ -11,7 +11,7 @@ using SproHub.Plugins.MaBoite.Data;
 namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
 {
     [DbContext(typeof(MaBoiteDbContext))]
-    [Migration("20261207032301_Initial")]
+    [Migration("20261207033830_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -121,6 +121,67 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                     b.HasIndex("SpaceId", "ParentId");
 
                     b.ToTable("ma_boite_folders", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.MaBoite.Shares.Share", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Access")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastOpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("TerritoryId", "AgentEmail");
+
+                    b.ToTable("ma_boite_shares", (string)null);
                 });
 
             modelBuilder.Entity("SproHub.Plugins.MaBoite.Spaces.Space", b =>
@@ -241,6 +302,15 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SproHub.Plugins.MaBoite.Files.Folder", b =>
+                {
+                    b.HasOne("SproHub.Plugins.MaBoite.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.MaBoite.Shares.Share", b =>
                 {
                     b.HasOne("SproHub.Plugins.MaBoite.Spaces.Space", null)
                         .WithMany()

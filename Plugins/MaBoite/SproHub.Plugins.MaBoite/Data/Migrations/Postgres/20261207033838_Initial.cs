@@ -111,6 +111,35 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ma_boite_shares",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgentEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    AgentName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Access = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastOpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ma_boite_shares", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ma_boite_shares_ma_boite_spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalTable: "ma_boite_spaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ma_boite_documents_SpaceId_FolderId",
                 table: "ma_boite_documents",
@@ -133,6 +162,16 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                 column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ma_boite_shares_SpaceId",
+                table: "ma_boite_shares",
+                column: "SpaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ma_boite_shares_TerritoryId_AgentEmail",
+                table: "ma_boite_shares",
+                columns: new[] { "TerritoryId", "AgentEmail" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ma_boite_spaces_TerritoryId_OwnerUserId",
                 table: "ma_boite_spaces",
                 columns: new[] { "TerritoryId", "OwnerUserId" },
@@ -150,6 +189,9 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ma_boite_outbox");
+
+            migrationBuilder.DropTable(
+                name: "ma_boite_shares");
 
             migrationBuilder.DropTable(
                 name: "ma_boite_spaces");

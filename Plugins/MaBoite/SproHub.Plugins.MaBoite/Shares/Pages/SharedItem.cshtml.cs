@@ -1,0 +1,25 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SproHub.Shared.Territories;
+
+namespace SproHub.Plugins.MaBoite.Shares.Pages;
+
+/// <summary>One share as the agent sees it: its documents, and with an editable share the form to add one.</summary>
+public sealed class SharedItemModel(IMediator mediator, ITerritoryContext territory) : PageModel
+{
+    public string Territory => territory.Current!.Slug;
+    public ShareContents Contents { get; private set; } = null!;
+    [TempData] public string? Message { get; set; }
+    [TempData] public string? Refusal { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true) return Redirect($"/compte/connexion?returnUrl={Uri.EscapeDataString(Request.Path)}");
+        Contents = await mediator.Send(new OpenShare(id), ct);
+        return Page();
+    }
+
+    public string ContentUrl(Guid document, bool inline = false) =>
+        $"/api/territories/{Territory}/ma-boite/shared-with-me/{Contents.Share.Id}/documents/{document}/content" + (inline ? "?inline=true" : "");
+}
