@@ -75,6 +75,7 @@ public sealed class MaBoiteModule : IModule
         SpaceEndpoints.Map(endpoints.TerritoryApi);
         FileEndpoints.Map(endpoints.TerritoryApi, endpoints.Root);
         Shares.ShareEndpoints.Map(endpoints.TerritoryApi);
+        MyData.MyDataEndpoints.Map(endpoints.TerritoryApi);
     }
 
     public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>

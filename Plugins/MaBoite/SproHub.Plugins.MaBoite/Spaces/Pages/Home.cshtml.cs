@@ -11,6 +11,8 @@ public sealed class HomeModel(ICurrentUser user, ITerritoryContext territory) : 
 {
     public string Territory => territory.Current!.Slug;
     public string TerritoryName => territory.Current!.Name;
+    /// <summary>A goodbye after a deletion, for instance.</summary>
+    [TempData] public string? Message { get; set; }
     public bool ReceivesShares => user.IsAuthenticated && user.Can(MaBoiteModule.ReceiveSharesPermission);
 
     public IActionResult OnGet() =>
