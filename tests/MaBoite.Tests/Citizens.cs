@@ -12,11 +12,11 @@ internal static class Citizens
     public const string Password = "Ma-Boite-2026!";
     public const string Orleans = "/api/territories/orleans/ma-boite";
 
-    public static async Task<HttpClient> OpenAsync(SproHubFactory factory, string email, int birthYear = 2005)
+    public static async Task<HttpClient> OpenAsync(SproHubFactory factory, string email, int birthYear = 2005, string publicType = "Lyceen")
     {
         var signUp = await factory.CreateClient().PostAsJsonAsync($"{Orleans}/sign-up", new
         {
-            displayName = "Alex", email, password = Password, publicType = "Lyceen", birthYear, parentalConsent = true, acceptsTerms = true,
+            displayName = "Alex", email, password = Password, publicType, birthYear, parentalConsent = true, acceptsTerms = true,
         });
         await signUp.JsonAsync(HttpStatusCode.Accepted);
         await factory.DispatchOutboxAsync();

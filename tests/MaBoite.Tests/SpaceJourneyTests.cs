@@ -130,4 +130,40 @@ public sealed class SpaceJourneyTests(BrowserFixture browser) : IClassFixture<Br
         }
         finally { browser.Platform.Clock.Advance(TimeSpan.FromDays(-8)); }
     }
+
+    [Fact]
+    public async Task An_adviser_publishes_a_resource_the_person_reads_it_and_takes_her_data_away()
+    {
+        var adviser = await browser.NewPageAsync();
+        await adviser.LogInAsync(SproHub.Network.Accounts.DemoNetwork.OrleansAdviser);
+        await adviser.GotoAsync("/t/orleans/ma-boite/publications");
+        await adviser.AssertAccessibleAsync();
+        await adviser.GetByRole(AriaRole.Radio, new() { Name = "Ressource" }).CheckAsync();
+        await adviser.GetByLabel("Titre", new() { Exact = true }).FillAsync("Préparer un entretien d'embauche");
+        await adviser.GetByLabel("Texte", new() { Exact = false }).FillAsync("Trois conseils :\n\n- se renseigner sur l'entreprise\n- **préparer** ses questions\n- arriver en avance");
+        await adviser.GetByLabel("Jeune en recherche d'une formation ou d'un emploi").CheckAsync();
+        await adviser.GetByRole(AriaRole.Button, new() { Name = "Publier" }).ClickAsync();
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToContainTextAsync("est publié");
+        await adviser.AssertAccessibleAsync();
+
+        var jade = await browser.NewPageAsync(phone: true);
+        await jade.LogInAsync(SproHub.Plugins.MaBoite.Demo.DemoSpaces.Email);
+        await jade.GotoAsync("/t/orleans/ma-boite/actualites");
+        await jade.AssertAccessibleAsync();
+        await jade.GetByRole(AriaRole.Link, new() { Name = "Préparer un entretien d'embauche" }).ClickAsync();
+        await Assertions.Expect(jade.Locator("article strong")).ToHaveTextAsync("préparer");
+        await jade.AssertAccessibleAsync();
+
+        await jade.GotoAsync("/t/orleans/ma-boite/mes-donnees");
+        await jade.AssertAccessibleAsync();
+        var archive = await jade.RunAndWaitForDownloadAsync(() => jade.GetByRole(AriaRole.Link, new() { Name = "Télécharger toutes mes données" }).ClickAsync());
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(await archive.PathAsync()))
+            Assert.Contains(zip.Entries, e => e.FullName == "CV et lettres/CV Jade 2026.pdf");
+
+        var coordinator = await browser.NewPageAsync();
+        await coordinator.LogInAsync(DemoAccounts.Coordinator("orleans"));
+        await coordinator.GotoAsync("/t/orleans/ma-boite/statistiques");
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Table).First).ToContainTextAsync("< 5");
+        await coordinator.AssertAccessibleAsync();
+    }
 }

@@ -23,7 +23,12 @@ public sealed class MaBoiteModule : IModule
     public const string SpacePermission = "ma-boite.space";
     /// <summary>Agents of the SPRO's structures open what people share with them (recognised by their address).</summary>
     public const string ReceiveSharesPermission = "ma-boite.shares.receive";
+    /// <summary>Agents publish news and resources for the people of ma boîte SPRO.</summary>
+    public const string PublishPermission = "ma-boite.publish";
+    /// <summary>Counts by type of public, age and structure, never a person.</summary>
+    public const string StatsPermission = "ma-boite.stats";
     public const string QuotaKind = "ma-boite.quota";
+    public const string NewResourceKind = "ma-boite.new-resource";
     public const string ShareReceivedKind = "ma-boite.share-received";
     public const string AdviserDocumentKind = "ma-boite.adviser-document";
 
@@ -32,6 +37,8 @@ public sealed class MaBoiteModule : IModule
         public const string AccountsOpened = "accounts-opened";
         public const string ActiveUsers = "active-users";
         public const string StorageUsed = "storage-used";
+        public const string ResourcesPublished = "resources-published";
+        public const string ResourcesViewed = "resources-viewed";
     }
 
     public ModuleManifest Manifest { get; } = new()
@@ -44,6 +51,8 @@ public sealed class MaBoiteModule : IModule
         Permissions =
         [
             new PermissionDeclaration(SpacePermission, "Utiliser son espace personnel ma boîte SPRO", [CitizenRole]),
+            new PermissionDeclaration(PublishPermission, "Publier des actualités et des ressources dans ma boîte SPRO", [SproRoles.StructureMember, SproRoles.TerritoryCoordinator]),
+            new PermissionDeclaration(StatsPermission, "Consulter les statistiques de ma boîte SPRO", [SproRoles.StructureMember, SproRoles.TerritoryCoordinator]),
             new PermissionDeclaration(ReceiveSharesPermission, "Ouvrir les documents que les personnes accompagnées partagent", [SproRoles.StructureMember, SproRoles.TerritoryCoordinator]),
         ],
         Indicators =
@@ -51,11 +60,14 @@ public sealed class MaBoiteModule : IModule
             new IndicatorDeclaration(Indicators.AccountsOpened, "Comptes ouverts (adresse confirmée, espace ouvert)", "comptes") { CountsPeople = true },
             new IndicatorDeclaration(Indicators.ActiveUsers, "Utilisateurs actifs (chaque personne une fois par mois)", "personnes") { CountsPeople = true },
             new IndicatorDeclaration(Indicators.StorageUsed, "Stockage utilisé", "Mo"),
+            new IndicatorDeclaration(Indicators.ResourcesPublished, "Actualités et ressources publiées", "publications"),
+            new IndicatorDeclaration(Indicators.ResourcesViewed, "Actualités et ressources consultées (une fois par personne)", "consultations"),
         ],
         Navigation = [new NavigationEntry("ma boîte SPRO", "ma-boite", Order: 50)],
         Notifications =
         [
             new NotificationKindDeclaration(QuotaKind, "ma boîte SPRO : mon espace bientôt plein"),
+            new NotificationKindDeclaration(NewResourceKind, "ma boîte SPRO : une nouvelle ressource pour moi"),
             new NotificationKindDeclaration(AdviserDocumentKind, "ma boîte SPRO : un conseiller dépose un document dans mon espace"),
             new NotificationKindDeclaration(ShareReceivedKind, "ma boîte SPRO : une personne partage un document avec moi"),
         ],
@@ -76,6 +88,8 @@ public sealed class MaBoiteModule : IModule
         FileEndpoints.Map(endpoints.TerritoryApi, endpoints.Root);
         Shares.ShareEndpoints.Map(endpoints.TerritoryApi);
         MyData.MyDataEndpoints.Map(endpoints.TerritoryApi);
+        Publications.PublicationEndpoints.Map(endpoints.TerritoryApi);
+        Statistics.StatisticsEndpoints.Map(endpoints.TerritoryApi);
     }
 
     public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>

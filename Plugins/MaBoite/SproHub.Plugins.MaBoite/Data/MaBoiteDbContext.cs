@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using SproHub.Plugins.MaBoite.Files;
+using SproHub.Plugins.MaBoite.Publications;
+using SproHub.Plugins.MaBoite.Shares;
 using SproHub.Plugins.MaBoite.Spaces;
 using SproHub.Shared.Data;
 using SproHub.Shared.Territories;
@@ -13,7 +15,9 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
     public DbSet<Space> Spaces => Set<Space>();
     public DbSet<Folder> Folders => Set<Folder>();
     public DbSet<Document> Documents => Set<Document>();
-    public DbSet<Shares.Share> Shares => Set<Shares.Share>();
+    public DbSet<Share> Shares => Set<Share>();
+    public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<PublicationView> PublicationViews => Set<PublicationView>();
 
     /// <summary>Read by the query filter at each query; no territory (Région-wide or background work) sees nothing.</summary>
     private string? CurrentTerritoryId => territory.Current?.Slug;
@@ -53,7 +57,7 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
             b.HasIndex(d => d.StoreId).IsUnique();
             b.HasQueryFilter(d => d.TerritoryId == CurrentTerritoryId);
         });
-        modelBuilder.Entity<Shares.Share>(b =>
+        modelBuilder.Entity<Share>(b =>
         {
             b.ToTable("ma_boite_shares");
             b.Property(x => x.TerritoryId).HasMaxLength(64);
@@ -64,6 +68,26 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
             b.HasOne<Space>().WithMany().HasForeignKey(x => x.SpaceId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(x => new { x.TerritoryId, x.AgentEmail });
             b.HasIndex(x => x.SpaceId);
+            b.HasQueryFilter(x => x.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<Publication>(b =>
+        {
+            b.ToTable("ma_boite_publications");
+            b.Property(x => x.TerritoryId).HasMaxLength(64);
+            b.Property(x => x.Title).HasMaxLength(Publication.TitleMaxLength);
+            b.Property(x => x.Markdown).HasMaxLength(Publication.TextMaxLength);
+            b.Property(x => x.Link).HasMaxLength(500);
+            b.Property(x => x.PublicTypes).HasMaxLength(200);
+            b.Property(x => x.PublishedBy).HasMaxLength(200);
+            b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            b.HasIndex(x => x.TerritoryId);
+            b.HasQueryFilter(x => x.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<PublicationView>(b =>
+        {
+            b.ToTable("ma_boite_publication_views");
+            b.Property(x => x.TerritoryId).HasMaxLength(64);
+            b.HasIndex(x => new { x.PublicationId, x.SpaceId }).IsUnique();
             b.HasQueryFilter(x => x.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.ApplySproConventions(MaBoiteModule.Id);

@@ -38,6 +38,7 @@ internal sealed class DeleteMySpaceHandler(MaBoiteDbContext db, SpaceAccess acce
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.Shares.Where(s => s.SpaceId == space.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.PublicationViews.Where(v => v.SpaceId == space.Id).ExecuteDeleteAsync(cancellationToken);
             await db.Documents.Where(d => d.SpaceId == space.Id).ExecuteDeleteAsync(cancellationToken);
             await db.Folders.Where(f => f.SpaceId == space.Id).ExecuteDeleteAsync(cancellationToken);
             db.Spaces.Remove(space);

@@ -7,7 +7,7 @@ namespace SproHub.Plugins.MaBoite.Spaces;
 public static class SpaceNav
 {
     private static readonly (string Path, string Label)[] Pages =
-        [("fichiers", "Mes fichiers"), ("mes-partages", "Mes partages"), ("corbeille", "Corbeille"), ("mes-donnees", "Mes données")];
+        [("fichiers", "Mes fichiers"), ("actualites", "Actualités et ressources"), ("mes-partages", "Mes partages"), ("corbeille", "Corbeille"), ("mes-donnees", "Mes données")];
 
     public static IHtmlContent Render(string territory, string current) => new HtmlString(
         "<nav aria-label=\"Dans ma boîte SPRO\"><ul class=\"inline\">"

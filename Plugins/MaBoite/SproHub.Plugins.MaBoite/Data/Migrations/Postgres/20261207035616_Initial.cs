@@ -33,6 +33,46 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ma_boite_publication_views",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PublicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstViewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ma_boite_publication_views", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ma_boite_publications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    Markdown = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PublicTypes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AgeMin = table.Column<int>(type: "integer", nullable: true),
+                    AgeMax = table.Column<int>(type: "integer", nullable: true),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PublishedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ma_boite_publications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ma_boite_spaces",
                 columns: table => new
                 {
@@ -162,6 +202,17 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                 column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ma_boite_publication_views_PublicationId_SpaceId",
+                table: "ma_boite_publication_views",
+                columns: new[] { "PublicationId", "SpaceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ma_boite_publications_TerritoryId",
+                table: "ma_boite_publications",
+                column: "TerritoryId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ma_boite_shares_SpaceId",
                 table: "ma_boite_shares",
                 column: "SpaceId");
@@ -189,6 +240,12 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ma_boite_outbox");
+
+            migrationBuilder.DropTable(
+                name: "ma_boite_publication_views");
+
+            migrationBuilder.DropTable(
+                name: "ma_boite_publications");
 
             migrationBuilder.DropTable(
                 name: "ma_boite_shares");

@@ -32,6 +32,46 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ma_boite_publication_views",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PublicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirstViewedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ma_boite_publication_views", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ma_boite_publications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Markdown = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PublicTypes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AgeMin = table.Column<int>(type: "INTEGER", nullable: true),
+                    AgeMax = table.Column<int>(type: "INTEGER", nullable: true),
+                    StructureId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ma_boite_publications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ma_boite_spaces",
                 columns: table => new
                 {
@@ -161,6 +201,17 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                 column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ma_boite_publication_views_PublicationId_SpaceId",
+                table: "ma_boite_publication_views",
+                columns: new[] { "PublicationId", "SpaceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ma_boite_publications_TerritoryId",
+                table: "ma_boite_publications",
+                column: "TerritoryId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ma_boite_shares_SpaceId",
                 table: "ma_boite_shares",
                 column: "SpaceId");
@@ -188,6 +239,12 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ma_boite_outbox");
+
+            migrationBuilder.DropTable(
+                name: "ma_boite_publication_views");
+
+            migrationBuilder.DropTable(
+                name: "ma_boite_publications");
 
             migrationBuilder.DropTable(
                 name: "ma_boite_shares");

@@ -1,0 +1,78 @@
+using Ganss.Xss;
+using Markdig;
+using SproHub.Plugins.MaBoite.Spaces;
+using SproHub.Shared.Data;
+using SproHub.Shared.Errors;
+
+namespace SproHub.Plugins.MaBoite.Publications;
+
+/// <summary>News of the SPRO group, or a resource (a guide, a link, a document) published by a structure.</summary>
+public enum PublicationKind { Actualite, Ressource }
+
+/// <summary>
+/// What agents publish for the people of ma boîte SPRO, written in Markdown (shown as sanitised HTML) and aimed at
+/// types of public, an age range and the people a structure accompanies; no target means everyone.
+/// </summary>
+public sealed class Publication : IVersioned
+{
+    public const int TitleMaxLength = 160;
+    public const int TextMaxLength = 20_000;
+
+    public Guid Id { get; set; }
+    public required string TerritoryId { get; set; }
+    public PublicationKind Kind { get; set; }
+    public required string Title { get; set; }
+    public required string Markdown { get; set; }
+    public string? Link { get; set; }
+    /// <summary>Comma-separated <see cref="PublicType"/> names; empty for every public.</summary>
+    public string PublicTypes { get; set; } = "";
+    public int? AgeMin { get; set; }
+    public int? AgeMax { get; set; }
+    public Guid? StructureId { get; set; }
+    public required string PublishedBy { get; set; }
+    public DateTimeOffset PublishedAt { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public int Version { get; set; }
+
+    public IReadOnlyList<PublicType> Publics =>
+        PublicTypes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<PublicType>).ToList();
+
+    /// <summary>Whether the person is among those it is aimed at, in this year.</summary>
+    public bool Targets(Space space, int year) =>
+        (PublicTypes.Length == 0 || Publics.Contains(space.PublicType))
+        && (StructureId is null || space.StructureId == StructureId)
+        && (AgeMin is null && AgeMax is null
+            || space.BirthYear is { } born && year - born >= (AgeMin ?? 0) && year - born <= (AgeMax ?? 200));
+
+    public static void CheckAges(int? min, int? max)
+    {
+        if (min is < 10 or > 99) throw new RuleViolationException("ageMin", "age-plausible", "L'âge minimum va de 10 à 99 ans.");
+        if (max is < 10 or > 99) throw new RuleViolationException("ageMax", "age-plausible", "L'âge maximum va de 10 à 99 ans.");
+        if (min > max) throw new RuleViolationException("ageMax", "age-ordonne", "L'âge maximum est au moins l'âge minimum.");
+    }
+
+    public static void CheckLink(string? link)
+    {
+        if (link is null) return;
+        if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            throw new RuleViolationException("link", "lien-web", "Le lien est une adresse web complète (https://…).");
+    }
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
+    private static readonly HtmlSanitizer Sanitizer = new();
+
+    /// <summary>The text as the page shows it: Markdown without raw HTML, then sanitised.</summary>
+    public static string Render(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
+
+    public static string KindLabel(PublicationKind kind) => kind == PublicationKind.Actualite ? "Actualité" : "Ressource";
+}
+
+/// <summary>A person opened a publication (once counted per person).</summary>
+public sealed class PublicationView
+{
+    public long Id { get; set; }
+    public required string TerritoryId { get; set; }
+    public Guid PublicationId { get; set; }
+    public Guid SpaceId { get; set; }
+    public DateTimeOffset FirstViewedAt { get; set; }
+}
