@@ -5,7 +5,8 @@ using System.Net.Sockets;
 using System.Text;
 using SproHub.Bench;
 
-// Usage: SproHub.Bench <published platform folder> <report.md> <BareApp.dll>
+// Usage: SproHub.Bench <published platform folder> <report.md> <BareApp.dll> [ma-boite]
+// With "ma-boite", only that section is measured and replaced in the report (the others take a quarter of an hour).
 // Measures the published platform as an operator runs it (dotnet SproHub.Host.dll), never inside a test.
 var publish = args.Length > 0 ? args[0] : Path.GetFullPath("artifacts/publish");
 var report = args.Length > 1 ? args[1] : Path.GetFullPath("docs/benchmarks.md");
@@ -25,6 +26,17 @@ for (var i = 0; i < TenYearsOfShows.Territories.Length; i++) hostEnv[$"DemoData_
 
 Console.WriteLine("Préparation : migrations, données de démonstration, dix ans d'émissions…");
 await using (var first = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv)) { }
+if (args.Length > 3 && args[3] == "ma-boite")
+{
+    hostEnv["DemoData__Enabled"] = "false";
+    string section;
+    await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv))
+        section = MaBoiteStorage.Report(await MaBoiteStorage.RunAsync(server, work));
+    Report.Splice(report, "ma-boite", section, DateTime.UtcNow);
+    Console.WriteLine(section);
+    try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+    return;
+}
 var shows = TenYearsOfShows.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
 LargeNetwork.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
 var meetings = TenYearsOfMeetings.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
@@ -142,6 +154,11 @@ await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub
     }
 }
 
+// 9. ma boîte SPRO's storage (its own server: the upload's memory is measured from a quiet start).
+string maBoite;
+await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv))
+    maBoite = MaBoiteStorage.Report(await MaBoiteStorage.RunAsync(server, work));
+
 // The report.
 var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "?";
 var memory = File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim();
@@ -233,6 +250,8 @@ md.AppendLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var (what, clients, r) in rollupRows)
     md.AppendLine($"| {what} | {clients} | {r.Count} | {r.P50:F1} ms | {r.P95:F1} ms | {r.P99:F1} ms | {r.PerSecond:F0}/s | {r.Errors} | {Ok(r.P95 < 200)} |");
 md.AppendLine();
+md.Append(Report.Section("ma-boite", maBoite, DateTime.UtcNow));
+md.AppendLine();
 md.AppendLine("## Resident memory (target < 250 MB)");
 md.AppendLine();
 md.AppendLine("| When | RSS | Target |");
@@ -280,6 +299,25 @@ Console.WriteLine(md.ToString());
 try { Directory.Delete(work, recursive: true); } catch (IOException) { }
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+/// <summary>A section of the report between markers, so that it can be measured again alone.</summary>
+internal static class Report
+{
+    public static string Section(string id, string markdown, DateTime at) =>
+        $"<!-- {id}:start -->\n{markdown}\nMeasured {at:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores.\n<!-- {id}:end -->\n";
+
+    public static void Splice(string report, string id, string markdown, DateTime at)
+    {
+        var text = File.Exists(report) ? File.ReadAllText(report) : "# Benchmarks\n";
+        var (start, end) = ($"<!-- {id}:start -->", $"<!-- {id}:end -->\n");
+        var section = Section(id, markdown, at);
+        var from = text.IndexOf(start, StringComparison.Ordinal);
+        var to = text.IndexOf(end, StringComparison.Ordinal);
+        text = from >= 0 && to > from ? text[..from] + section + text[(to + end.Length)..]
+            : text.Replace("## Resident memory", section + "\n## Resident memory") is var placed && placed != text ? placed : text + "\n" + section;
+        File.WriteAllText(report, text);
+    }
+}
 
 /// <summary>A host process on a free loopback port, killed at dispose.</summary>
 internal sealed class Server : IAsyncDisposable

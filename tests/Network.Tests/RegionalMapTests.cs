@@ -23,7 +23,7 @@ public sealed class RegionalMapTests
         var bySlug = _map.ToDictionary(t => t.Slug);
         Assert.All(_map.Where(t => t.ParentSlug is not null), t => Assert.True(bySlug[t.ParentSlug!].Kind < t.Kind, t.Slug));
         Assert.Equal(6, _map.Count(t => t.Kind == TerritoryKind.Department));
-        Assert.Equal(["Bassin de Aubigny-sur-Nère", "Bassin de Bourges", "Bassin de Saint-Amand-Montrond", "Bassin de Vierzon"],
+        Assert.Equal(["Bassin d'Aubigny-sur-Nère", "Bassin de Bourges", "Bassin de Saint-Amand-Montrond", "Bassin de Vierzon"],
             _map.Where(t => t.ParentSlug == "cher").Select(t => t.Name).Order());
         Assert.Equal(_map.Count, _map.Select(t => t.Slug).Distinct().Count());
     }

@@ -25,6 +25,8 @@ public sealed class MaBoiteModule : IModule
     public const string ReceiveSharesPermission = "ma-boite.shares.receive";
     /// <summary>Agents publish news and resources for the people of ma boîte SPRO.</summary>
     public const string PublishPermission = "ma-boite.publish";
+    /// <summary>Agents open a space for a person they accompany.</summary>
+    public const string InvitePermission = "ma-boite.invite";
     /// <summary>Counts by type of public, age and structure, never a person.</summary>
     public const string StatsPermission = "ma-boite.stats";
     public const string QuotaKind = "ma-boite.quota";
@@ -52,6 +54,7 @@ public sealed class MaBoiteModule : IModule
         [
             new PermissionDeclaration(SpacePermission, "Utiliser son espace personnel ma boîte SPRO", [CitizenRole]),
             new PermissionDeclaration(PublishPermission, "Publier des actualités et des ressources dans ma boîte SPRO", [SproRoles.StructureMember, SproRoles.TerritoryCoordinator]),
+            new PermissionDeclaration(InvitePermission, "Ouvrir un espace ma boîte SPRO pour une personne accompagnée", [SproRoles.StructureMember, SproRoles.TerritoryCoordinator]),
             new PermissionDeclaration(StatsPermission, "Consulter les statistiques de ma boîte SPRO", [SproRoles.StructureMember, SproRoles.TerritoryCoordinator]),
             new PermissionDeclaration(ReceiveSharesPermission, "Ouvrir les documents que les personnes accompagnées partagent", [SproRoles.StructureMember, SproRoles.TerritoryCoordinator]),
         ],

@@ -141,7 +141,7 @@ public static class DemoNetwork
         {
             foreach (var (territory, type, town) in Structures)
             {
-                var structure = new Structure { Name = $"{Structure.TypeLabel(type)} de {town}", Type = type, Town = town, TerritoryId = territory, Public = DemoPublic(type),
+                var structure = new Structure { Name = $"{Structure.TypeLabel(type)} {Territories.FrenchPlaces.Of(town)}", Type = type, Town = town, TerritoryId = territory, Public = DemoPublic(type),
                     DepartmentWide = type == StructureType.CapEmploi };
                 structure.Index();
                 db.Structures.Add(structure);

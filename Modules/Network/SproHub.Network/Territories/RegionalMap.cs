@@ -28,7 +28,7 @@ public static class RegionalMap
 
         Add("cher", "SPRO du Cher", TerritoryKind.LocalSpro, "18", "departement-18", PerDepartment);
         foreach (var (slug, name) in new[] { ("bourges", "Bourges"), ("vierzon", "Vierzon"), ("saint-amand-montrond", "Saint-Amand-Montrond"), ("aubigny-sur-nere", "Aubigny-sur-Nère") })
-            Add($"cher-{slug}", $"Bassin de {name}", TerritoryKind.Basin, "18", "cher");
+            Add($"cher-{slug}", $"Bassin {FrenchPlaces.Of(name)}", TerritoryKind.Basin, "18", "cher");
         Add("chartres", "SPRO de Chartres", TerritoryKind.LocalSpro, "28", "departement-28", PerBasin);
         Add("dreux", "SPRO de Dreux", TerritoryKind.LocalSpro, "28", "departement-28", PerBasin);
         Add("chateaudun-nogent", "SPRO de Châteaudun / Nogent-le-Rotrou", TerritoryKind.LocalSpro, "28", "departement-28", PerBasin);
@@ -38,10 +38,10 @@ public static class RegionalMap
         Add("la-chatre", "SPRO de La Châtre", TerritoryKind.LocalSpro, "36", "departement-36", PerBasin);
         Add("indre-et-loire", "SPRO d'Indre-et-Loire", TerritoryKind.LocalSpro, "37", "departement-37", PerDepartment);
         foreach (var (slug, name) in new[] { ("tours", "Tours"), ("amboise", "Amboise"), ("chinon", "Chinon"), ("loches", "Loches") })
-            Add($"indre-et-loire-{slug}", $"Bassin de {name}", TerritoryKind.Basin, "37", "indre-et-loire");
+            Add($"indre-et-loire-{slug}", $"Bassin {FrenchPlaces.Of(name)}", TerritoryKind.Basin, "37", "indre-et-loire");
         Add("loir-et-cher", "SPRO du Loir-et-Cher", TerritoryKind.LocalSpro, "41", "departement-41", PerDepartment);
         foreach (var (slug, name) in new[] { ("blois", "Blois"), ("vendome", "Vendôme"), ("romorantin", "Romorantin") })
-            Add($"loir-et-cher-{slug}", $"Bassin de {name}", TerritoryKind.Basin, "41", "loir-et-cher");
+            Add($"loir-et-cher-{slug}", $"Bassin {FrenchPlaces.Of(name)}", TerritoryKind.Basin, "41", "loir-et-cher");
         Add("orleans", "SPRO d'Orléans", TerritoryKind.LocalSpro, "45", "departement-45", PerBasin);
         Add("montargis-gien", "SPRO de Montargis-Gien", TerritoryKind.LocalSpro, "45", "departement-45", PerBasin);
         Add("pithiviers", "SPRO de Pithiviers", TerritoryKind.LocalSpro, "45", "departement-45", PerBasin);

@@ -14,6 +14,11 @@ internal static class SpaceEndpoints
             await m.Send(request, ct);
             return TypedResults.Accepted((string?)null, new { message = SignUpMessage(request.Email) });
         }).AllowAnonymous().WithSummary("Ouvrir un espace : un lien de confirmation part à l'adresse donnée");
+        api.MapPost("/invitations", async (InvitePerson request, IMediator m, CancellationToken ct) =>
+        {
+            var result = await m.Send(request, ct);
+            return TypedResults.Created($"spaces/{result.SpaceId}", result);
+        }).WithSummary("Ouvrir un espace pour une personne accompagnée : elle reçoit un e-mail pour choisir son mot de passe");
         api.MapGet("/space", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new EnterSpace(), ct)))
             .WithSummary("Mon espace : place utilisée, alertes");
     }

@@ -11,6 +11,9 @@ namespace SproHub.Plugins.MaBoite.Files.Pages;
 public sealed class FilesModel(IMediator mediator, ITerritoryContext territory) : FormPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Dossier { get; set; }
+    /// <summary>A folder of thousands of files is shown a hundred at a time.</summary>
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public const int PageSize = 100;
     /// <summary>Why the last upload was refused (set by the upload endpoint, which streams outside this page).</summary>
     [TempData] public string? Refusal { get; set; }
 
@@ -72,6 +75,10 @@ public sealed class FilesModel(IMediator mediator, ITerritoryContext territory) 
         Contents = await mediator.Send(new ListFolder(Dossier), cancellationToken);
         Targets = await mediator.Send(new ListFolderTree(), cancellationToken);
     }
+
+    public int Pages => Math.Max(1, (Contents.Documents.Count + PageSize - 1) / PageSize);
+    public IEnumerable<DocumentLine> PageOfDocuments => Contents.Documents.Skip((Math.Clamp(PageNumber, 1, Pages) - 1) * PageSize).Take(PageSize);
+    public string PageUrl(int page) => FolderUrl(Dossier) + (Dossier is null ? "?" : "&") + $"page={page}";
 
     public string ContentUrl(Guid id, bool inline = false) => $"/api/territories/{Territory}/ma-boite/files/{id}/content" + (inline ? "?inline=true" : "");
     public string FolderUrl(Guid? id) => $"/t/{Territory}/ma-boite/fichiers" + (id is null ? "" : $"?dossier={id}");
