@@ -31,7 +31,7 @@ if (args.Length > 3 && args[3] == "ma-boite")
     hostEnv["DemoData__Enabled"] = "false";
     string section;
     await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv))
-        section = MaBoiteStorage.Report(await MaBoiteStorage.RunAsync(server, work));
+        section = MaBoiteStorage.Report(await MaBoiteStorage.RunAsync(server, work, bareApp));
     Report.Splice(report, "ma-boite", section, DateTime.UtcNow);
     Console.WriteLine(section);
     try { Directory.Delete(work, recursive: true); } catch (IOException) { }
@@ -157,7 +157,7 @@ await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub
 // 9. ma boîte SPRO's storage (its own server: the upload's memory is measured from a quiet start).
 string maBoite;
 await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv))
-    maBoite = MaBoiteStorage.Report(await MaBoiteStorage.RunAsync(server, work));
+    maBoite = MaBoiteStorage.Report(await MaBoiteStorage.RunAsync(server, work, bareApp));
 
 // The report.
 var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "?";

@@ -26,7 +26,8 @@ internal static class ReceptionGuide
 
     public static async Task<HttpClient> SignInAsync(string url, string email)
     {
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(url) };
+        // Ten minutes: ma boîte SPRO's benchmark sends a gigabyte through one request.
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(10) };
         var token = await (await http.PostAsJsonAsync("/api/network/auth/token", new { email, password = "Demo-SproHub-2026" })).Content.ReadFromJsonAsync<JsonElement>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
         return http;

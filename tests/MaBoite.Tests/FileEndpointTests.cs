@@ -165,4 +165,21 @@ public sealed class FileEndpointTests(SproHubFactory factory) : IClassFixture<Sp
         Assert.Equal(1, purged);
         Assert.Equal((5_000L, 5_000L), await UsageAsync(factory, "alex@exemple.fr"));
     }
+
+    [Fact]
+    public async Task A_listing_kept_in_memory_never_outlives_a_change()
+    {
+        var alex = await OpenAsync(factory, "alex@exemple.fr");
+        var file = await alex.UploadAsync(Pdf(1_000), "brouillon.pdf");
+        async Task<string[]> NamesAsync() => (await (await alex.GetAsync($"{Orleans}/files")).JsonAsync(HttpStatusCode.OK))
+            .GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("name").GetString()!).ToArray();
+        Assert.Equal(["brouillon.pdf"], await NamesAsync());
+        await (await alex.PatchAsJsonAsync($"{Orleans}/files/{file.GetProperty("id")}", new { name = "Lettre finale.pdf", version = file.GetProperty("version").GetInt32() }))
+            .JsonAsync(HttpStatusCode.NoContent);
+        Assert.Equal(["Lettre finale.pdf"], await NamesAsync());
+        await alex.UploadAsync(Pdf(1_000), "Annexe.pdf");
+        Assert.Equal(["Annexe.pdf", "Lettre finale.pdf"], await NamesAsync());
+        await alex.DeleteAsync($"{Orleans}/files/{file.GetProperty("id")}");
+        Assert.Equal(["Annexe.pdf"], await NamesAsync());
+    }
 }

@@ -82,6 +82,7 @@ public sealed class MaBoiteModule : IModule
         services.AddScoped<SpaceAccess>();
         services.AddScoped<TrashBin>();
         services.AddScoped<SpaceStorage>();
+        services.AddSingleton<ListingCache>();
         services.AddHostedService<MaBoiteJobs>();
     }
 

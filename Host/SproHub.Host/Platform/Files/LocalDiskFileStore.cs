@@ -45,6 +45,9 @@ public sealed class LocalDiskFileStore(IConfiguration configuration) : IFileStor
                     hash.AppendData(buffer, 0, read);
                     await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
+                // On the disk before anyone is told it is stored: a crash after the answer must not lose an accepted file.
+                await output.FlushAsync(cancellationToken);
+                output.Flush(flushToDisk: true);
             }
             if (size == 0) throw new RuleViolationException(field, "fichier-vide", "Le fichier est vide.");
             contentType ??= Accept(head, headLength, allowedContentTypes, field);

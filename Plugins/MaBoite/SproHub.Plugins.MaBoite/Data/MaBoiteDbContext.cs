@@ -19,6 +19,29 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<PublicationView> PublicationViews => Set<PublicationView>();
 
+    /// <summary>
+    /// Any change to documents or folders moves their spaces' <see cref="Space.ContentStamp"/> in the same transaction, so that
+    /// no handler can forget it and every host's cached listings (<see cref="Files.ListFolderHandler"/>) are dropped at once.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var spaces = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity switch { Document d => d.SpaceId, Folder f => f.SpaceId, _ => Guid.Empty }).Where(id => id != Guid.Empty).Distinct().ToList();
+        if (spaces.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await Spaces.IgnoreQueryFilters().Where(s => spaces.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.ContentStamp, x => x.ContentStamp + 1), cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
     /// <summary>Read by the query filter at each query; no territory (Région-wide or background work) sees nothing.</summary>
     private string? CurrentTerritoryId => territory.Current?.Slug;
 
@@ -50,10 +73,13 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
             b.ToTable("ma_boite_documents");
             b.Property(d => d.TerritoryId).HasMaxLength(64);
             b.Property(d => d.Name).HasMaxLength(Document.NameMaxLength);
+            // Byte order on both databases, as SQLite sorts: PostgreSQL's default collation would skip spaces and punctuation.
+            var key = b.Property(d => d.NameKey).HasMaxLength(Document.NameMaxLength);
+            if (Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) key.UseCollation("C");
             b.Property(d => d.ContentType).HasMaxLength(120);
             b.Property(d => d.Sha256).HasMaxLength(64);
             b.HasOne<Space>().WithMany().HasForeignKey(d => d.SpaceId).OnDelete(DeleteBehavior.Cascade);
-            b.HasIndex(d => new { d.SpaceId, d.FolderId });
+            b.HasIndex(d => new { d.SpaceId, d.FolderId, d.NameKey });
             b.HasIndex(d => d.StoreId).IsUnique();
             b.HasQueryFilter(d => d.TerritoryId == CurrentTerritoryId);
         });

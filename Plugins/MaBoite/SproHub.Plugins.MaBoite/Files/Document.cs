@@ -15,7 +15,20 @@ public sealed class Document : IVersioned
     public required string TerritoryId { get; set; }
     public Guid SpaceId { get; set; }
     public Guid? FolderId { get; set; }
-    public required string Name { get; set; }
+
+    /// <summary>Setting the name sets its <see cref="NameKey"/>, by which the database sorts a folder.</summary>
+    public required string Name
+    {
+        get;
+        set
+        {
+            field = value;
+            NameKey = Names.SortKey(value);
+        }
+    }
+
+    /// <summary>The name in lower case without accents: a folder is listed in this order straight from its index.</summary>
+    public string NameKey { get; private set; } = "";
     public required string ContentType { get; set; }
     public long Size { get; set; }
     public required string Sha256 { get; set; }
@@ -52,6 +65,13 @@ public static class Names
     public const int TrashDays = 30;
 
     /// <summary>The name as kept: trimmed, without what could act as a path or a control character; refused when nothing remains.</summary>
+    public static string SortKey(string name)
+    {
+        var decomposed = name.ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
+        return new string(decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray())
+            .Normalize(System.Text.NormalizationForm.FormC);
+    }
+
     public static string Clean(string? name, int maxLength, string field)
     {
         var cleaned = new string((name ?? "").Where(c => !char.IsControl(c) && c is not ('/' or '\\' or '"' or '<' or '>' or ':' or '*' or '?' or '|')).ToArray()).Trim().Trim('.').Trim();

@@ -4,6 +4,14 @@ using SproHub.Shared.Errors;
 
 namespace SproHub.Plugins.MaBoite.Files;
 
+/// <summary>A file as a folder lists it: what a client needs to show it and act on it (its checksum is in <see cref="DocumentLine"/>).</summary>
+public sealed record FileEntry(Guid Id, string Name, string ContentType, long Size, DateTimeOffset UploadedAt, int Version)
+{
+    [System.Text.Json.Serialization.JsonIgnore] public string Kind => FileKinds.Label(ContentType);
+    [System.Text.Json.Serialization.JsonIgnore] public string SizeText => Spaces.Sizes.Format(Size);
+    public bool CanPreview => FileKinds.CanPreview(ContentType);
+}
+
 public sealed record DocumentLine(Guid Id, string Name, string ContentType, string Kind, long Size, string SizeText, string Sha256, DateTimeOffset UploadedAt,
     Guid? FolderId, bool CanPreview, int Version)
 {

@@ -77,7 +77,7 @@ public sealed class FilesModel(IMediator mediator, ITerritoryContext territory) 
     }
 
     public int Pages => Math.Max(1, (Contents.Documents.Count + PageSize - 1) / PageSize);
-    public IEnumerable<DocumentLine> PageOfDocuments => Contents.Documents.Skip((Math.Clamp(PageNumber, 1, Pages) - 1) * PageSize).Take(PageSize);
+    public IEnumerable<FileEntry> PageOfDocuments => Contents.Documents.Skip((Math.Clamp(PageNumber, 1, Pages) - 1) * PageSize).Take(PageSize);
     public string PageUrl(int page) => FolderUrl(Dossier) + (Dossier is null ? "?" : "&") + $"page={page}";
 
     public string ContentUrl(Guid id, bool inline = false) => $"/api/territories/{Territory}/ma-boite/files/{id}/content" + (inline ? "?inline=true" : "");

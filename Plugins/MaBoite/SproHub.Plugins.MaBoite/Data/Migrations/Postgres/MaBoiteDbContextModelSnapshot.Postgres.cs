@@ -41,6 +41,12 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("C");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -78,7 +84,7 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                     b.HasIndex("StoreId")
                         .IsUnique();
 
-                    b.HasIndex("SpaceId", "FolderId");
+                    b.HasIndex("SpaceId", "FolderId", "NameKey");
 
                     b.ToTable("ma_boite_documents", (string)null);
                 });
@@ -290,6 +296,9 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
 
                     b.Property<int?>("BirthYear")
                         .HasColumnType("integer");
+
+                    b.Property<long>("ContentStamp")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

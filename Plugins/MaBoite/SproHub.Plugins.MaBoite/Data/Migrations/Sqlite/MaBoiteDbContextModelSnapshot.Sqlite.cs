@@ -36,6 +36,11 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -73,7 +78,7 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                     b.HasIndex("StoreId")
                         .IsUnique();
 
-                    b.HasIndex("SpaceId", "FolderId");
+                    b.HasIndex("SpaceId", "FolderId", "NameKey");
 
                     b.ToTable("ma_boite_documents", (string)null);
                 });
@@ -282,6 +287,9 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContentStamp")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CreatedAt")

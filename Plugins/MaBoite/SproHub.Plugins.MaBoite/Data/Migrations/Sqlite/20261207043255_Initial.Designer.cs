@@ -11,7 +11,7 @@ using SproHub.Plugins.MaBoite.Data;
 namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
 {
     [DbContext(typeof(MaBoiteDbContext))]
-    [Migration("20261207035556_Initial")]
+    [Migration("20261207043255_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -35,6 +35,11 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -76,7 +81,7 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                     b.HasIndex("StoreId")
                         .IsUnique();
 
-                    b.HasIndex("SpaceId", "FolderId");
+                    b.HasIndex("SpaceId", "FolderId", "NameKey");
 
                     b.ToTable("ma_boite_documents", (string)null);
                 });
@@ -285,6 +290,9 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContentStamp")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CreatedAt")

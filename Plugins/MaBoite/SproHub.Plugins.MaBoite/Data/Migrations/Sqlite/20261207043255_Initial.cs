@@ -89,7 +89,8 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                     OpenedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     LastActiveOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     InvitedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentStamp = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,6 +106,7 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                     SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
                     FolderId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     Size = table.Column<long>(type: "INTEGER", nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -180,9 +182,9 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ma_boite_documents_SpaceId_FolderId",
+                name: "IX_ma_boite_documents_SpaceId_FolderId_NameKey",
                 table: "ma_boite_documents",
-                columns: new[] { "SpaceId", "FolderId" });
+                columns: new[] { "SpaceId", "FolderId", "NameKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ma_boite_documents_StoreId",

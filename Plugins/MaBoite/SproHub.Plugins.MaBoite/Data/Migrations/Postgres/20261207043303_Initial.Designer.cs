@@ -12,7 +12,7 @@ using SproHub.Plugins.MaBoite.Data;
 namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
 {
     [DbContext(typeof(MaBoiteDbContext))]
-    [Migration("20261207035616_Initial")]
+    [Migration("20261207043303_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -43,6 +43,12 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("C");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -81,7 +87,7 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                     b.HasIndex("StoreId")
                         .IsUnique();
 
-                    b.HasIndex("SpaceId", "FolderId");
+                    b.HasIndex("SpaceId", "FolderId", "NameKey");
 
                     b.ToTable("ma_boite_documents", (string)null);
                 });
@@ -293,6 +299,9 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
 
                     b.Property<int?>("BirthYear")
                         .HasColumnType("integer");
+
+                    b.Property<long>("ContentStamp")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -90,7 +90,8 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                     OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastActiveOn = table.Column<DateOnly>(type: "date", nullable: true),
                     InvitedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ContentStamp = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,6 +107,7 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                     SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
                     FolderId = table.Column<Guid>(type: "uuid", nullable: true),
                     Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false, collation: "C"),
                     ContentType = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
                     Size = table.Column<long>(type: "bigint", nullable: false),
                     Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -181,9 +183,9 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ma_boite_documents_SpaceId_FolderId",
+                name: "IX_ma_boite_documents_SpaceId_FolderId_NameKey",
                 table: "ma_boite_documents",
-                columns: new[] { "SpaceId", "FolderId" });
+                columns: new[] { "SpaceId", "FolderId", "NameKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ma_boite_documents_StoreId",
