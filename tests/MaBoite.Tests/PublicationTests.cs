@@ -100,4 +100,26 @@ public sealed class PublicationTests(SproHubFactory factory) : IClassFixture<Spr
         Assert.Contains("&lt; 5", page);
         Assert.DoesNotContain("sam@exemple.fr", page);
     }
+
+    [Fact]
+    public async Task An_event_says_when_and_where_and_reaches_the_people_it_is_aimed_at()
+    {
+        var alex = await OpenAsync(factory, "alex@exemple.fr", 2008);
+        await alex.GetAsync($"{Orleans}/space");
+        var adviser = await factory.ClientAsAsync(DemoNetwork.OrleansAdviser);
+        var day = DateOnly.FromDateTime(DateTime.Today).AddDays(10);
+        var missing = await (await adviser.PostAsJsonAsync($"{Orleans}/publications", new { kind = "Evenement", title = "Forum des métiers", markdown = "Venez !", eventOn = day }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("place", missing.GetProperty("rules")[0].GetProperty("field").GetString());
+        var past = await (await adviser.PostAsJsonAsync($"{Orleans}/publications", new { kind = "Evenement", title = "Forum", markdown = "x", eventOn = day.AddDays(-30), place = "Orléans" }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("evenement-a-venir", past.GetProperty("rules")[0].GetProperty("rule").GetString());
+
+        await (await adviser.PostAsJsonAsync($"{Orleans}/publications", new { kind = "Evenement", title = "Forum des métiers", markdown = "Venez !", eventOn = day, place = "Salle de l'Exemple, Orléans" }))
+            .JsonAsync(HttpStatusCode.Created);
+        await factory.DispatchOutboxAsync();
+        Assert.Contains(factory.SentMails(), m => m.To.Mailboxes.Any(b => b.Address == "alex@exemple.fr") && m.Subject == $"Près de chez vous le {day:dd/MM/yyyy} : Forum des métiers");
+        var portal = await (await alex.GetAsync($"{Orleans}/portal")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Salle de l'Exemple, Orléans", portal[0].GetProperty("place").GetString());
+    }
 }

@@ -31,6 +31,7 @@ public sealed class MaBoiteModule : IModule
     public const string StatsPermission = "ma-boite.stats";
     public const string QuotaKind = "ma-boite.quota";
     public const string NewResourceKind = "ma-boite.new-resource";
+    public const string EventKind = "ma-boite.event";
     public const string ShareReceivedKind = "ma-boite.share-received";
     public const string AdviserDocumentKind = "ma-boite.adviser-document";
 
@@ -71,6 +72,7 @@ public sealed class MaBoiteModule : IModule
         [
             new NotificationKindDeclaration(QuotaKind, "ma boîte SPRO : mon espace bientôt plein"),
             new NotificationKindDeclaration(NewResourceKind, "ma boîte SPRO : une nouvelle ressource pour moi"),
+            new NotificationKindDeclaration(EventKind, "ma boîte SPRO : un événement près de chez moi"),
             new NotificationKindDeclaration(AdviserDocumentKind, "ma boîte SPRO : un conseiller dépose un document dans mon espace"),
             new NotificationKindDeclaration(ShareReceivedKind, "ma boîte SPRO : une personne partage un document avec moi"),
         ],

@@ -19,7 +19,8 @@ public sealed record ReadPortal : IRequest<IReadOnlyList<PortalItem>>;
 public sealed record ReadPublication(Guid Id) : IRequest<PortalItem>;
 
 /// <param name="Html">Sanitised HTML of the Markdown text.</param>
-public sealed record PortalItem(Guid Id, PublicationKind Kind, string Title, string Html, string? Link, string PublishedBy, DateTimeOffset PublishedAt, bool Seen);
+public sealed record PortalItem(Guid Id, PublicationKind Kind, string Title, string Html, string? Link, string PublishedBy, DateTimeOffset PublishedAt, bool Seen,
+    DateOnly? EventOn, string? Place);
 
 internal sealed class PortalHandlers(MaBoiteDbContext db, SpaceAccess access, TimeProvider clock)
     : IRequestHandler<ReadPortal, IReadOnlyList<PortalItem>>, IRequestHandler<ReadPublication, PortalItem>
@@ -52,5 +53,5 @@ internal sealed class PortalHandlers(MaBoiteDbContext db, SpaceAccess access, Ti
     }
 
     private static PortalItem Item(Publication p, bool seen) =>
-        new(p.Id, p.Kind, p.Title, Publication.Render(p.Markdown), p.Link, p.PublishedBy, p.PublishedAt, seen);
+        new(p.Id, p.Kind, p.Title, Publication.Render(p.Markdown), p.Link, p.PublishedBy, p.PublishedAt, seen, p.EventOn, p.Place);
 }

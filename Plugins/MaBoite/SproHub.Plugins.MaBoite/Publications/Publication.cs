@@ -6,8 +6,8 @@ using SproHub.Shared.Errors;
 
 namespace SproHub.Plugins.MaBoite.Publications;
 
-/// <summary>News of the SPRO group, or a resource (a guide, a link, a document) published by a structure.</summary>
-public enum PublicationKind { Actualite, Ressource }
+/// <summary>News of the SPRO group, a resource (a guide, a link, a document) published by a structure, or an event (a forum, an open day).</summary>
+public enum PublicationKind { Actualite, Ressource, Evenement }
 
 /// <summary>
 /// What agents publish for the people of ma boîte SPRO, written in Markdown (shown as sanitised HTML) and aimed at
@@ -24,6 +24,9 @@ public sealed class Publication : IVersioned
     public required string Title { get; set; }
     public required string Markdown { get; set; }
     public string? Link { get; set; }
+    /// <summary>For an event: its day and where it takes place in the territory.</summary>
+    public DateOnly? EventOn { get; set; }
+    public string? Place { get; set; }
     /// <summary>Comma-separated <see cref="PublicType"/> names; empty for every public.</summary>
     public string PublicTypes { get; set; } = "";
     public int? AgeMin { get; set; }
@@ -64,7 +67,21 @@ public sealed class Publication : IVersioned
     /// <summary>The text as the page shows it: Markdown without raw HTML, then sanitised.</summary>
     public static string Render(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
 
-    public static string KindLabel(PublicationKind kind) => kind == PublicationKind.Actualite ? "Actualité" : "Ressource";
+    public static string KindLabel(PublicationKind kind) => kind switch
+    {
+        PublicationKind.Actualite => "Actualité",
+        PublicationKind.Evenement => "Événement",
+        _ => "Ressource",
+    };
+
+    /// <summary>An event says when and where, and is still to come.</summary>
+    public static void CheckEvent(PublicationKind kind, DateOnly? on, string? place, DateOnly today)
+    {
+        if (kind != PublicationKind.Evenement) return;
+        if (on is not { } day) throw new RuleViolationException("eventOn", "date-evenement", "Donnez la date de l'événement.");
+        if (day < today) throw new RuleViolationException("eventOn", "evenement-a-venir", "L'événement est passé : publiez un événement à venir.");
+        if (string.IsNullOrWhiteSpace(place)) throw new RuleViolationException("place", "lieu-evenement", "Dites où a lieu l'événement.");
+    }
 }
 
 /// <summary>A person opened a publication (once counted per person).</summary>

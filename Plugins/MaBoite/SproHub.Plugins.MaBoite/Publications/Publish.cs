@@ -17,7 +17,7 @@ namespace SproHub.Plugins.MaBoite.Publications;
 /// <summary>An agent publishes news or a resource; the people it is aimed at are told of a new resource.</summary>
 [RequiresPermission(MaBoiteModule.PublishPermission)]
 public sealed record Publish(PublicationKind Kind, string Title, string Markdown, string? Link, IReadOnlyList<PublicType>? PublicTypes, int? AgeMin, int? AgeMax,
-    Guid? StructureId) : IRequest<PublicationLine>;
+    Guid? StructureId, DateOnly? EventOn = null, string? Place = null) : IRequest<PublicationLine>;
 
 /// <summary>Takes a publication off the portal (it stays counted).</summary>
 [RequiresPermission(MaBoiteModule.PublishPermission)]
@@ -50,6 +50,7 @@ internal sealed class PublishHandlers(MaBoiteDbContext db, ICurrentUser user, IS
         var territoryId = territory.Current!.Slug;
         Publication.CheckAges(request.AgeMin, request.AgeMax);
         Publication.CheckLink(string.IsNullOrWhiteSpace(request.Link) ? null : request.Link.Trim());
+        Publication.CheckEvent(request.Kind, request.EventOn, request.Place, ParisTime.Today(clock));
         await Spaces.SignUpHandler.CheckStructureAsync(structures, request.StructureId, territoryId, cancellationToken);
         var now = clock.GetUtcNow();
         var publication = new Publication
@@ -57,9 +58,10 @@ internal sealed class PublishHandlers(MaBoiteDbContext db, ICurrentUser user, IS
             Id = Guid.NewGuid(), TerritoryId = territoryId, Kind = request.Kind, Title = request.Title.Trim(), Markdown = request.Markdown,
             Link = string.IsNullOrWhiteSpace(request.Link) ? null : request.Link.Trim(), PublicTypes = string.Join(',', (request.PublicTypes ?? []).Distinct()),
             AgeMin = request.AgeMin, AgeMax = request.AgeMax, StructureId = request.StructureId, PublishedBy = user.DisplayName ?? "SPRO", PublishedAt = now,
+            EventOn = request.Kind == PublicationKind.Evenement ? request.EventOn : null, Place = request.Kind == PublicationKind.Evenement ? request.Place?.Trim() : null,
         };
         db.Publications.Add(publication);
-        if (publication.Kind == PublicationKind.Ressource) await TellTargetsAsync(publication, cancellationToken);
+        if (publication.Kind != PublicationKind.Actualite) await TellTargetsAsync(publication, cancellationToken);
         db.AddIntegrationEvent(new IndicatorValueRecorded(Guid.NewGuid(), now, MaBoiteModule.Id, MaBoiteModule.Indicators.ResourcesPublished, territoryId,
             ParisTime.Today(clock), 1, publication.Id.ToString()));
         audit.Queue(db, new AuditEntry(MaBoiteModule.Id, "publication.publiee", "publication", publication.Id.ToString(), territoryId, publication.Title));
@@ -87,17 +89,21 @@ internal sealed class PublishHandlers(MaBoiteDbContext db, ICurrentUser user, IS
         return lines;
     }
 
-    /// <summary>The people it is aimed at hear of a new resource (each may turn this kind of message off).</summary>
+    /// <summary>The people it is aimed at hear of a new resource or a coming event (each may turn either kind of message off).</summary>
     private async Task TellTargetsAsync(Publication publication, CancellationToken cancellationToken)
     {
         var year = ParisTime.Today(clock).Year;
         var spaces = await db.Spaces.AsNoTracking().Where(s => s.OpenedAt != null).ToListAsync(cancellationToken);
         var recipients = spaces.Where(s => publication.Targets(s, year)).Select(s => new NotificationRecipient(s.Email, s.DisplayName)).ToList();
         if (recipients.Count == 0) return;
-        notifier.Queue(db, new Notification(MaBoiteModule.Id, MaBoiteModule.NewResourceKind, publication.TerritoryId, recipients,
-            $"Nouvelle ressource pour vous : {publication.Title}",
-            $"Le SPRO a publié une ressource qui peut vous être utile : « {publication.Title} ». Retrouvez-la dans votre espace ma boîte SPRO.",
-            $"/t/{publication.TerritoryId}/ma-boite/actualites/{publication.Id}"));
+        var link = $"/t/{publication.TerritoryId}/ma-boite/actualites/{publication.Id}";
+        notifier.Queue(db, publication.Kind == PublicationKind.Evenement
+            ? new Notification(MaBoiteModule.Id, MaBoiteModule.EventKind, publication.TerritoryId, recipients,
+                $"Près de chez vous le {publication.EventOn:dd/MM/yyyy} : {publication.Title}",
+                $"Le SPRO vous signale un événement : « {publication.Title} », le {publication.EventOn:dd/MM/yyyy} à {publication.Place}.", link)
+            : new Notification(MaBoiteModule.Id, MaBoiteModule.NewResourceKind, publication.TerritoryId, recipients,
+                $"Nouvelle ressource pour vous : {publication.Title}",
+                $"Le SPRO a publié une ressource qui peut vous être utile : « {publication.Title} ». Retrouvez-la dans votre espace ma boîte SPRO.", link));
     }
 
     private async Task<PublicationLine> LineAsync(Publication p, int readers, CancellationToken cancellationToken) =>

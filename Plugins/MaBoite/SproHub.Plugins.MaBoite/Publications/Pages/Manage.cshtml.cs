@@ -20,6 +20,8 @@ public sealed class ManageModel(IMediator mediator, ITerritoryContext territory,
         public int? AgeMin { get; set; }
         public int? AgeMax { get; set; }
         public Guid? StructureId { get; set; }
+        public DateOnly? EventOn { get; set; }
+        public string? Place { get; set; }
     }
 
     public string Territory => territory.Current!.Slug;
@@ -39,7 +41,7 @@ public sealed class ManageModel(IMediator mediator, ITerritoryContext territory,
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => SubmitAsync(async () =>
     {
         var f = Form;
-        var line = await mediator.Send(new Publish(f.Kind, f.Title ?? "", f.Markdown ?? "", f.Link, f.PublicTypes, f.AgeMin, f.AgeMax, f.StructureId), ct);
+        var line = await mediator.Send(new Publish(f.Kind, f.Title ?? "", f.Markdown ?? "", f.Link, f.PublicTypes, f.AgeMin, f.AgeMax, f.StructureId, f.EventOn, f.Place), ct);
         return $"« {line.Title} » est publié ({line.Audience}).";
     }, nameof(Form), ct);
 

@@ -143,6 +143,9 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                     b.Property<int?>("AgeMin")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("EventOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -156,6 +159,10 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("PublicTypes")
                         .IsRequired()

@@ -137,6 +137,9 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                     b.Property<int?>("AgeMin")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("EventOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -149,6 +152,10 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                     b.Property<string>("Markdown")
                         .IsRequired()
                         .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublicTypes")

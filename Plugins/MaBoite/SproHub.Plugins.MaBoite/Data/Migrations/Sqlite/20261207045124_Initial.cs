@@ -57,6 +57,8 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                     Title = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
                     Markdown = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
                     Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EventOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     PublicTypes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     AgeMin = table.Column<int>(type: "INTEGER", nullable: true),
                     AgeMax = table.Column<int>(type: "INTEGER", nullable: true),

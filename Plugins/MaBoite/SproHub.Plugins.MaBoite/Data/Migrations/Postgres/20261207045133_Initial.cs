@@ -58,6 +58,8 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                     Title = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
                     Markdown = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
                     Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    EventOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     PublicTypes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     AgeMin = table.Column<int>(type: "integer", nullable: true),
                     AgeMax = table.Column<int>(type: "integer", nullable: true),
