@@ -122,4 +122,22 @@ public sealed class PublicationTests(SproHubFactory factory) : IClassFixture<Spr
         var portal = await (await alex.GetAsync($"{Orleans}/portal")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("Salle de l'Exemple, Orléans", portal[0].GetProperty("place").GetString());
     }
+
+    [Fact]
+    public async Task A_document_joined_to_a_resource_is_downloaded_by_those_it_is_aimed_at_only()
+    {
+        var alex = await OpenAsync(factory, "alex@exemple.fr", 2008);
+        var sam = await OpenAsync(factory, "sam@exemple.fr", 2004, "Etudiant");
+        var adviser = await factory.ClientAsAsync(DemoNetwork.OrleansAdviser);
+        var id = (await (await adviser.PostAsJsonAsync($"{Orleans}/publications", Resource())).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var wrong = await (await adviser.PostAsync($"{Orleans}/publications/{id}/attachment?name=guide.pdf", new ByteArrayContent([0x4D, 0x5A, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("type-de-fichier", wrong.GetProperty("rules")[0].GetProperty("rule").GetString());
+        var line = await (await adviser.PostAsync($"{Orleans}/publications/{id}/attachment?name=Guide%20des%20stages.pdf", new ByteArrayContent(Pdf(8_000)))).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Guide des stages.pdf", line.GetProperty("attachmentName").GetString());
+
+        Assert.Equal(Pdf(8_000), await (await alex.GetAsync($"{Orleans}/portal/{id}/attachment")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await sam.GetAsync($"{Orleans}/portal/{id}/attachment")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await alex.PostAsync($"{Orleans}/publications/{id}/attachment?name=x.pdf", new ByteArrayContent(Pdf(100)))).StatusCode);
+    }
 }

@@ -145,14 +145,19 @@ public sealed class SpaceJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await adviser.GetByRole(AriaRole.Button, new() { Name = "Publier" }).ClickAsync();
         await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToContainTextAsync("est publié");
         await adviser.AssertAccessibleAsync();
+        await adviser.GetByLabel("Joindre un document").First.SetInputFilesAsync(Sample("Fiche entretien.pdf", Citizens.Pdf(5_000)));
+        await adviser.GetByRole(AriaRole.Button, new() { Name = "Joindre à Préparer un entretien d'embauche" }).ClickAsync();
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToContainTextAsync("« Fiche entretien.pdf » est joint");
 
         var jade = await browser.NewPageAsync(phone: true);
         await jade.LogInAsync(SproHub.Plugins.MaBoite.Demo.DemoSpaces.Email);
         await jade.GotoAsync("/t/orleans/ma-boite/actualites");
         await jade.AssertAccessibleAsync();
         await jade.GetByRole(AriaRole.Link, new() { Name = "Préparer un entretien d'embauche" }).ClickAsync();
-        await Assertions.Expect(jade.Locator("article strong")).ToHaveTextAsync("préparer");
+        await Assertions.Expect(jade.Locator("article strong").First).ToHaveTextAsync("préparer");
         await jade.AssertAccessibleAsync();
+        var guide = await jade.RunAndWaitForDownloadAsync(() => jade.GetByRole(AriaRole.Link, new() { Name = "Télécharger le document : Fiche entretien.pdf (4,9 ko)" }).ClickAsync());
+        Assert.Equal(5_000, new FileInfo(await guide.PathAsync()).Length);
 
         await jade.GotoAsync("/t/orleans/ma-boite/mes-donnees");
         await jade.AssertAccessibleAsync();

@@ -106,6 +106,8 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
             b.Property(x => x.PublicTypes).HasMaxLength(200);
             b.Property(x => x.PublishedBy).HasMaxLength(200);
             b.Property(x => x.Place).HasMaxLength(200);
+            b.Property(x => x.AttachmentName).HasMaxLength(Files.Document.NameMaxLength);
+            b.Property(x => x.AttachmentType).HasMaxLength(120);
             b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
             b.HasIndex(x => x.TerritoryId);
             b.HasQueryFilter(x => x.TerritoryId == CurrentTerritoryId);

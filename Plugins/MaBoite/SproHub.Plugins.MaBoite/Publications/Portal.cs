@@ -20,7 +20,7 @@ public sealed record ReadPublication(Guid Id) : IRequest<PortalItem>;
 
 /// <param name="Html">Sanitised HTML of the Markdown text.</param>
 public sealed record PortalItem(Guid Id, PublicationKind Kind, string Title, string Html, string? Link, string PublishedBy, DateTimeOffset PublishedAt, bool Seen,
-    DateOnly? EventOn, string? Place);
+    DateOnly? EventOn, string? Place, string? AttachmentName, long AttachmentSize);
 
 internal sealed class PortalHandlers(MaBoiteDbContext db, SpaceAccess access, TimeProvider clock)
     : IRequestHandler<ReadPortal, IReadOnlyList<PortalItem>>, IRequestHandler<ReadPublication, PortalItem>
@@ -53,5 +53,5 @@ internal sealed class PortalHandlers(MaBoiteDbContext db, SpaceAccess access, Ti
     }
 
     private static PortalItem Item(Publication p, bool seen) =>
-        new(p.Id, p.Kind, p.Title, Publication.Render(p.Markdown), p.Link, p.PublishedBy, p.PublishedAt, seen, p.EventOn, p.Place);
+        new(p.Id, p.Kind, p.Title, Publication.Render(p.Markdown), p.Link, p.PublishedBy, p.PublishedAt, seen, p.EventOn, p.Place, p.AttachmentName, p.AttachmentSize);
 }

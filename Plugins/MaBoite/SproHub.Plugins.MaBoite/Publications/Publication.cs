@@ -27,6 +27,11 @@ public sealed class Publication : IVersioned
     /// <summary>For an event: its day and where it takes place in the territory.</summary>
     public DateOnly? EventOn { get; set; }
     public string? Place { get; set; }
+    /// <summary>A document the structure publishes with it (a guide, a form), in the platform's file store.</summary>
+    public Guid? AttachmentStoreId { get; set; }
+    public string? AttachmentName { get; set; }
+    public string? AttachmentType { get; set; }
+    public long AttachmentSize { get; set; }
     /// <summary>Comma-separated <see cref="PublicType"/> names; empty for every public.</summary>
     public string PublicTypes { get; set; } = "";
     public int? AgeMin { get; set; }
@@ -66,6 +71,9 @@ public sealed class Publication : IVersioned
 
     /// <summary>The text as the page shows it: Markdown without raw HTML, then sanitised.</summary>
     public static string Render(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
+
+    /// <summary>A published document stays small: a guide or a form, not a video.</summary>
+    public const long AttachmentMaxBytes = 20L * 1024 * 1024;
 
     public static string KindLabel(PublicationKind kind) => kind switch
     {

@@ -28,7 +28,7 @@ public sealed record Withdraw(Guid Id, int Version) : IRequest<PublicationLine>,
 public sealed record ListPublications : IRequest<IReadOnlyList<PublicationLine>>;
 
 public sealed record PublicationLine(Guid Id, PublicationKind Kind, string Title, string Audience, string PublishedBy, DateTimeOffset PublishedAt, bool Withdrawn,
-    int Readers, int Version);
+    int Readers, int Version, string? AttachmentName = null);
 
 public sealed class PublishValidator : AbstractValidator<Publish>
 {
@@ -107,7 +107,7 @@ internal sealed class PublishHandlers(MaBoiteDbContext db, ICurrentUser user, IS
     }
 
     private async Task<PublicationLine> LineAsync(Publication p, int readers, CancellationToken cancellationToken) =>
-        new(p.Id, p.Kind, p.Title, await AudienceAsync(p, cancellationToken), p.PublishedBy, p.PublishedAt, p.WithdrawnAt is not null, readers, p.Version);
+        new(p.Id, p.Kind, p.Title, await AudienceAsync(p, cancellationToken), p.PublishedBy, p.PublishedAt, p.WithdrawnAt is not null, readers, p.Version, p.AttachmentName);
 
     private async Task<string> AudienceAsync(Publication p, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SproHub.Plugins.MaBoite.Spaces;
 using SproHub.Shared.Network;
@@ -27,6 +28,7 @@ public sealed class ManageModel(IMediator mediator, ITerritoryContext territory,
     public string Territory => territory.Current!.Slug;
     [BindProperty] public PublicationForm Form { get; set; } = new();
     [BindProperty] public Guid WithdrawId { get; set; }
+    [BindProperty] public IFormFile? Attachment { get; set; }
     [BindProperty] public int WithdrawVersion { get; set; }
     public IReadOnlyList<PublicationLine> Publications { get; private set; } = [];
     public IReadOnlyList<StructureInfo> Structures { get; private set; } = [];
@@ -44,6 +46,15 @@ public sealed class ManageModel(IMediator mediator, ITerritoryContext territory,
         var line = await mediator.Send(new Publish(f.Kind, f.Title ?? "", f.Markdown ?? "", f.Link, f.PublicTypes, f.AgeMin, f.AgeMax, f.StructureId, f.EventOn, f.Place), ct);
         return $"« {line.Title} » est publié ({line.Audience}).";
     }, nameof(Form), ct);
+
+    /// <summary>A guide or a form of at most 20 Mo (buffered by ASP.NET on the disk, never in memory, above 64 ko).</summary>
+    public Task<IActionResult> OnPostAttachAsync(CancellationToken ct) => SubmitAsync(async () =>
+    {
+        if (Attachment is null) throw new SproHub.Shared.Errors.RuleViolationException("attachment", "obligatoire", "Choisissez un document.");
+        await using var content = Attachment.OpenReadStream();
+        var line = await mediator.Send(new AttachDocument(WithdrawId, content, Attachment.FileName), ct);
+        return $"« {line.AttachmentName} » est joint à « {line.Title} ».";
+    }, "", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) => SubmitAsync(async () =>
         $"« {(await mediator.Send(new Withdraw(WithdrawId, WithdrawVersion), ct)).Title} » est retiré.", "", ct);

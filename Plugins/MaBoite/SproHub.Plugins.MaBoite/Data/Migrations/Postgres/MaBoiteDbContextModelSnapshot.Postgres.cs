@@ -143,6 +143,20 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
                     b.Property<int?>("AgeMin")
                         .HasColumnType("integer");
 
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long>("AttachmentSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("AttachmentStoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AttachmentType")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<DateOnly?>("EventOn")
                         .HasColumnType("date");
 

@@ -137,6 +137,20 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
                     b.Property<int?>("AgeMin")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AttachmentSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AttachmentStoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentType")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EventOn")
                         .HasColumnType("TEXT");
 

@@ -12,7 +12,7 @@ using SproHub.Plugins.MaBoite.Data;
 namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
 {
     [DbContext(typeof(MaBoiteDbContext))]
-    [Migration("20261207045133_Initial")]
+    [Migration("20261207045526_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -145,6 +145,20 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Postgres
 
                     b.Property<int?>("AgeMin")
                         .HasColumnType("integer");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long>("AttachmentSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("AttachmentStoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AttachmentType")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<DateOnly?>("EventOn")
                         .HasColumnType("date");

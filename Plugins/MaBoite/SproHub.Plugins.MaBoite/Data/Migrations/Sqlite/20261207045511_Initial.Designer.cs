@@ -11,7 +11,7 @@ using SproHub.Plugins.MaBoite.Data;
 namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
 {
     [DbContext(typeof(MaBoiteDbContext))]
-    [Migration("20261207045124_Initial")]
+    [Migration("20261207045511_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -139,6 +139,20 @@ namespace SproHub.Plugins.MaBoite.Data.Migrations.Sqlite
 
                     b.Property<int?>("AgeMin")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AttachmentSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AttachmentStoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentType")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EventOn")
                         .HasColumnType("TEXT");
