@@ -1,15 +1,7 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using SproHub.Plugins.MaBoite.Data;
 using SproHub.Plugins.MaBoite.Spaces;
-using SproHub.Shared.Audit;
-using SproHub.Shared.Data;
-using SproHub.Shared.Errors;
-using SproHub.Shared.Events;
-using SproHub.Shared.Files;
-using SproHub.Shared.Notifications;
 using SproHub.Shared.Security;
-using SproHub.Shared.Territories;
 
 namespace SproHub.Plugins.MaBoite.Files;
 
