@@ -72,6 +72,18 @@ public sealed partial class PageTests(SproHubFactory factory) : IClassFixture<Sp
         Assert.Contains("CV et lettres", await jade.GetStringAsync("/t/orleans/ma-boite/fichiers"));
     }
 
+    [Theory]
+    [InlineData("/t/orleans/ma-boite/fichiers")]
+    [InlineData("/t/orleans/ma-boite/partages")]
+    [InlineData("/t/orleans/ma-boite/statistiques")]
+    public async Task A_signed_out_visitor_is_sent_to_the_login_page_and_back(string page)
+    {
+        var answer = await factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.StartsWith("/compte/connexion", answer.Headers.Location!.AbsolutePath.Length > 0 && answer.Headers.Location.IsAbsoluteUri ? answer.Headers.Location.AbsolutePath : answer.Headers.Location.OriginalString);
+        Assert.Contains(Uri.EscapeDataString(page), answer.Headers.Location.OriginalString);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

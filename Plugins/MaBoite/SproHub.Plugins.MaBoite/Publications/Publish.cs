@@ -84,9 +84,9 @@ internal sealed class PublishHandlers(MaBoiteDbContext db, ICurrentUser user, IS
         var publications = await db.Publications.AsNoTracking().ToListAsync(cancellationToken);
         var readers = await db.PublicationViews.AsNoTracking().GroupBy(v => v.PublicationId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var lines = new List<PublicationLine>();
-        foreach (var p in publications.OrderByDescending(p => p.PublishedAt.UtcTicks)) lines.Add(await LineAsync(p, readers.GetValueOrDefault(p.Id), cancellationToken));
-        return lines;
+        // The structures named as targets, read once for the whole list rather than once per publication.
+        var names = await StructureNamesAsync(publications.Select(p => p.StructureId), cancellationToken);
+        return publications.OrderByDescending(p => p.PublishedAt.UtcTicks).Select(p => Line(p, readers.GetValueOrDefault(p.Id), names)).ToList();
     }
 
     /// <summary>The people it is aimed at hear of a new resource or a coming event (each may turn either kind of message off).</summary>
@@ -107,14 +107,22 @@ internal sealed class PublishHandlers(MaBoiteDbContext db, ICurrentUser user, IS
     }
 
     private async Task<PublicationLine> LineAsync(Publication p, int readers, CancellationToken cancellationToken) =>
-        new(p.Id, p.Kind, p.Title, await AudienceAsync(p, cancellationToken), p.PublishedBy, p.PublishedAt, p.WithdrawnAt is not null, readers, p.Version, p.AttachmentName);
+        Line(p, readers, await StructureNamesAsync([p.StructureId], cancellationToken));
 
-    private async Task<string> AudienceAsync(Publication p, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<Guid, string>> StructureNamesAsync(IEnumerable<Guid?> ids, CancellationToken cancellationToken)
     {
-        var parts = new List<string>();
-        parts.Add(p.PublicTypes.Length == 0 ? "tous publics" : string.Join(", ", p.Publics.Select(Space.PublicTypeLabel)));
+        var wanted = ids.OfType<Guid>().Distinct().ToList();
+        return wanted.Count == 0 ? new Dictionary<Guid, string>() : (await structures.FindAsync(wanted, cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
+    }
+
+    private static PublicationLine Line(Publication p, int readers, IReadOnlyDictionary<Guid, string> structureNames) =>
+        new(p.Id, p.Kind, p.Title, Audience(p, structureNames), p.PublishedBy, p.PublishedAt, p.WithdrawnAt is not null, readers, p.Version, p.AttachmentName);
+
+    private static string Audience(Publication p, IReadOnlyDictionary<Guid, string> structureNames)
+    {
+        var parts = new List<string> { p.PublicTypes.Length == 0 ? "tous publics" : string.Join(", ", p.Publics.Select(Space.PublicTypeLabel)) };
         if (p.AgeMin is not null || p.AgeMax is not null) parts.Add($"de {p.AgeMin ?? 10} à {p.AgeMax ?? 99} ans");
-        if (p.StructureId is { } id && (await structures.FindAsync([id], cancellationToken)).FirstOrDefault() is { } structure) parts.Add($"accompagnés par {structure.Name}");
+        if (p.StructureId is { } id && structureNames.TryGetValue(id, out var name)) parts.Add($"accompagnés par {name}");
         return string.Join(" ; ", parts);
     }
 }

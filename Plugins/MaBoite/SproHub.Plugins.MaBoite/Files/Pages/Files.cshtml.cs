@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using SproHub.Plugins.MaBoite.Spaces;
@@ -8,6 +9,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Plugins.MaBoite.Files.Pages;
 
 /// <summary>The person's space: the gauge, the folder they are in, adding files and folders, and each item's actions.</summary>
+[Authorize] // the host's cookie sends a signed-out visitor to the login page, and back
 public sealed class FilesModel(IMediator mediator, ITerritoryContext territory) : FormPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Dossier { get; set; }
@@ -34,7 +36,6 @@ public sealed class FilesModel(IMediator mediator, ITerritoryContext territory) 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.Identity?.IsAuthenticated != true) return Redirect($"/compte/connexion?returnUrl={Uri.EscapeDataString(Request.Path + Request.QueryString)}");
         await LoadAsync(ct);
         return Page();
     }

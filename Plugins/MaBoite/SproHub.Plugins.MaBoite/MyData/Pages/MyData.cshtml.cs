@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using SproHub.Plugins.MaBoite.Spaces;
@@ -7,6 +8,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Plugins.MaBoite.MyData.Pages;
 
 /// <summary>The person's rights over their data: take it all away, or delete it all.</summary>
+[Authorize] // the host's cookie sends a signed-out visitor to the login page, and back
 public sealed class MyDataModel(IMediator mediator, ITerritoryContext territory) : FormPageModel
 {
     public string Territory => territory.Current!.Slug;
@@ -15,7 +17,6 @@ public sealed class MyDataModel(IMediator mediator, ITerritoryContext territory)
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.Identity?.IsAuthenticated != true) return Redirect($"/compte/connexion?returnUrl={Uri.EscapeDataString(Request.Path)}");
         await LoadAsync(ct);
         return Page();
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Plugins.MaBoite.Publications.Pages;
 
 /// <summary>The agents' side of the portal: publish, see how many people read, withdraw.</summary>
+[Authorize] // the host's cookie sends a signed-out visitor to the login page, and back
 public sealed class ManageModel(IMediator mediator, ITerritoryContext territory, IStructureDirectory structures) : FormPageModel
 {
     public sealed class PublicationForm
@@ -35,7 +37,6 @@ public sealed class ManageModel(IMediator mediator, ITerritoryContext territory,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.Identity?.IsAuthenticated != true) return Redirect($"/compte/connexion?returnUrl={Uri.EscapeDataString(Request.Path)}");
         await LoadAsync(ct);
         return Page();
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,8 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Plugins.MaBoite.Publications.Pages;
 
+
+[Authorize] // the host's cookie sends a signed-out visitor to the login page, and back
 public sealed class ReadModel(IMediator mediator, ITerritoryContext territory) : PageModel
 {
     public string Territory => territory.Current!.Slug;
@@ -12,7 +15,6 @@ public sealed class ReadModel(IMediator mediator, ITerritoryContext territory) :
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (User.Identity?.IsAuthenticated != true) return Redirect($"/compte/connexion?returnUrl={Uri.EscapeDataString(Request.Path)}");
         Item = await mediator.Send(new ReadPublication(id), ct);
         return Page();
     }

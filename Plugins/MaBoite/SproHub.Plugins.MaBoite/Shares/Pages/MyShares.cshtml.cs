@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using SproHub.Shared.Pages;
@@ -6,6 +7,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Plugins.MaBoite.Shares.Pages;
 
 /// <summary>The person sees every share they made, who last opened it, and ends any of them.</summary>
+[Authorize] // the host's cookie sends a signed-out visitor to the login page, and back
 public sealed class MySharesModel(IMediator mediator, ITerritoryContext territory) : FormPageModel
 {
     public string Territory => territory.Current!.Slug;
@@ -14,7 +16,6 @@ public sealed class MySharesModel(IMediator mediator, ITerritoryContext territor
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.Identity?.IsAuthenticated != true) return Redirect($"/compte/connexion?returnUrl={Uri.EscapeDataString(Request.Path)}");
         await LoadAsync(ct);
         return Page();
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Plugins.MaBoite.Shares.Pages;
 
 /// <summary>The agent's side: what the people they accompany shared with them and is still open.</summary>
+[Authorize] // the host's cookie sends a signed-out visitor to the login page, and back
 public sealed class ReceivedModel(IMediator mediator, ITerritoryContext territory) : PageModel
 {
     public string Territory => territory.Current!.Slug;
@@ -13,7 +15,6 @@ public sealed class ReceivedModel(IMediator mediator, ITerritoryContext territor
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.Identity?.IsAuthenticated != true) return Redirect($"/compte/connexion?returnUrl={Uri.EscapeDataString(Request.Path)}");
         Shares = await mediator.Send(new ListSharesReceived(), ct);
         return Page();
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Plugins.MaBoite.Shares.Pages;
 
 /// <summary>One share as the agent sees it: its documents, and with an editable share the form to add one.</summary>
+[Authorize] // the host's cookie sends a signed-out visitor to the login page, and back
 public sealed class SharedItemModel(IMediator mediator, ITerritoryContext territory) : PageModel
 {
     public string Territory => territory.Current!.Slug;
@@ -15,7 +17,6 @@ public sealed class SharedItemModel(IMediator mediator, ITerritoryContext territ
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (User.Identity?.IsAuthenticated != true) return Redirect($"/compte/connexion?returnUrl={Uri.EscapeDataString(Request.Path)}");
         Contents = await mediator.Send(new OpenShare(id), ct);
         return Page();
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using SproHub.Shared.Pages;
@@ -6,6 +7,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Plugins.MaBoite.Spaces.Pages;
 
 /// <summary>An agent opens a space for a person they accompany, during an appointment for instance.</summary>
+[Authorize] // the host's cookie sends a signed-out visitor to the login page, and back
 public sealed class InviteModel(IMediator mediator, ITerritoryContext territory) : FormPageModel
 {
     public sealed class InviteForm
@@ -20,8 +22,7 @@ public sealed class InviteModel(IMediator mediator, ITerritoryContext territory)
     public string Territory => territory.Current!.Slug;
     [BindProperty] public InviteForm Form { get; set; } = new();
 
-    public IActionResult OnGet() =>
-        User.Identity?.IsAuthenticated == true ? Page() : Redirect($"/compte/connexion?returnUrl={Uri.EscapeDataString(Request.Path)}");
+    public void OnGet() { }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => SubmitAsync(async () =>
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,8 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Plugins.MaBoite.Statistics.Pages;
 
+
+[Authorize] // the host's cookie sends a signed-out visitor to the login page, and back
 public sealed class StatisticsModel(IMediator mediator, ITerritoryContext territory) : PageModel
 {
     public string Territory => territory.Current!.Slug;
@@ -12,7 +15,6 @@ public sealed class StatisticsModel(IMediator mediator, ITerritoryContext territ
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.Identity?.IsAuthenticated != true) return Redirect($"/compte/connexion?returnUrl={Uri.EscapeDataString(Request.Path)}");
         View = await mediator.Send(new GetStatistics(), ct);
         return Page();
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using SproHub.Plugins.MaBoite.Files;
@@ -7,6 +8,8 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Plugins.MaBoite.Trash.Pages;
 
+
+[Authorize] // the host's cookie sends a signed-out visitor to the login page, and back
 public sealed class TrashModel(IMediator mediator, ITerritoryContext territory) : FormPageModel
 {
     public string Territory => territory.Current!.Slug;
@@ -17,7 +20,6 @@ public sealed class TrashModel(IMediator mediator, ITerritoryContext territory) 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.Identity?.IsAuthenticated != true) return Redirect($"/compte/connexion?returnUrl={Uri.EscapeDataString(Request.Path)}");
         await LoadAsync(ct);
         return Page();
     }
