@@ -26,39 +26,46 @@ Task("Test")
     .Does(() =>
 {
     CleanDirectory(results);
-    var failures = 0;
-    void RunTests(string project, string resultsFolder, IDictionary<string, string> environment = null)
-    {
-        var settings = new DotNetTestSettings
-        {
-            Configuration = configuration,
-            NoBuild = true,
-            ResultsDirectory = results.Combine(resultsFolder),
-            Loggers = new[] { "trx", "console;verbosity=minimal" },
-            EnvironmentVariables = environment ?? new Dictionary<string, string>(),
-        };
-        try { DotNetTest(project, settings); }
-        catch (Exception ex) { failures++; Warning(ex.Message); }
-    }
-
+    // Each run is one test project on one database. Two run side by side: a run keeps about one core busy (its tests
+    // share one platform and reset its database in turn), and every run pays its own start; on two cores this halves the wait.
+    var runs = new List<(FilePath Project, string Folder, string Postgres)>();
     // Every test project on the embedded SQLite database; the browser journeys included.
     // (SPRO_TEST_POSTGRES is cleared for them: CI exports it, and a child process would inherit it.)
     foreach (var project in GetFiles("./tests/*/*.Tests.csproj").Concat(GetFiles("./tests/EndToEnd/*.csproj")))
-        RunTests(project.FullPath, "sqlite/" + project.GetFilenameWithoutExtension(), new Dictionary<string, string> { ["SPRO_TEST_POSTGRES"] = "" });
-
-    // The same integration suites again on PostgreSQL when a server is given (CI starts one).
+        runs.Add((project, "sqlite/" + project.GetFilenameWithoutExtension(), ""));
+    // The same integration suites again on PostgreSQL when a server is given (CI starts one); each factory makes its own database.
     var postgres = EnvironmentVariable("SPRO_TEST_POSTGRES");
     if (!string.IsNullOrWhiteSpace(postgres))
     {
         // Every suite that goes through the database, each plugin's included; not the architecture rules nor the
         // developer's guide (it runs the platform as a newcomer would, on SQLite).
         foreach (var project in GetFiles("./tests/*/*.Tests.csproj").Where(p => !new[] { "Architecture.Tests", "PluginKit.Tests" }.Contains(p.GetFilenameWithoutExtension().ToString())))
-            RunTests(project.FullPath, "postgres/" + project.GetFilenameWithoutExtension(), new Dictionary<string, string> { ["SPRO_TEST_POSTGRES"] = postgres });
+            runs.Add((project, "postgres/" + project.GetFilenameWithoutExtension(), postgres));
     }
     else
     {
         Information("SPRO_TEST_POSTGRES absent : suites PostgreSQL non lancées.");
     }
+
+    // The longest runs first (the developer's guide builds and loads a plugin; the journeys drive a browser), so that
+    // the last ones to start are short and both workers end together.
+    var longest = new[] { "PluginKit.Tests", "EndToEnd", "MaBoite.Tests" };
+    var ordered = runs.OrderBy(r => Array.IndexOf(longest, r.Project.GetFilenameWithoutExtension().ToString()) is var i && i >= 0 ? i : longest.Length).ToList();
+    var failures = 0;
+    var workers = Argument("test-workers", Math.Min(2, Environment.ProcessorCount));
+    System.Threading.Tasks.Parallel.ForEach(ordered, new ParallelOptions { MaxDegreeOfParallelism = workers }, run =>
+    {
+        var settings = new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            ResultsDirectory = results.Combine(run.Folder),
+            Loggers = new[] { "trx", "console;verbosity=minimal" },
+            EnvironmentVariables = new Dictionary<string, string> { ["SPRO_TEST_POSTGRES"] = run.Postgres },
+        };
+        try { DotNetTest(run.Project.FullPath, settings); }
+        catch (Exception ex) { Interlocked.Increment(ref failures); Warning($"{run.Folder} : {ex.Message}"); }
+    });
 
     int passed = 0, failed = 0, skipped = 0;
     foreach (var trx in GetFiles(results.FullPath + "/**/*.trx"))
