@@ -64,7 +64,7 @@ Task("Test")
             EnvironmentVariables = new Dictionary<string, string> { ["SPRO_TEST_POSTGRES"] = run.Postgres },
         };
         try { DotNetTest(run.Project.FullPath, settings); }
-        catch (Exception ex) { Interlocked.Increment(ref failures); Warning($"{run.Folder} : {ex.Message}"); }
+        catch (Exception ex) { System.Threading.Interlocked.Increment(ref failures); Warning($"{run.Folder} : {ex.Message}"); }
     });
 
     int passed = 0, failed = 0, skipped = 0;
