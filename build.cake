@@ -53,7 +53,8 @@ Task("Test")
     var ordered = runs.OrderBy(r => Array.IndexOf(longest, r.Project.GetFilenameWithoutExtension().ToString()) is var i && i >= 0 ? i : longest.Length).ToList();
     var failures = 0;
     var workers = Argument("test-workers", Math.Min(2, Environment.ProcessorCount));
-    System.Threading.Tasks.Parallel.ForEach(ordered, new ParallelOptions { MaxDegreeOfParallelism = workers }, run =>
+    // One run at a time from the list, in its order (a plain list would be cut into one block per worker).
+    System.Threading.Tasks.Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(ordered, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = workers }, run =>
     {
         var settings = new DotNetTestSettings
         {

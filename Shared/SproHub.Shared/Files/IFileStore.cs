@@ -38,6 +38,17 @@ public static class FileContentTypes
     public const string Zip = "application/zip";
     /// <summary>UTF-8 text without control characters (notes); served as plain text, never interpreted.</summary>
     public const string Text = "text/plain";
+    /// <summary>Subtitles (WebVTT: text that starts with « WEBVTT »), what a browser's video player reads.</summary>
+    public const string WebVtt = "text/vtt";
+    /// <summary>An ISO media file that is not a HEIF photo: MP4 and M4V videos from cameras, phones and editors.</summary>
+    public const string Mp4 = "video/mp4";
+    /// <summary>A QuickTime movie (iPhone and Mac exports).</summary>
+    public const string QuickTime = "video/quicktime";
+    /// <summary>A Matroska container: WebM (and MKV) videos.</summary>
+    public const string Webm = "video/webm";
+
+    /// <summary>The videos a browser plays from a file (a clip, a recording).</summary>
+    public static readonly IReadOnlyCollection<string> Video = [Mp4, QuickTime, Webm];
 
     /// <summary>A scanned signed document: a PDF or a photo of it.</summary>
     public static readonly IReadOnlyCollection<string> ScannedDocument = [Pdf, Png, Jpeg];
@@ -49,7 +60,10 @@ public static class FileContentTypes
         : head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8) ? Gif
         : head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8) ? Webp
         : head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8) && IsHeifBrand(head[8..12]) ? Heic
+        : head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8) ? (head[8..12].SequenceEqual("qt  "u8) ? QuickTime : Mp4)
+        : head.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3]) ? Webm
         : head.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]) ? Zip
+        : (head.StartsWith("WEBVTT"u8) || head.StartsWith("\uFEFFWEBVTT"u8)) && IsText(head) ? WebVtt
         : IsText(head) ? Text
         : null;
 

@@ -95,6 +95,7 @@ public sealed class LocalDiskFileStore(IConfiguration configuration) : IFileStor
     {
         FileContentTypes.Pdf => "PDF", FileContentTypes.Png => "PNG", FileContentTypes.Jpeg => "JPEG", FileContentTypes.Gif => "GIF",
         FileContentTypes.Webp => "WebP", FileContentTypes.Heic => "HEIC", FileContentTypes.Zip => "document Word, Excel ou OpenDocument",
-        FileContentTypes.Text => "texte", _ => t,
+        FileContentTypes.Text => "texte", FileContentTypes.WebVtt => "sous-titres WebVTT", FileContentTypes.Mp4 => "vidéo MP4",
+        FileContentTypes.QuickTime => "vidéo QuickTime (MOV)", FileContentTypes.Webm => "vidéo WebM", _ => t,
     }));
 }

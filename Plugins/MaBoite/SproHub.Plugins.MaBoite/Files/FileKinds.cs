@@ -6,7 +6,7 @@ namespace SproHub.Plugins.MaBoite.Files;
 public static class FileKinds
 {
     public static readonly IReadOnlyCollection<string> Accepted =
-        [FileContentTypes.Pdf, FileContentTypes.Png, FileContentTypes.Jpeg, FileContentTypes.Gif, FileContentTypes.Webp, FileContentTypes.Heic, FileContentTypes.Zip, FileContentTypes.Text];
+        [FileContentTypes.Pdf, FileContentTypes.Png, FileContentTypes.Jpeg, FileContentTypes.Gif, FileContentTypes.Webp, FileContentTypes.Heic, FileContentTypes.Zip, FileContentTypes.Text, FileContentTypes.WebVtt];
 
     private static readonly Dictionary<string, string> OfficeTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -30,7 +30,7 @@ public static class FileKinds
     public static string Label(string contentType) => contentType switch
     {
         FileContentTypes.Pdf => "PDF",
-        FileContentTypes.Text => "Texte",
+        FileContentTypes.Text or FileContentTypes.WebVtt => "Texte",
         FileContentTypes.Zip => "Archive",
         _ when IsImage(contentType) => "Image",
         _ when contentType.Contains("wordprocessing") || contentType.EndsWith(".text", StringComparison.Ordinal) => "Document texte",

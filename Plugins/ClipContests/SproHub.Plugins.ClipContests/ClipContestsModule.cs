@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using SproHub.Plugins.ClipContests.Clips;
+using SproHub.Plugins.ClipContests.Data;
+using SproHub.Plugins.ClipContests.Demo;
+using SproHub.Plugins.ClipContests.Editions;
+using SproHub.Plugins.ClipContests.Gallery;
+using SproHub.Plugins.ClipContests.Teams;
+using SproHub.Shared.Data;
+using SproHub.Shared.Modularity;
+using SproHub.Shared.Security;
+
+namespace SproHub.Plugins.ClipContests;
+
+/// <summary>
+/// Clip contests (« Clip moi un métier », Châteaudun; job videos, Bourges): teams of young people and adults film a
+/// job of their territory, the clips are screened, a jury awards the best three, every participant gets a certificate
+/// and the public gallery counts the views.
+/// </summary>
+public sealed class ClipContestsModule : IModule
+{
+    public const string Id = "clips";
+    /// <summary>The editions, their teams (names and counts) and their clips.</summary>
+    public const string ReadPermission = "clips.read";
+    /// <summary>Register a team and lead it; what a lead may change is then decided per team (<see cref="TeamAccess"/>).</summary>
+    public const string LeadTeamPermission = "clips.teams";
+    /// <summary>Run the edition: calendar, partners, publication, screening, jury.</summary>
+    public const string ManagePermission = "clips.manage";
+
+    public static class Indicators
+    {
+        public const string Teams = "teams-registered";
+        public const string Participants = "participants";
+        public const string ClipsPublished = "clips-published";
+        public const string Views = "clip-views";
+    }
+
+    public ModuleManifest Manifest { get; } = new()
+    {
+        Id = Id,
+        DisplayName = "Concours de clips métiers",
+        Version = SharedContract.ThreeParts(typeof(ClipContestsModule).Assembly.GetName().Version!),
+        Description = "Des équipes de jeunes et d'adultes filment un métier du territoire ; projection, jury, prix, attestations d'expérience et galerie publique.",
+        DemoTerritories = ["chateaudun-nogent", "cher"],
+        Permissions =
+        [
+            new PermissionDeclaration(ReadPermission, "Consulter les éditions du concours de clips", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember]),
+            new PermissionDeclaration(LeadTeamPermission, "Inscrire et encadrer une équipe du concours de clips", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember]),
+            new PermissionDeclaration(ManagePermission, "Piloter le concours de clips (édition, publication, projection, jury)", [SproRoles.TerritoryCoordinator]),
+        ],
+        Indicators =
+        [
+            new IndicatorDeclaration(Indicators.Teams, "Équipes inscrites au concours de clips", "équipes"),
+            new IndicatorDeclaration(Indicators.Participants, "Participants au concours de clips", "personnes") { CountsPeople = true },
+            new IndicatorDeclaration(Indicators.ClipsPublished, "Clips publiés dans la galerie", "clips"),
+            new IndicatorDeclaration(Indicators.Views, "Vues des clips (une par personne et par jour)", "vues"),
+        ],
+        Navigation =
+        [
+            new NavigationEntry("Concours de clips", "clips", ReadPermission, Order: 45),
+            new NavigationEntry("Clips métiers", "clips/galerie", Order: 46),
+        ],
+    };
+
+    public void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddModuleDbContext<ClipContestsDbContext>(context);
+        services.AddScoped<TeamAccess>();
+        services.AddScoped<ClipFiles>();
+    }
+
+    public void MapEndpoints(ModuleEndpoints endpoints)
+    {
+        EditionEndpoints.Map(endpoints.TerritoryApi);
+        TeamEndpoints.Map(endpoints.TerritoryApi);
+        ClipEndpoints.Map(endpoints.TerritoryApi);
+        GalleryEndpoints.Map(endpoints.TerritoryApi, endpoints.Root);
+    }
+
+    public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        DemoContest.SeedAsync(services, cancellationToken);
+}

@@ -1,0 +1,270 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "clips_editions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Themes = table.Column<string>(type: "TEXT", nullable: false),
+                    RegistrationEnds = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FilmingEnds = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SubmissionEnds = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    JuryStarts = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    JuryEnds = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    JuryClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    PrizesConfirmedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    partners = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_editions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "clips_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntilTicks = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "clips_teams",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EditionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StructureName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LeadEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    LeadName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Project_Job = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Project_Theme = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Project_Scenario = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Project_FilmedPerson = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Project_Workplace = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_teams", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_teams_clips_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "clips_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "clips_clips",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EditionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 600, nullable: true),
+                    VideoLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Video_FileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Video_FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Video_ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Video_Size = table.Column<long>(type: "INTEGER", nullable: true),
+                    Video_Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Poster_FileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Poster_FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Poster_ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Poster_Size = table.Column<long>(type: "INTEGER", nullable: true),
+                    Poster_Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Subtitles_FileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Subtitles_FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Subtitles_ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Subtitles_Size = table.Column<long>(type: "INTEGER", nullable: true),
+                    Subtitles_Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_clips", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_clips_clips_teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "clips_teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "clips_participants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ParentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ParentConsentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_participants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_participants_clips_teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "clips_teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "clips_permissions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SignedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Document_FileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Document_FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Document_ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Document_Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Document_Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_permissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_permissions_clips_teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "clips_teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "clips_views",
+                columns: table => new
+                {
+                    ClipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Visitor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_views", x => new { x.ClipId, x.Day, x.Visitor });
+                    table.ForeignKey(
+                        name: "FK_clips_views_clips_clips_ClipId",
+                        column: x => x.ClipId,
+                        principalTable: "clips_clips",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_clips_TeamId",
+                table: "clips_clips",
+                column: "TeamId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_clips_TerritoryId_PublishedAt",
+                table: "clips_clips",
+                columns: new[] { "TerritoryId", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_editions_TerritoryId_Year",
+                table: "clips_editions",
+                columns: new[] { "TerritoryId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_outbox_ProcessedAt",
+                table: "clips_outbox",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_participants_TeamId",
+                table: "clips_participants",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_permissions_TeamId_Kind",
+                table: "clips_permissions",
+                columns: new[] { "TeamId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_teams_EditionId_Name",
+                table: "clips_teams",
+                columns: new[] { "EditionId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_teams_LeadEmail",
+                table: "clips_teams",
+                column: "LeadEmail");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "clips_outbox");
+
+            migrationBuilder.DropTable(
+                name: "clips_participants");
+
+            migrationBuilder.DropTable(
+                name: "clips_permissions");
+
+            migrationBuilder.DropTable(
+                name: "clips_views");
+
+            migrationBuilder.DropTable(
+                name: "clips_clips");
+
+            migrationBuilder.DropTable(
+                name: "clips_teams");
+
+            migrationBuilder.DropTable(
+                name: "clips_editions");
+        }
+    }
+}

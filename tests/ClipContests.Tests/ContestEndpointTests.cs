@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SproHub.Plugins.ClipContests.Data;
+using SproHub.Shared.Territories;
+using SproHub.Testing;
+using Xunit;
+using static ClipContests.Tests.ClipApi;
+
+namespace ClipContests.Tests;
+
+/// <summary>Editions and teams through the real host: who may do what, and bad input refused with its rule, nothing stored.</summary>
+public sealed class ContestEndpointTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => factory.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private DateOnly Today => ParisTime.Today(factory.Clock);
+
+    private Task<int> CountAsync<T>(Func<ClipContestsDbContext, IQueryable<T>> query) => factory.InTerritoryAsync(Territory, services =>
+        query(services.GetRequiredService<ClipContestsDbContext>()).CountAsync());
+
+    private object EditionBody(int year, Guid structure, int filmingDays = 60) => new
+    {
+        year, title = "Clip moi un métier", themes = new[] { "Alternance", "Égalité entre les femmes et les hommes" },
+        registrationEnds = Today.AddDays(20), filmingEnds = Today.AddDays(filmingDays), submissionEnds = Today.AddDays(90), juryStarts = Today.AddDays(95), juryEnds = Today.AddDays(100),
+        partners = new[] { new { structureId = structure, role = "FormsYouthTeams" } },
+    };
+
+    [Fact]
+    public async Task The_coordinator_opens_an_edition_and_a_refused_one_changes_nothing()
+    {
+        var coordinator = await factory.ClientAsAsync(Coordinator);
+        var structure = await StructureAsync(coordinator, "FormsYouthTeams", Today.Year);
+        var editions = await CountAsync(db => db.Editions);
+
+        var disordered = await (await coordinator.PostAsJsonAsync(Url("editions"), EditionBody(Today.Year + 1, structure, filmingDays: 10))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("filmingEnds:calendrier-ordonne", disordered.Rules());
+        var cherStructure = await StructureAsync(await factory.ClientAsAsync(DemoAccounts.CherCoordinator), "FormsYouthTeams", Today.Year, "cher");
+        var foreign = await (await coordinator.PostAsJsonAsync(Url("editions"), EditionBody(Today.Year + 1, cherStructure))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("partners[0].structureId:structure-du-territoire", foreign.Rules());
+        var twice = await (await coordinator.PostAsJsonAsync(Url("editions"), EditionBody(Today.Year, structure))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("year:edition-unique", twice.Rules());
+        var empty = await (await coordinator.PostAsJsonAsync(Url("editions"), new { year = Today.Year + 1, title = "", themes = Array.Empty<string>() })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(empty.Rules(), r => r.StartsWith("title:"));
+        Assert.Contains(empty.Rules(), r => r.StartsWith("partners:"));
+        Assert.Equal(editions, await CountAsync(db => db.Editions));
+
+        // Only the coordination opens one; elsewhere, or where the plugin is off, it does not exist.
+        await (await (await factory.ClientAsAsync(Agent)).PostAsJsonAsync(Url("editions"), EditionBody(Today.Year + 1, structure))).JsonAsync(HttpStatusCode.Forbidden);
+        await (await factory.CreateClient().GetAsync(Url("editions"))).JsonAsync(HttpStatusCode.Unauthorized);
+        await (await (await factory.ClientAsAsync(DemoAccounts.Coordinator("orleans"))).GetAsync(Url("editions", "orleans"))).JsonAsync(HttpStatusCode.NotFound);
+
+        var opened = await (await coordinator.PostAsJsonAsync(Url("editions"), EditionBody(Today.Year + 1, structure))).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("Registration", opened.GetProperty("phase").GetString());
+        Assert.Equal("forme des équipes de jeunes", opened.GetProperty("partners")[0].GetProperty("roleLabel").GetString());
+        var list = await (await coordinator.GetAsync(Url("editions"))).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal([Today.Year + 1, Today.Year], list.EnumerateArray().Select(e => e.GetProperty("year").GetInt32()));
+        // Cher's coordinator sees Cher's edition only.
+        var cher = await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync(Url("editions", "cher"))).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["Vidéos métiers"], cher.EnumerateArray().Select(e => e.GetProperty("title").GetString()));
+    }
+
+    [Fact]
+    public async Task An_agent_registers_a_team_of_three_to_five_and_only_its_lead_and_the_coordination_manage_it()
+    {
+        var agent = await factory.ClientAsAsync(Agent);
+        var structure = await StructureAsync(agent, "FormsYouthTeams", Today.Year);
+        var teams = await CountAsync(db => db.Teams);
+
+        var tooSmall = await (await agent.PostAsJsonAsync(Url($"editions/{Today.Year}/teams"), new { name = "Duo", structureId = structure, participants = new[] { Adult("Ana", Today), Adult("Bilal", Today) } }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("participants:taille-equipe", tooSmall.Rules());
+        var minor = await (await agent.PostAsJsonAsync(Url($"editions/{Today.Year}/teams"), new
+        {
+            name = "Les Cadreurs", structureId = structure, participants = new[] { Adult("Ana", Today), Adult("Bilal", Today), Minor("Chloé", Today, null) },
+        })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("participants[2].parentConsentOn:consentement-parental", minor.Rules());
+        var schools = await StructureAsync(agent, "FederatesSchools", Today.Year);
+        var rooms = await (await agent.PostAsJsonAsync(Url($"editions/{Today.Year}/teams"), new { name = "X", structureId = Guid.NewGuid(), participants = new[] { Adult("A", Today), Adult("B", Today), Adult("C", Today) } }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("structureId:structure-partenaire", rooms.Rules());
+        Assert.Equal(teams, await CountAsync(db => db.Teams));
+        Assert.NotEqual(Guid.Empty, schools);
+
+        var team = await (await agent.PostAsJsonAsync(Url($"editions/{Today.Year}/teams"), new
+        {
+            name = "Les Cadreurs", structureId = structure, participants = new[] { Adult("Ana", Today), Adult("Bilal", Today), Minor("Chloé", Today, Today.AddDays(-2)) },
+        })).JsonAsync(HttpStatusCode.Created);
+        var id = team.GetProperty("id").GetGuid();
+        Assert.Equal(3, team.GetProperty("participants").GetArrayLength());
+        Assert.Contains(team.GetProperty("participants").EnumerateArray(), p => p.GetProperty("minor").GetBoolean());
+        var duplicate = await (await agent.PostAsJsonAsync(Url($"editions/{Today.Year}/teams"), new { name = "Les Cadreurs", structureId = structure, participants = new[] { Adult("A", Today), Adult("B", Today), Adult("C", Today) } }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("name:nom-equipe-unique", duplicate.Rules());
+
+        // The lead changes it with the version read; a stale version is a conflict.
+        var version = team.GetProperty("version").GetInt32();
+        var added = await (await agent.PostAsJsonAsync(Url($"teams/{id}/participants"), new { participant = Adult("Dylan", Today), version })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(4, added.GetProperty("participants").GetArrayLength());
+        await (await agent.PostAsJsonAsync(Url($"teams/{id}/participants"), new { participant = Adult("Eva", Today), version })).JsonAsync(HttpStatusCode.Conflict);
+        var removed = added.GetProperty("participants")[0].GetProperty("id").GetGuid();
+        await (await agent.DeleteAsync(Url($"teams/{id}/participants/{removed}?version={added.GetProperty("version").GetInt32()}"))).JsonAsync(HttpStatusCode.OK);
+
+        // The coordination reads it; the edition shows its size to every agent of the territory, names to nobody else.
+        var coordinator = await factory.ClientAsAsync(Coordinator);
+        await (await coordinator.GetAsync(Url($"teams/{id}"))).JsonAsync(HttpStatusCode.OK);
+        var edition = await (await coordinator.GetAsync(Url($"editions/{Today.Year}"))).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(edition.GetProperty("teams").EnumerateArray(), t => t.GetProperty("name").GetString() == "Les Cadreurs" && t.GetProperty("participantCount").GetInt32() == 3);
+        await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync(Url($"teams/{id}", "cher"))).JsonAsync(HttpStatusCode.NotFound);
+        await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync(Url($"teams/{id}"))).JsonAsync(HttpStatusCode.Forbidden);
+        await (await factory.CreateClient().GetAsync(Url($"teams/{id}"))).JsonAsync(HttpStatusCode.Unauthorized);
+
+        // In Cher, the demo team's lead manages it; another agent of Cher does not.
+        var cherEdition = await (await (await factory.ClientAsAsync(DemoAccounts.Member("cher"))).GetAsync(Url($"editions/{Today.Year}", "cher"))).JsonAsync(HttpStatusCode.OK);
+        var cherTeam = cherEdition.GetProperty("teams")[0];
+        Assert.True(cherTeam.GetProperty("mayManage").GetBoolean());
+        var otherAgent = await factory.ClientAsAsync("conseil@cher.demo");
+        await (await otherAgent.GetAsync(Url($"teams/{cherTeam.GetProperty("id").GetGuid()}", "cher"))).JsonAsync(HttpStatusCode.Forbidden);
+        var seenByOther = await (await otherAgent.GetAsync(Url($"editions/{Today.Year}", "cher"))).JsonAsync(HttpStatusCode.OK);
+        Assert.False(seenByOther.GetProperty("teams")[0].GetProperty("mayManage").GetBoolean());
+
+        // Registrations close at their date.
+        var year = Today.Year;
+        factory.Clock.Advance(TimeSpan.FromDays(31));
+        agent = await factory.ClientAsAsync(Agent); // a new sign-in: tokens last less than a month
+        var late = await (await agent.PostAsJsonAsync(Url($"editions/{year}/teams"), new { name = "Tardifs", structureId = structure, participants = new[] { Adult("A", Today), Adult("B", Today), Adult("C", Today) } }))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("editionId:inscriptions-closes", late.Rules());
+    }
+}
