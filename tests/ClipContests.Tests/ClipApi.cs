@@ -27,11 +27,20 @@ internal static class ClipApi
     }
 
     /// <summary>The agent registers a team of three adults for the demo's edition of this year.</summary>
-    public static async Task<JsonElement> RegisterAsync(HttpClient agent, int year, DateOnly today, string name = "Les Cadreurs") =>
+    public static async Task<JsonElement> RegisterAsync(HttpClient agent, int year, DateOnly today, string name = "Les Cadreurs", string role = "FormsYouthTeams") =>
         await (await agent.PostAsJsonAsync(Url($"editions/{year}/teams"), new
         {
-            name, structureId = await StructureAsync(agent, "FormsYouthTeams", year), participants = new[] { Adult("Ana", today), Adult("Bilal", today), Adult("Chloé", today) },
+            name, structureId = await StructureAsync(agent, role, year), participants = new[] { Adult("Ana", today), Adult("Bilal", today), Adult("Chloé", today) },
         })).JsonAsync(HttpStatusCode.Created);
+
+    /// <summary>A team whose clip is in competition: registered, its project, its three permissions, its clip.</summary>
+    public static async Task<(Guid Team, Guid Clip)> CompetingAsync(HttpClient agent, int year, DateOnly today, string name, string role = "FormsYouthTeams")
+    {
+        var team = (await RegisterAsync(agent, year, today, name, role)).GetProperty("id").GetGuid();
+        await (await agent.PutAsJsonAsync(Url($"teams/{team}/project"), new { job = $"Métier de {name}", theme = "Alternance", version = 1 })).JsonAsync(HttpStatusCode.OK);
+        await PermissionsAsync(agent, team, today);
+        return (team, await SubmitClipAsync(agent, team));
+    }
 
     public static HttpContent Bytes(byte[] content) => new ByteArrayContent(content);
 

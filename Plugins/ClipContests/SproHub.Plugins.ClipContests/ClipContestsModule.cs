@@ -7,6 +7,7 @@ using SproHub.Plugins.ClipContests.Gallery;
 using SproHub.Plugins.ClipContests.Teams;
 using SproHub.Shared.Data;
 using SproHub.Shared.Modularity;
+using SproHub.Shared.Notifications;
 using SproHub.Shared.Security;
 
 namespace SproHub.Plugins.ClipContests;
@@ -25,6 +26,11 @@ public sealed class ClipContestsModule : IModule
     public const string LeadTeamPermission = "clips.teams";
     /// <summary>Run the edition: calendar, partners, publication, screening, jury.</summary>
     public const string ManagePermission = "clips.manage";
+    /// <summary>Enter an edition's jury; being one of its members is then checked (<see cref="Jury.JuryAccess"/>).</summary>
+    public const string JuryPermission = "clips.jury";
+    /// <summary>The role a juror from outside the network receives with the invitation.</summary>
+    public const string JuryRole = "clips-juror";
+    public const string JuryKind = "clips.jury";
 
     public static class Indicators
     {
@@ -45,6 +51,7 @@ public sealed class ClipContestsModule : IModule
         [
             new PermissionDeclaration(ReadPermission, "Consulter les éditions du concours de clips", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember]),
             new PermissionDeclaration(LeadTeamPermission, "Inscrire et encadrer une équipe du concours de clips", [SproRoles.TerritoryCoordinator, SproRoles.StructureMember]),
+            new PermissionDeclaration(JuryPermission, "Siéger au jury du concours de clips", [JuryRole, SproRoles.TerritoryCoordinator, SproRoles.StructureMember]),
             new PermissionDeclaration(ManagePermission, "Piloter le concours de clips (édition, publication, projection, jury)", [SproRoles.TerritoryCoordinator]),
         ],
         Indicators =
@@ -54,6 +61,7 @@ public sealed class ClipContestsModule : IModule
             new IndicatorDeclaration(Indicators.ClipsPublished, "Clips publiés dans la galerie", "clips"),
             new IndicatorDeclaration(Indicators.Views, "Vues des clips (une par personne et par jour)", "vues"),
         ],
+        Notifications = [new NotificationKindDeclaration(JuryKind, "Concours de clips : jury et palmarès")],
         Navigation =
         [
             new NavigationEntry("Concours de clips", "clips", ReadPermission, Order: 45),
@@ -66,6 +74,7 @@ public sealed class ClipContestsModule : IModule
         services.AddModuleDbContext<ClipContestsDbContext>(context);
         services.AddScoped<TeamAccess>();
         services.AddScoped<ClipFiles>();
+        services.AddScoped<Jury.JuryAccess>();
     }
 
     public void MapEndpoints(ModuleEndpoints endpoints)
@@ -73,6 +82,7 @@ public sealed class ClipContestsModule : IModule
         EditionEndpoints.Map(endpoints.TerritoryApi);
         TeamEndpoints.Map(endpoints.TerritoryApi);
         ClipEndpoints.Map(endpoints.TerritoryApi);
+        Jury.JuryEndpoints.Map(endpoints.TerritoryApi);
         GalleryEndpoints.Map(endpoints.TerritoryApi, endpoints.Root);
     }
 

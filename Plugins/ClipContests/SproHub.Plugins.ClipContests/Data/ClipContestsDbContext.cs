@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using SproHub.Plugins.ClipContests.Clips;
 using SproHub.Plugins.ClipContests.Editions;
+using SproHub.Plugins.ClipContests.Jury;
 using SproHub.Plugins.ClipContests.Projects;
 using SproHub.Plugins.ClipContests.Teams;
 using SproHub.Shared.Data;
@@ -16,6 +17,9 @@ public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Clip> Clips => Set<Clip>();
     public DbSet<ClipView> Views => Set<ClipView>();
+    public DbSet<JuryMember> JuryMembers => Set<JuryMember>();
+    public DbSet<Conflict> Conflicts => Set<Conflict>();
+    public DbSet<Score> Scores => Set<Score>();
 
     /// <summary>Read by the query filter at each query; no territory (Région-wide or background work) sees nothing.</summary>
     private string? CurrentTerritoryId => territory.Current?.Slug;
@@ -34,6 +38,8 @@ public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext
                 p.ToJson("partners");
                 p.Property(x => x.Role).HasConversion<string>();
             });
+            b.OwnsMany(e => e.Criteria, c => c.ToJson("criteria"));
+            b.OwnsMany(e => e.Prizes, p => p.ToJson("prizes"));
             b.HasQueryFilter(e => e.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<Team>(b =>
@@ -99,6 +105,37 @@ public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext
             b.HasKey(v => new { v.ClipId, v.Day, v.Visitor });
             b.Property(v => v.Visitor).HasMaxLength(64);
             b.HasOne<Clip>().WithMany().HasForeignKey(v => v.ClipId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<JuryMember>(b =>
+        {
+            b.ToTable("clips_jury_members");
+            b.Property(m => m.Id).ValueGeneratedNever();
+            b.Property(m => m.TerritoryId).HasMaxLength(64);
+            b.Property(m => m.Email).HasMaxLength(256);
+            b.Property(m => m.Name).HasMaxLength(200);
+            b.HasIndex(m => new { m.EditionId, m.Email }).IsUnique();
+            b.HasIndex(m => m.Email);
+            b.HasOne<Edition>().WithMany().HasForeignKey(m => m.EditionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasQueryFilter(m => m.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<Conflict>(b =>
+        {
+            b.ToTable("clips_conflicts");
+            b.Property(c => c.Id).ValueGeneratedNever();
+            b.Property(c => c.Reason).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.Note).HasMaxLength(Conflict.NoteMaxLength);
+            b.HasIndex(c => new { c.JuryMemberId, c.TeamId }).IsUnique();
+            b.HasOne<JuryMember>().WithMany().HasForeignKey(c => c.JuryMemberId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<Team>().WithMany().HasForeignKey(c => c.TeamId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Score>(b =>
+        {
+            b.ToTable("clips_scores");
+            b.Property(s => s.Id).ValueGeneratedNever();
+            b.HasIndex(s => new { s.JuryMemberId, s.ClipId }).IsUnique();
+            b.HasIndex(s => s.ClipId);
+            b.HasOne<JuryMember>().WithMany().HasForeignKey(s => s.JuryMemberId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<Clip>().WithMany().HasForeignKey(s => s.ClipId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.ApplySproConventions(ClipContestsModule.Id);
     }

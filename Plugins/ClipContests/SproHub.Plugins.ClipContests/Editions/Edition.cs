@@ -1,3 +1,4 @@
+using SproHub.Plugins.ClipContests.Jury;
 using SproHub.Shared.Data;
 using SproHub.Shared.Errors;
 
@@ -74,8 +75,11 @@ public sealed class Edition : IVersioned
     public DateOnly JuryStarts { get; private set; }
     public DateOnly JuryEnds { get; private set; }
     public List<EditionPartner> Partners { get; private set; } = [];
+    /// <summary>Empty until opened: EF fills a loaded edition's list (a default here would be read twice).</summary>
+    public List<Criterion> Criteria { get; private set; } = [];
     public DateTimeOffset? JuryClosedAt { get; private set; }
     public DateTimeOffset? PrizesConfirmedAt { get; private set; }
+    public List<Prize> Prizes { get; private set; } = [];
     public string OpenedBy { get; private set; } = "";
     public int Version { get; set; }
 
@@ -84,7 +88,7 @@ public sealed class Edition : IVersioned
     public static Edition Open(string territoryId, int year, string title, IEnumerable<string> themes, Calendar calendar, IEnumerable<EditionPartner> partners, string openedBy)
     {
         calendar.Check();
-        var edition = new Edition { TerritoryId = territoryId, Year = year, Title = title.Trim(), OpenedBy = openedBy };
+        var edition = new Edition { TerritoryId = territoryId, Year = year, Title = title.Trim(), OpenedBy = openedBy, Criteria = Criterion.Default() };
         edition.SetThemes(themes);
         edition.SetCalendar(calendar);
         edition.Partners = partners.DistinctBy(p => p.StructureId).ToList();
@@ -141,6 +145,37 @@ public sealed class Edition : IVersioned
     {
         if (today > SubmissionEnds || JuryClosedAt is not null)
             throw new RuleViolationException(field, "depot-clos", $"Le dépôt des clips de l'édition {Year} est clos depuis le {SubmissionEnds:dd/MM/yyyy}.");
+    }
+
+    /// <summary>The grid changes until the jury opens (a member's marks always follow the grid they were given on).</summary>
+    public void ChangeGrid(List<Criterion> grid, DateOnly today)
+    {
+        if (today >= JuryStarts || JuryClosedAt is not null)
+            throw new RuleViolationException("criteria", "grille-figee", $"Le jury est ouvert depuis le {JuryStarts:dd/MM/yyyy} : sa grille ne change plus.");
+        Criteria = grid;
+    }
+
+    /// <summary>The rule « periode-jury »: members score from the jury's first day to its last, until it is closed.</summary>
+    public void EnsureScoringOpen(DateOnly today)
+    {
+        if (JuryClosedAt is not null) throw new RuleViolationException("clipId", "periode-jury", "Le jury est clos : les notes ne changent plus.");
+        if (today < JuryStarts || today > JuryEnds)
+            throw new RuleViolationException("clipId", "periode-jury", $"Le jury note du {JuryStarts:dd/MM/yyyy} au {JuryEnds:dd/MM/yyyy}.");
+    }
+
+    public void CloseJury(DateTimeOffset now, DateOnly today)
+    {
+        if (JuryClosedAt is not null) throw new RuleViolationException("year", "jury-clos", "Le jury est déjà clos.");
+        if (today < JuryStarts) throw new RuleViolationException("year", "periode-jury", $"Le jury n'ouvre que le {JuryStarts:dd/MM/yyyy}.");
+        JuryClosedAt = now;
+    }
+
+    public void ConfirmPrizes(IEnumerable<Prize> prizes, DateTimeOffset now)
+    {
+        if (JuryClosedAt is null) throw new RuleViolationException("podium", "jury-ouvert", "Le palmarès se confirme une fois le jury clos.");
+        if (PrizesConfirmedAt is not null) throw new RuleViolationException("podium", "palmares-confirme", "Le palmarès est déjà confirmé.");
+        Prizes = prizes.ToList();
+        PrizesConfirmedAt = now;
     }
 
     public EditionPartner? Partner(Guid structureId) => Partners.FirstOrDefault(p => p.StructureId == structureId);

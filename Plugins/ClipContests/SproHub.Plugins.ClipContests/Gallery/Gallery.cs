@@ -10,7 +10,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Plugins.ClipContests.Gallery;
 
 public sealed record GalleryClip(Guid Id, int Year, string EditionTitle, string TeamName, string StructureName, string? Job, string? Theme, string Description,
-    bool HasPoster, bool HasVideoFile, string? VideoContentType, string? VideoLink, bool HasSubtitles, int Views);
+    bool HasPoster, bool HasVideoFile, string? VideoContentType, string? VideoLink, bool HasSubtitles, int Views, int? Prize);
 
 public sealed record GalleryEdition(int Year, string Title, IReadOnlyList<GalleryClip> Clips);
 
@@ -37,7 +37,7 @@ internal sealed class GalleryHandlers(ClipContestsDbContext db, ClipFiles files,
     {
         var clips = await ReadAsync(db.Clips.Where(c => c.PublishedAt != null), cancellationToken);
         return clips.Where(c => request.Year is null || c.Year == request.Year).GroupBy(c => (c.Year, c.EditionTitle)).OrderByDescending(g => g.Key.Year)
-            .Select(g => new GalleryEdition(g.Key.Year, g.Key.EditionTitle, g.OrderBy(c => c.TeamName).ToList())).ToList();
+            .Select(g => new GalleryEdition(g.Key.Year, g.Key.EditionTitle, g.OrderBy(c => c.Prize ?? int.MaxValue).ThenBy(c => c.TeamName).ToList())).ToList();
     }
 
     public async Task<GalleryClip> Handle(GetGalleryClip request, CancellationToken cancellationToken) =>
@@ -78,9 +78,12 @@ internal sealed class GalleryHandlers(ClipContestsDbContext db, ClipFiles files,
                           join e in db.Editions on c.EditionId equals e.Id
                           select new { Clip = c, t.Name, t.StructureName, t.Project.Job, t.Project.Theme, e.Year, e.Title }).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Clip.Id).ToList();
+        var prizes = (await db.Editions.AsNoTracking().Where(e => e.PrizesConfirmedAt != null).ToListAsync(cancellationToken))
+            .SelectMany(e => e.Prizes).ToDictionary(p => p.ClipId, p => p.Rank);
         var views = await db.Views.Where(v => ids.Contains(v.ClipId)).GroupBy(v => v.ClipId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return rows.Select(r => new GalleryClip(r.Clip.Id, r.Year, r.Title, r.Name, r.StructureName, r.Job, r.Theme, r.Clip.Description ?? "", r.Clip.Poster is not null,
-            r.Clip.Video is not null, r.Clip.Video?.ContentType, r.Clip.VideoLink, r.Clip.Subtitles is not null, views.GetValueOrDefault(r.Clip.Id))).ToList();
+            r.Clip.Video is not null, r.Clip.Video?.ContentType, r.Clip.VideoLink, r.Clip.Subtitles is not null, views.GetValueOrDefault(r.Clip.Id),
+            prizes.TryGetValue(r.Clip.Id, out var rank) ? rank : null)).ToList();
     }
 }

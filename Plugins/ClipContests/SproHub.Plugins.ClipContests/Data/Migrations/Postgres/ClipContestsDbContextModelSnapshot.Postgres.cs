@@ -146,6 +146,109 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                     b.ToTable("clips_editions", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Jury.Conflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("JuryMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("JuryMemberId", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("clips_conflicts", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Jury.JuryMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsPresident")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("EditionId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("clips_jury_members", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Jury.Score", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("JuryMemberId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<int>>("Marks")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateTimeOffset>("ScoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClipId");
+
+                    b.HasIndex("JuryMemberId", "ClipId")
+                        .IsUnique();
+
+                    b.ToTable("clips_scores", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Plugins.ClipContests.Projects.FilmingPermission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -469,7 +572,104 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                                 .HasForeignKey("EditionId");
                         });
 
+                    b.OwnsMany("SproHub.Plugins.ClipContests.Jury.Criterion", "Criteria", b1 =>
+                        {
+                            b1.Property<Guid>("EditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Weight");
+
+                            b1.HasKey("EditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("clips_editions");
+
+                            b1
+                                .ToJson("criteria")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EditionId");
+                        });
+
+                    b.OwnsMany("SproHub.Plugins.ClipContests.Jury.Prize", "Prizes", b1 =>
+                        {
+                            b1.Property<Guid>("EditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("ClipId");
+
+                            b1.Property<int>("Rank");
+
+                            b1.Property<decimal>("Score");
+
+                            b1.Property<Guid>("TeamId");
+
+                            b1.Property<string>("TeamName")
+                                .IsRequired();
+
+                            b1.HasKey("EditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("clips_editions");
+
+                            b1
+                                .ToJson("prizes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EditionId");
+                        });
+
+                    b.Navigation("Criteria");
+
                     b.Navigation("Partners");
+
+                    b.Navigation("Prizes");
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Jury.Conflict", b =>
+                {
+                    b.HasOne("SproHub.Plugins.ClipContests.Jury.JuryMember", null)
+                        .WithMany()
+                        .HasForeignKey("JuryMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SproHub.Plugins.ClipContests.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Jury.JuryMember", b =>
+                {
+                    b.HasOne("SproHub.Plugins.ClipContests.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Jury.Score", b =>
+                {
+                    b.HasOne("SproHub.Plugins.ClipContests.Clips.Clip", null)
+                        .WithMany()
+                        .HasForeignKey("ClipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SproHub.Plugins.ClipContests.Jury.JuryMember", null)
+                        .WithMany()
+                        .HasForeignKey("JuryMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SproHub.Plugins.ClipContests.Projects.FilmingPermission", b =>

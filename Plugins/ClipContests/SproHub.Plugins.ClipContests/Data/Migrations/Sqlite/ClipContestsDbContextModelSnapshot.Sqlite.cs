@@ -140,6 +140,109 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                     b.ToTable("clips_editions", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Jury.Conflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JuryMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("JuryMemberId", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("clips_conflicts", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Jury.JuryMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPresident")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("EditionId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("clips_jury_members", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Jury.Score", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JuryMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Marks")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ScoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClipId");
+
+                    b.HasIndex("JuryMemberId", "ClipId")
+                        .IsUnique();
+
+                    b.ToTable("clips_scores", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Plugins.ClipContests.Projects.FilmingPermission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -461,7 +564,104 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                                 .HasForeignKey("EditionId");
                         });
 
+                    b.OwnsMany("SproHub.Plugins.ClipContests.Jury.Criterion", "Criteria", b1 =>
+                        {
+                            b1.Property<Guid>("EditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Weight");
+
+                            b1.HasKey("EditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("clips_editions");
+
+                            b1
+                                .ToJson("criteria")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EditionId");
+                        });
+
+                    b.OwnsMany("SproHub.Plugins.ClipContests.Jury.Prize", "Prizes", b1 =>
+                        {
+                            b1.Property<Guid>("EditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("ClipId");
+
+                            b1.Property<int>("Rank");
+
+                            b1.Property<decimal>("Score");
+
+                            b1.Property<Guid>("TeamId");
+
+                            b1.Property<string>("TeamName")
+                                .IsRequired();
+
+                            b1.HasKey("EditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("clips_editions");
+
+                            b1
+                                .ToJson("prizes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EditionId");
+                        });
+
+                    b.Navigation("Criteria");
+
                     b.Navigation("Partners");
+
+                    b.Navigation("Prizes");
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Jury.Conflict", b =>
+                {
+                    b.HasOne("SproHub.Plugins.ClipContests.Jury.JuryMember", null)
+                        .WithMany()
+                        .HasForeignKey("JuryMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SproHub.Plugins.ClipContests.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Jury.JuryMember", b =>
+                {
+                    b.HasOne("SproHub.Plugins.ClipContests.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Jury.Score", b =>
+                {
+                    b.HasOne("SproHub.Plugins.ClipContests.Clips.Clip", null)
+                        .WithMany()
+                        .HasForeignKey("ClipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SproHub.Plugins.ClipContests.Jury.JuryMember", null)
+                        .WithMany()
+                        .HasForeignKey("JuryMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SproHub.Plugins.ClipContests.Projects.FilmingPermission", b =>

@@ -29,7 +29,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                     PrizesConfirmedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     OpenedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    partners = table.Column<string>(type: "TEXT", nullable: true)
+                    criteria = table.Column<string>(type: "TEXT", nullable: true),
+                    partners = table.Column<string>(type: "TEXT", nullable: true),
+                    prizes = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -54,6 +56,30 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_clips_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "clips_jury_members",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EditionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StructureId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsPresident = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_jury_members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_jury_members_clips_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "clips_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -128,6 +154,34 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "clips_conflicts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JuryMemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_conflicts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_conflicts_clips_jury_members_JuryMemberId",
+                        column: x => x.JuryMemberId,
+                        principalTable: "clips_jury_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_clips_conflicts_clips_teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "clips_teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "clips_participants",
                 columns: table => new
                 {
@@ -179,6 +233,33 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "clips_scores",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JuryMemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Marks = table.Column<string>(type: "TEXT", nullable: false),
+                    ScoredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_scores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_scores_clips_clips_ClipId",
+                        column: x => x.ClipId,
+                        principalTable: "clips_clips",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_clips_scores_clips_jury_members_JuryMemberId",
+                        column: x => x.JuryMemberId,
+                        principalTable: "clips_jury_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "clips_views",
                 columns: table => new
                 {
@@ -209,10 +290,32 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                 columns: new[] { "TerritoryId", "PublishedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_clips_conflicts_JuryMemberId_TeamId",
+                table: "clips_conflicts",
+                columns: new[] { "JuryMemberId", "TeamId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_conflicts_TeamId",
+                table: "clips_conflicts",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_clips_editions_TerritoryId_Year",
                 table: "clips_editions",
                 columns: new[] { "TerritoryId", "Year" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_jury_members_EditionId_Email",
+                table: "clips_jury_members",
+                columns: new[] { "EditionId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_jury_members_Email",
+                table: "clips_jury_members",
+                column: "Email");
 
             migrationBuilder.CreateIndex(
                 name: "IX_clips_outbox_ProcessedAt",
@@ -231,6 +334,17 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_clips_scores_ClipId",
+                table: "clips_scores",
+                column: "ClipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_scores_JuryMemberId_ClipId",
+                table: "clips_scores",
+                columns: new[] { "JuryMemberId", "ClipId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_clips_teams_EditionId_Name",
                 table: "clips_teams",
                 columns: new[] { "EditionId", "Name" },
@@ -246,6 +360,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "clips_conflicts");
+
+            migrationBuilder.DropTable(
                 name: "clips_outbox");
 
             migrationBuilder.DropTable(
@@ -255,7 +372,13 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                 name: "clips_permissions");
 
             migrationBuilder.DropTable(
+                name: "clips_scores");
+
+            migrationBuilder.DropTable(
                 name: "clips_views");
+
+            migrationBuilder.DropTable(
+                name: "clips_jury_members");
 
             migrationBuilder.DropTable(
                 name: "clips_clips");

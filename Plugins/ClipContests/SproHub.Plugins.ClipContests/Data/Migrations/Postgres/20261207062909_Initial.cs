@@ -31,7 +31,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                     PrizesConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     OpenedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
-                    partners = table.Column<string>(type: "jsonb", nullable: true)
+                    criteria = table.Column<string>(type: "jsonb", nullable: true),
+                    partners = table.Column<string>(type: "jsonb", nullable: true),
+                    prizes = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -56,6 +58,30 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_clips_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "clips_jury_members",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EditionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsPresident = table.Column<bool>(type: "boolean", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_jury_members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_jury_members_clips_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "clips_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -130,6 +156,34 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "clips_conflicts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    JuryMemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_conflicts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_conflicts_clips_jury_members_JuryMemberId",
+                        column: x => x.JuryMemberId,
+                        principalTable: "clips_jury_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_clips_conflicts_clips_teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "clips_teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "clips_participants",
                 columns: table => new
                 {
@@ -181,6 +235,33 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "clips_scores",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    JuryMemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClipId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Marks = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    ScoredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_scores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_scores_clips_clips_ClipId",
+                        column: x => x.ClipId,
+                        principalTable: "clips_clips",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_clips_scores_clips_jury_members_JuryMemberId",
+                        column: x => x.JuryMemberId,
+                        principalTable: "clips_jury_members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "clips_views",
                 columns: table => new
                 {
@@ -211,10 +292,32 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                 columns: new[] { "TerritoryId", "PublishedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_clips_conflicts_JuryMemberId_TeamId",
+                table: "clips_conflicts",
+                columns: new[] { "JuryMemberId", "TeamId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_conflicts_TeamId",
+                table: "clips_conflicts",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_clips_editions_TerritoryId_Year",
                 table: "clips_editions",
                 columns: new[] { "TerritoryId", "Year" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_jury_members_EditionId_Email",
+                table: "clips_jury_members",
+                columns: new[] { "EditionId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_jury_members_Email",
+                table: "clips_jury_members",
+                column: "Email");
 
             migrationBuilder.CreateIndex(
                 name: "IX_clips_outbox_ProcessedAt",
@@ -233,6 +336,17 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_clips_scores_ClipId",
+                table: "clips_scores",
+                column: "ClipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_clips_scores_JuryMemberId_ClipId",
+                table: "clips_scores",
+                columns: new[] { "JuryMemberId", "ClipId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_clips_teams_EditionId_Name",
                 table: "clips_teams",
                 columns: new[] { "EditionId", "Name" },
@@ -248,6 +362,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "clips_conflicts");
+
+            migrationBuilder.DropTable(
                 name: "clips_outbox");
 
             migrationBuilder.DropTable(
@@ -257,7 +374,13 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                 name: "clips_permissions");
 
             migrationBuilder.DropTable(
+                name: "clips_scores");
+
+            migrationBuilder.DropTable(
                 name: "clips_views");
+
+            migrationBuilder.DropTable(
+                name: "clips_jury_members");
 
             migrationBuilder.DropTable(
                 name: "clips_clips");
