@@ -112,6 +112,27 @@ public sealed class JuryTests(SproHubFactory factory) : IClassFixture<SproHubFac
         Assert.Equal(1, gallery[0].GetProperty("clips")[0].GetProperty("prize").GetInt32());
         await factory.DispatchOutboxAsync();
         Assert.Contains(factory.SentMails(), m => m.To.ToString().Contains(Agent) && (m.Subject ?? "").Contains("« Les Cadreurs » obtient le 1er prix"));
-        Assert.NotEqual(Guid.Empty, cadreursTeam);
+
+        // Every participant's certificate, for the team's lead: as data, and as a PDF of a page each.
+        var certificates = await (await ml.GetAsync(Url($"teams/{cadreursTeam}/certificates"))).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(3, certificates.GetArrayLength());
+        Assert.Equal(1, certificates[0].GetProperty("prize").GetInt32());
+        Assert.Contains("Travailler en équipe", string.Join("|", certificates[0].GetProperty("skills").EnumerateArray().Select(s => s.GetString())));
+        var pdf = await ml.GetAsync(Url($"teams/{cadreursTeam}/certificates.pdf"));
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(bytes), @"/Type\s*/Page[^s]").Count);
+        await (await relative.GetAsync(Url($"teams/{cadreursTeam}/certificates"))).JsonAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Certificates_come_with_the_prizes()
+    {
+        var today = ParisTime.Today(factory.Clock);
+        var agent = await factory.ClientAsAsync(Agent);
+        var team = (await RegisterAsync(agent, today.Year, today)).GetProperty("id").GetGuid();
+        var early = await (await agent.GetAsync(Url($"teams/{team}/certificates"))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("teamId:attestations-apres-palmares", early.Rules());
     }
 }

@@ -38,6 +38,9 @@ public sealed class ClipContestsModule : IModule
         public const string Participants = "participants";
         public const string ClipsPublished = "clips-published";
         public const string Views = "clip-views";
+        public const string Attendance = "screening-attendance";
+        public const string Answers = "questionnaire-answers";
+        public const string Satisfied = "questionnaire-satisfied";
     }
 
     public ModuleManifest Manifest { get; } = new()
@@ -60,6 +63,9 @@ public sealed class ClipContestsModule : IModule
             new IndicatorDeclaration(Indicators.Participants, "Participants au concours de clips", "personnes") { CountsPeople = true },
             new IndicatorDeclaration(Indicators.ClipsPublished, "Clips publiés dans la galerie", "clips"),
             new IndicatorDeclaration(Indicators.Views, "Vues des clips (une par personne et par jour)", "vues"),
+            new IndicatorDeclaration(Indicators.Attendance, "Spectateurs des projections", "personnes"),
+            new IndicatorDeclaration(Indicators.Answers, "Réponses au questionnaire de la remise des prix", "réponses"),
+            new IndicatorDeclaration(Indicators.Satisfied, "Réponses satisfaites (4 ou 5 sur 5) au questionnaire", "réponses"),
         ],
         Notifications = [new NotificationKindDeclaration(JuryKind, "Concours de clips : jury et palmarès")],
         Navigation =
@@ -83,6 +89,8 @@ public sealed class ClipContestsModule : IModule
         TeamEndpoints.Map(endpoints.TerritoryApi);
         ClipEndpoints.Map(endpoints.TerritoryApi);
         Jury.JuryEndpoints.Map(endpoints.TerritoryApi);
+        Screening.ScreeningEndpoints.Map(endpoints.TerritoryApi);
+        Certificates.CertificateEndpoints.Map(endpoints.TerritoryApi);
         GalleryEndpoints.Map(endpoints.TerritoryApi, endpoints.Root);
     }
 

@@ -20,6 +20,8 @@ public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext
     public DbSet<JuryMember> JuryMembers => Set<JuryMember>();
     public DbSet<Conflict> Conflicts => Set<Conflict>();
     public DbSet<Score> Scores => Set<Score>();
+    public DbSet<Screening.Screening> Screenings => Set<Screening.Screening>();
+    public DbSet<Questionnaire.Answer> Answers => Set<Questionnaire.Answer>();
 
     /// <summary>Read by the query filter at each query; no territory (Région-wide or background work) sees nothing.</summary>
     private string? CurrentTerritoryId => territory.Current?.Slug;
@@ -136,6 +138,25 @@ public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext
             b.HasIndex(s => s.ClipId);
             b.HasOne<JuryMember>().WithMany().HasForeignKey(s => s.JuryMemberId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne<Clip>().WithMany().HasForeignKey(s => s.ClipId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Screening.Screening>(b =>
+        {
+            b.ToTable("clips_screenings");
+            b.Property(s => s.TerritoryId).HasMaxLength(64);
+            b.Property(s => s.Venue).HasMaxLength(Screening.Screening.VenueMaxLength);
+            b.HasIndex(s => s.EditionId).IsUnique();
+            b.HasOne<Edition>().WithMany().HasForeignKey(s => s.EditionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
+        });
+        modelBuilder.Entity<Questionnaire.Answer>(b =>
+        {
+            b.ToTable("clips_answers");
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.Device).HasMaxLength(64);
+            b.Property(a => a.Respondent).HasConversion<string>().HasMaxLength(20);
+            b.Property(a => a.Comment).HasMaxLength(Questionnaire.Answer.CommentMaxLength);
+            b.HasIndex(a => new { a.EditionId, a.Device }).IsUnique();
+            b.HasOne<Edition>().WithMany().HasForeignKey(a => a.EditionId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.ApplySproConventions(ClipContestsModule.Id);
     }

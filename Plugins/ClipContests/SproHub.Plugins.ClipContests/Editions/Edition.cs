@@ -80,6 +80,8 @@ public sealed class Edition : IVersioned
     public DateTimeOffset? JuryClosedAt { get; private set; }
     public DateTimeOffset? PrizesConfirmedAt { get; private set; }
     public List<Prize> Prizes { get; private set; } = [];
+    /// <summary>The questionnaire takes answers (opened by the coordinator at the prize-giving).</summary>
+    public bool QuestionnaireOpen { get; set; }
     public string OpenedBy { get; private set; } = "";
     public int Version { get; set; }
 

@@ -111,6 +111,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("PrizesConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("QuestionnaireOpen")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("RegistrationEnds")
                         .HasColumnType("date");
 
@@ -284,6 +287,92 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("clips_permissions", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Questionnaire.Answer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("KnewSproBefore")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("KnowsWhereToAsk")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Respondent")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WantsToDiscoverAJob")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "Device")
+                        .IsUnique();
+
+                    b.ToTable("clips_answers", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Screening.Screening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Attendance")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("Programme")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("clips_screenings", (string)null);
                 });
 
             modelBuilder.Entity("SproHub.Plugins.ClipContests.Teams.Participant", b =>
@@ -715,6 +804,24 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Document")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Questionnaire.Answer", b =>
+                {
+                    b.HasOne("SproHub.Plugins.ClipContests.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Screening.Screening", b =>
+                {
+                    b.HasOne("SproHub.Plugins.ClipContests.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

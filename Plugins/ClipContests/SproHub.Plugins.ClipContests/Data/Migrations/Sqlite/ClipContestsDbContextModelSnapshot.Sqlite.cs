@@ -105,6 +105,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("PrizesConfirmedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("QuestionnaireOpen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("RegistrationEnds")
                         .HasColumnType("TEXT");
 
@@ -278,6 +281,92 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("clips_permissions", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Questionnaire.Answer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("KnewSproBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("KnowsWhereToAsk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Respondent")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WantsToDiscoverAJob")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "Device")
+                        .IsUnique();
+
+                    b.ToTable("clips_answers", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Screening.Screening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Attendance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Programme")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerritoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId")
+                        .IsUnique();
+
+                    b.ToTable("clips_screenings", (string)null);
                 });
 
             modelBuilder.Entity("SproHub.Plugins.ClipContests.Teams.Participant", b =>
@@ -707,6 +796,24 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Document")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Questionnaire.Answer", b =>
+                {
+                    b.HasOne("SproHub.Plugins.ClipContests.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Plugins.ClipContests.Screening.Screening", b =>
+                {
+                    b.HasOne("SproHub.Plugins.ClipContests.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

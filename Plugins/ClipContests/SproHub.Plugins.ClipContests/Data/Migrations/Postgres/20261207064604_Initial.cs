@@ -29,6 +29,7 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                     JuryEnds = table.Column<DateOnly>(type: "date", nullable: false),
                     JuryClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PrizesConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    QuestionnaireOpen = table.Column<bool>(type: "boolean", nullable: false),
                     OpenedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     criteria = table.Column<string>(type: "jsonb", nullable: true),
@@ -61,6 +62,32 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "clips_answers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EditionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Device = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Respondent = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Satisfaction = table.Column<int>(type: "integer", nullable: false),
+                    KnewSproBefore = table.Column<bool>(type: "boolean", nullable: false),
+                    KnowsWhereToAsk = table.Column<bool>(type: "boolean", nullable: false),
+                    WantsToDiscoverAJob = table.Column<bool>(type: "boolean", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_answers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_answers_clips_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "clips_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "clips_jury_members",
                 columns: table => new
                 {
@@ -78,6 +105,30 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                     table.PrimaryKey("PK_clips_jury_members", x => x.Id);
                     table.ForeignKey(
                         name: "FK_clips_jury_members_clips_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "clips_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "clips_screenings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EditionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TerritoryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Venue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Programme = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    Attendance = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_screenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_screenings_clips_editions_EditionId",
                         column: x => x.EditionId,
                         principalTable: "clips_editions",
                         principalColumn: "Id",
@@ -281,6 +332,12 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_clips_answers_EditionId_Device",
+                table: "clips_answers",
+                columns: new[] { "EditionId", "Device" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_clips_clips_TeamId",
                 table: "clips_clips",
                 column: "TeamId",
@@ -347,6 +404,12 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_clips_screenings_EditionId",
+                table: "clips_screenings",
+                column: "EditionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_clips_teams_EditionId_Name",
                 table: "clips_teams",
                 columns: new[] { "EditionId", "Name" },
@@ -362,6 +425,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "clips_answers");
+
+            migrationBuilder.DropTable(
                 name: "clips_conflicts");
 
             migrationBuilder.DropTable(
@@ -375,6 +441,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "clips_scores");
+
+            migrationBuilder.DropTable(
+                name: "clips_screenings");
 
             migrationBuilder.DropTable(
                 name: "clips_views");

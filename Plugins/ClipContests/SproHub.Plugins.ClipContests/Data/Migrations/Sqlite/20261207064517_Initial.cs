@@ -27,6 +27,7 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                     JuryEnds = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     JuryClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     PrizesConfirmedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    QuestionnaireOpen = table.Column<bool>(type: "INTEGER", nullable: false),
                     OpenedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     criteria = table.Column<string>(type: "TEXT", nullable: true),
@@ -59,6 +60,32 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "clips_answers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EditionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Device = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Respondent = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Satisfaction = table.Column<int>(type: "INTEGER", nullable: false),
+                    KnewSproBefore = table.Column<bool>(type: "INTEGER", nullable: false),
+                    KnowsWhereToAsk = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WantsToDiscoverAJob = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_answers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_answers_clips_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "clips_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "clips_jury_members",
                 columns: table => new
                 {
@@ -76,6 +103,30 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_clips_jury_members", x => x.Id);
                     table.ForeignKey(
                         name: "FK_clips_jury_members_clips_editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "clips_editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "clips_screenings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EditionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Programme = table.Column<string>(type: "TEXT", nullable: false),
+                    Attendance = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clips_screenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_clips_screenings_clips_editions_EditionId",
                         column: x => x.EditionId,
                         principalTable: "clips_editions",
                         principalColumn: "Id",
@@ -279,6 +330,12 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_clips_answers_EditionId_Device",
+                table: "clips_answers",
+                columns: new[] { "EditionId", "Device" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_clips_clips_TeamId",
                 table: "clips_clips",
                 column: "TeamId",
@@ -345,6 +402,12 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_clips_screenings_EditionId",
+                table: "clips_screenings",
+                column: "EditionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_clips_teams_EditionId_Name",
                 table: "clips_teams",
                 columns: new[] { "EditionId", "Name" },
@@ -360,6 +423,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "clips_answers");
+
+            migrationBuilder.DropTable(
                 name: "clips_conflicts");
 
             migrationBuilder.DropTable(
@@ -373,6 +439,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "clips_scores");
+
+            migrationBuilder.DropTable(
+                name: "clips_screenings");
 
             migrationBuilder.DropTable(
                 name: "clips_views");
