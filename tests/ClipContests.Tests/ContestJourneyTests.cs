@@ -102,4 +102,89 @@ public sealed class ContestJourneyTests(BrowserFixture browser) : IClassFixture<
         await visitor.ReloadAsync();
         await Assertions.Expect(visitor.Locator("#views")).ToHaveTextAsync("1 vue");
     }
+
+    [Fact]
+    public async Task The_jury_scores_with_a_conflict_declared_the_president_confirms_the_prizes_certificates_come_out_and_the_public_answers_the_questionnaire()
+    {
+        var platform = browser.Platform;
+        await platform.ResetAsync();
+        var today = ParisTime.Today(platform.Clock);
+        var year = today.Year;
+        // Two clips in competition, prepared through the API: one of the Mission Locale, one of the CIO.
+        var api = await platform.ClientAsAsync(Agent);
+        await CompetingAsync(api, year, today, "Les Cadreurs");
+        await CompetingAsync(api, year, today, "Plan large", role: "FederatesSchools");
+
+        // The coordinator invites the jury: a president, the Mission Locale's agent, a third member.
+        var coordinator = await AsAsync(Coordinator, $"/t/{Territory}/clips/{year}/jury");
+        async Task InviteAsync(string name, string email, string? structure, bool president)
+        {
+            await coordinator.GetByLabel("Nom et fonction").FillAsync(name);
+            await coordinator.GetByLabel("Adresse électronique").FillAsync(email);
+            if (structure is not null) await coordinator.GetByLabel("Structure du réseau").SelectOptionAsync(new SelectOptionValue { Label = structure });
+            if (president) await coordinator.GetByLabel("Préside le jury").CheckAsync();
+            await coordinator.GetByRole(AriaRole.Button, new() { Name = "Inviter au jury" }).ClickAsync();
+            await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync($"{name} est invité(e) au jury");
+        }
+        await InviteAsync("Présidente Exemple", "coordination@cher.demo", null, president: true);
+        await InviteAsync("Agent de la Mission Locale", Agent, "Mission Locale de Châteaudun", president: false);
+        await InviteAsync("Juré Exemple", "membre@cher.demo", null, president: false);
+        await coordinator.AssertAccessibleAsync();
+
+        // The jury opens; each member scores what they may.
+        platform.Clock.Advance(TimeSpan.FromDays(130));
+        async Task ScoreAsync(IPage member, string team, params int[] marks)
+        {
+            foreach (var (criterion, mark) in new[] { "Message", "Créativité", "Respect du thème", "Qualité technique" }.Zip(marks))
+                await member.GetByLabel($"{criterion} (sur 20) — {team}").FillAsync(mark.ToString(CultureInfo.InvariantCulture));
+            await member.GetByRole(AriaRole.Button, new() { Name = $"Noter : {team}" }).ClickAsync();
+            await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Note enregistrée");
+        }
+        var president = await AsAsync("coordination@cher.demo", $"/t/{Territory}/clips/{year}/jury");
+        await ScoreAsync(president, "Les Cadreurs", 16, 10, 10, 10);
+        await ScoreAsync(president, "Plan large", 10, 14, 14, 10);
+        var relative = await AsAsync("membre@cher.demo", $"/t/{Territory}/clips/{year}/jury");
+        await relative.GetByText("Déclarer un conflit d'intérêts avec l'équipe Plan large").ClickAsync();
+        await relative.GetByLabel("Lien avec l'équipe").Last.SelectOptionAsync(new SelectOptionValue { Label = "un proche fait partie de l'équipe ou du clip" });
+        await relative.GetByRole(AriaRole.Button, new() { Name = "Déclarer le conflit avec l'équipe Plan large" }).ClickAsync();
+        await Assertions.Expect(relative.GetByRole(AriaRole.Status)).ToContainTextAsync("vous ne notez pas ce clip");
+        await ScoreAsync(relative, "Les Cadreurs", 16, 10, 10, 10);
+        await relative.AssertAccessibleAsync();
+        var ml = await AsAsync(Agent, $"/t/{Territory}/clips/{year}/jury");
+        await Assertions.Expect(ml.Locator("p", new() { HasText = "sa structure encadre l'équipe" })).ToBeVisibleAsync();
+        await ScoreAsync(ml, "Plan large", 10, 14, 14, 8);
+
+        // The coordinator closes the jury; the president confirms the ranking.
+        coordinator = await AsAsync(Coordinator, $"/t/{Territory}/clips/{year}/jury"); // signed in again: 130 days have passed
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Clore le jury" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync("Jury clos");
+        await president.GotoAsync($"/t/{Territory}/clips/{year}/jury");
+        await Assertions.Expect(president.GetByRole(AriaRole.Table, new() { Name = "Classement du jury" })).ToContainTextAsync("Les Cadreurs");
+        await president.GetByRole(AriaRole.Button, new() { Name = "Confirmer le palmarès" }).ClickAsync();
+        await Assertions.Expect(president.GetByRole(AriaRole.Status)).ToContainTextAsync("Palmarès confirmé");
+        await president.AssertAccessibleAsync();
+
+        // The team's lead prints the certificates.
+        await ml.GotoAsync($"/t/{Territory}/clips/{year}");
+        await ml.GetByRole(AriaRole.Link, new() { Name = "Les Cadreurs" }).ClickAsync();
+        await ml.GetByRole(AriaRole.Link, new() { Name = "Attestations d'expérience des participants" }).ClickAsync();
+        await Assertions.Expect(ml.GetByRole(AriaRole.Article)).ToHaveCountAsync(3);
+        await Assertions.Expect(ml.GetByRole(AriaRole.Article).First).ToContainTextAsync("premier prix du jury");
+        await ml.AssertAccessibleAsync();
+
+        // At the prize-giving, the public answers on a phone; the coordinator reads the results.
+        await coordinator.GotoAsync($"/t/{Territory}/clips/{year}/questionnaire/resultats");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le questionnaire" }).ClickAsync();
+        var phone = await AsAsync(null, $"/t/{Territory}/clips/{year}/questionnaire", phone: true);
+        await phone.GetByLabel("spectateur").CheckAsync();
+        await phone.GetByLabel("5", new() { Exact = true }).CheckAsync();
+        foreach (var group in new[] { "connaissiez-vous", "où vous adresser", "envie de découvrir" })
+            await phone.GetByRole(AriaRole.Group, new() { Name = group }).GetByLabel("Oui").CheckAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Envoyer mes réponses" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("Merci");
+        await phone.AssertAccessibleAsync();
+        await coordinator.ReloadAsync();
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Heading, new() { Level = 2 }).First).ToContainTextAsync("1 réponse, 100 % satisfaites");
+        await coordinator.AssertAccessibleAsync();
+    }
 }
