@@ -144,6 +144,7 @@ public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext
             b.ToTable("clips_screenings");
             b.Property(s => s.TerritoryId).HasMaxLength(64);
             b.Property(s => s.Venue).HasMaxLength(Screening.Screening.VenueMaxLength);
+            b.Ignore(s => s.StartsAt);
             b.HasIndex(s => s.EditionId).IsUnique();
             b.HasOne<Edition>().WithMany().HasForeignKey(s => s.EditionId).OnDelete(DeleteBehavior.Cascade);
             b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);

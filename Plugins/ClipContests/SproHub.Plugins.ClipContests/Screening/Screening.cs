@@ -11,8 +11,14 @@ public sealed class Screening : IVersioned
     public Guid Id { get; private set; } = Guid.NewGuid();
     public Guid EditionId { get; private set; }
     public string TerritoryId { get; private set; } = "";
-    /// <summary>Paris local time.</summary>
-    public DateTime StartsAt { get; set; }
+    /// <summary>Paris local day and time (kept apart: a local time has no offset to store).</summary>
+    public DateOnly Day { get; private set; }
+    public TimeOnly Time { get; private set; }
+    public DateTime StartsAt
+    {
+        get => Day.ToDateTime(Time);
+        set => (Day, Time) = (DateOnly.FromDateTime(value), TimeOnly.FromDateTime(value));
+    }
     public string Venue { get; set; } = "";
     /// <summary>The clips screened, in order.</summary>
     public List<Guid> Programme { get; set; } = [];

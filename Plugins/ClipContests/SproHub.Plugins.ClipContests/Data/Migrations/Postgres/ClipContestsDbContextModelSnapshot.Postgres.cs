@@ -343,6 +343,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                     b.Property<int?>("Attendance")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("EditionId")
                         .HasColumnType("uuid");
 
@@ -350,13 +353,13 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("uuid[]");
 
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("TerritoryId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("time without time zone");
 
                     b.Property<string>("Venue")
                         .IsRequired()

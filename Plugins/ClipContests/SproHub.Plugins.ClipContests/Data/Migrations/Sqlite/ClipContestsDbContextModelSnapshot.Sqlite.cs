@@ -337,6 +337,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                     b.Property<int?>("Attendance")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EditionId")
                         .HasColumnType("TEXT");
 
@@ -344,12 +347,12 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("TerritoryId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Time")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Venue")

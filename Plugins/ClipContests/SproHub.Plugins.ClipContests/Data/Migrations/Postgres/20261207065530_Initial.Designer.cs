@@ -13,7 +13,7 @@ using SproHub.Plugins.ClipContests.Data;
 namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
 {
     [DbContext(typeof(ClipContestsDbContext))]
-    [Migration("20261207064604_Initial")]
+    [Migration("20261207065530_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -346,6 +346,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                     b.Property<int?>("Attendance")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("EditionId")
                         .HasColumnType("uuid");
 
@@ -353,13 +356,13 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("uuid[]");
 
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("TerritoryId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("time without time zone");
 
                     b.Property<string>("Venue")
                         .IsRequired()

@@ -11,7 +11,7 @@ using SproHub.Plugins.ClipContests.Data;
 namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ClipContestsDbContext))]
-    [Migration("20261207064517_Initial")]
+    [Migration("20261207065520_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -340,6 +340,9 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                     b.Property<int?>("Attendance")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EditionId")
                         .HasColumnType("TEXT");
 
@@ -347,12 +350,12 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("TerritoryId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Time")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Venue")
