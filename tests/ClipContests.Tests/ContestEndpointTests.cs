@@ -56,7 +56,7 @@ public sealed class ContestEndpointTests(SproHubFactory factory) : IClassFixture
         Assert.Equal("Registration", opened.GetProperty("phase").GetString());
         Assert.Equal("forme des équipes de jeunes", opened.GetProperty("partners")[0].GetProperty("roleLabel").GetString());
         var list = await (await coordinator.GetAsync(Url("editions"))).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal([Today.Year + 1, Today.Year], list.EnumerateArray().Select(e => e.GetProperty("year").GetInt32()));
+        Assert.Equal([Today.Year + 1, Today.Year, Today.Year - 1], list.EnumerateArray().Select(e => e.GetProperty("year").GetInt32()));
         // Cher's coordinator sees Cher's edition only.
         var cher = await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync(Url("editions", "cher"))).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(["Vidéos métiers"], cher.EnumerateArray().Select(e => e.GetProperty("title").GetString()));
