@@ -48,7 +48,8 @@ public sealed class ContestEndpointTests(SproHubFactory factory) : IClassFixture
         Assert.Equal(editions, await CountAsync(db => db.Editions));
 
         // Only the coordination opens one; elsewhere, or where the plugin is off, it does not exist.
-        await (await (await factory.ClientAsAsync(Agent)).PostAsJsonAsync(Url("editions"), EditionBody(Today.Year + 1, structure))).JsonAsync(HttpStatusCode.Forbidden);
+        var refused = await (await (await factory.ClientAsAsync(Agent)).PostAsJsonAsync(Url("editions"), EditionBody(Today.Year + 1, structure))).JsonAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("« Piloter le concours de clips", refused.GetProperty("detail").GetString()); // the permission as people read it, not its id
         await (await factory.CreateClient().GetAsync(Url("editions"))).JsonAsync(HttpStatusCode.Unauthorized);
         await (await (await factory.ClientAsAsync(DemoAccounts.Coordinator("orleans"))).GetAsync(Url("editions", "orleans"))).JsonAsync(HttpStatusCode.NotFound);
 
@@ -106,6 +107,9 @@ public sealed class ContestEndpointTests(SproHubFactory factory) : IClassFixture
         // The coordination reads it; the edition shows its size to every agent of the territory, names to nobody else.
         var coordinator = await factory.ClientAsAsync(Coordinator);
         await (await coordinator.GetAsync(Url($"teams/{id}"))).JsonAsync(HttpStatusCode.OK);
+        var reads = await factory.InScopeAsync(services => services.GetRequiredService<SproHub.Host.Platform.Data.PlatformDbContext>().AuditLog
+            .CountAsync(a => a.Action == "equipe.consultee" && a.EntityId == id.ToString()));
+        Assert.Equal(1, reads); // the participants (a minor among them) are read on the record
         var edition = await (await coordinator.GetAsync(Url($"editions/{Today.Year}"))).JsonAsync(HttpStatusCode.OK);
         Assert.Contains(edition.GetProperty("teams").EnumerateArray(), t => t.GetProperty("name").GetString() == "Les Cadreurs" && t.GetProperty("participantCount").GetInt32() == 3);
         await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync(Url($"teams/{id}", "cher"))).JsonAsync(HttpStatusCode.NotFound);
@@ -128,5 +132,42 @@ public sealed class ContestEndpointTests(SproHubFactory factory) : IClassFixture
         var late = await (await agent.PostAsJsonAsync(Url($"editions/{year}/teams"), new { name = "Tardifs", structureId = structure, participants = new[] { Adult("A", Today), Adult("B", Today), Adult("C", Today) } }))
             .JsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("editionId:inscriptions-closes", late.Rules());
+    }
+
+    [Fact]
+    public async Task The_coordinator_moves_a_deadline_with_the_version_read_and_sets_the_grid_until_the_jury_opens()
+    {
+        var year = Today.Year;
+        var coordinator = await factory.ClientAsAsync(Coordinator);
+        var edition = await (await coordinator.GetAsync(Url($"editions/{year}"))).JsonAsync(HttpStatusCode.OK);
+        var version = edition.GetProperty("version").GetInt32();
+        object Body(int registrationDays, string[] themes, int v) => new
+        {
+            title = "Clip moi un métier", themes, registrationEnds = Today.AddDays(registrationDays), filmingEnds = Today.AddDays(90), submissionEnds = Today.AddDays(120),
+            juryStarts = Today.AddDays(130), juryEnds = Today.AddDays(145), version = v,
+        };
+        var disordered = await (await coordinator.PutAsJsonAsync(Url($"editions/{year}"), Body(100, ["Alternance"], version))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("filmingEnds:calendrier-ordonne", disordered.Rules());
+        var agent = await factory.ClientAsAsync(Agent);
+        await (await agent.PutAsJsonAsync(Url($"editions/{year}"), Body(40, ["Alternance"], version))).JsonAsync(HttpStatusCode.Forbidden);
+        var team = (await RegisterAsync(agent, year, Today)).GetProperty("id").GetGuid();
+        await (await agent.PutAsJsonAsync(Url($"teams/{team}/project"), new { job = "Boulangère", theme = "Alternance", version = 1 })).JsonAsync(HttpStatusCode.OK);
+        var inUse = await (await coordinator.PutAsJsonAsync(Url($"editions/{year}"), Body(40, ["Lutte contre les discriminations"], version))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("themes:theme-utilise", inUse.Rules());
+
+        var moved = await (await coordinator.PutAsJsonAsync(Url($"editions/{year}"), Body(40, ["Alternance", "Mixité des métiers"], version))).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(Today.AddDays(40).ToString("yyyy-MM-dd"), moved.GetProperty("calendar").GetProperty("registrationEnds").GetString());
+        await (await coordinator.PutAsJsonAsync(Url($"editions/{year}"), Body(35, ["Alternance"], version))).JsonAsync(HttpStatusCode.Conflict);
+
+        // The grid: criteria and weights, refused when malformed, frozen once the jury opens.
+        var grid = await (await coordinator.PutAsJsonAsync(Url($"editions/{year}/jury/grid"), new { criteria = new[] { new { name = "Message", weight = 60 }, new { name = "Image", weight = 40 } } }))
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, grid.GetArrayLength());
+        var malformed = await (await coordinator.PutAsJsonAsync(Url($"editions/{year}/jury/grid"), new { criteria = new[] { new { name = "Message", weight = 0 } } })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("criteria[0].weight:grille", malformed.Rules());
+        factory.Clock.Advance(TimeSpan.FromDays(130));
+        coordinator = await factory.ClientAsAsync(Coordinator);
+        var frozen = await (await coordinator.PutAsJsonAsync(Url($"editions/{year}/jury/grid"), new { criteria = new[] { new { name = "Message", weight = 100 } } })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("criteria:grille-figee", frozen.Rules());
     }
 }

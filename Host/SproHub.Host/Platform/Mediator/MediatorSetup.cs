@@ -39,14 +39,19 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
     }
 }
 
-/// <summary>Enforces <see cref="RequiresPermissionAttribute"/> before validation and handling.</summary>
-public sealed class PermissionBehavior<TRequest, TResponse>(ICurrentUser user) : IPipelineBehavior<TRequest, TResponse>
+/// <summary>
+/// Enforces <see cref="RequiresPermissionAttribute"/> before validation and handling. A refusal names the permission
+/// as its manifest words it (« Utiliser son espace personnel ma boîte SPRO »), not by its id.
+/// </summary>
+public sealed class PermissionBehavior<TRequest, TResponse>(ICurrentUser user, SproHub.Shared.Modularity.IModuleCatalog catalog) : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly string? Permission = typeof(TRequest).GetCustomAttribute<RequiresPermissionAttribute>()?.Permission;
 
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (Permission is not null) user.Demand(Permission);
-        return next();
+        if (Permission is null || user.IsAuthenticated && user.Can(Permission)) return next();
+        if (!user.IsAuthenticated) throw new SproHub.Shared.Errors.NotAuthenticatedException();
+        var label = catalog.Active.SelectMany(m => m.Manifest.Permissions).FirstOrDefault(p => p.Id == Permission)?.Label ?? Permission;
+        throw new SproHub.Shared.Errors.ForbiddenException($"Votre compte n'a pas, dans ce territoire, la permission demandée : « {label} ».");
     }
 }

@@ -169,20 +169,3 @@ internal sealed class CelluleHandicapDesignTimeFactory : IDesignTimeDbContextFac
 {
     public CelluleHandicapDbContext CreateDbContext(string[] args) => new(DesignTime.Options<CelluleHandicapDbContext>(CelluleHandicapModule.Id), new NoTerritory());
 }
-
-internal static class SavingExtensions
-{
-    /// <summary>
-    /// Saves; a unique index refusing the write (the same examination, follow-up or agenda line sent twice at once) is a
-    /// 409 for the second sender, not an error.
-    /// </summary>
-    public static async Task SaveOrConflictAsync(this CelluleHandicapDbContext db, string message, string rule, CancellationToken cancellationToken)
-    {
-        try { await db.SaveChangesAsync(cancellationToken); }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            throw new SproHub.Shared.Errors.ConflictException(message, rule);
-        }
-    }
-}

@@ -4,6 +4,7 @@ using SproHub.Plugins.CelluleHandicap.Data;
 using SproHub.Plugins.CelluleHandicap.Partners;
 using SproHub.Plugins.CelluleHandicap.Situations;
 using SproHub.Shared.Audit;
+using SproHub.Shared.Data;
 using SproHub.Shared.Errors;
 using SproHub.Shared.Notifications;
 using SproHub.Shared.Security;

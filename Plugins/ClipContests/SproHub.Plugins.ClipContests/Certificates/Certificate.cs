@@ -45,6 +45,7 @@ internal sealed class GetCertificatesHandler(TeamAccess access, ITerritoryContex
         var (team, edition) = await access.ManagedAsync(request.TeamId, cancellationToken);
         if (edition.PrizesConfirmedAt is not { } awarded)
             throw new RuleViolationException("teamId", "attestations-apres-palmares", "Les attestations se remettent avec les prix : elles sont prêtes une fois le palmarès confirmé.");
+        await access.AuditReadAsync(team, "attestations", cancellationToken);
         var prize = edition.Prizes.FirstOrDefault(p => p.TeamId == team.Id)?.Rank;
         var from = ParisTime.DateOf(team.RegisteredAt);
         var to = ParisTime.DateOf(awarded);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SproHub.Plugins.ClipContests.Data;
 using SproHub.Plugins.ClipContests.Teams;
 using SproHub.Shared.Audit;
+using SproHub.Shared.Data;
 using SproHub.Shared.Errors;
 using SproHub.Shared.Security;
 using SproHub.Shared.Territories;

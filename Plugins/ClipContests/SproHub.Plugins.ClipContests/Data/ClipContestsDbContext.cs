@@ -175,17 +175,3 @@ internal sealed class ClipContestsDesignTimeFactory : IDesignTimeDbContextFactor
 {
     public ClipContestsDbContext CreateDbContext(string[] args) => new(DesignTime.Options<ClipContestsDbContext>(ClipContestsModule.Id), new NoTerritory());
 }
-
-internal static class SavingExtensions
-{
-    /// <summary>Saves; a unique index refusing the write (the same team name twice at once) is a 409, not an error.</summary>
-    public static async Task SaveOrConflictAsync(this ClipContestsDbContext db, string message, string rule, CancellationToken cancellationToken)
-    {
-        try { await db.SaveChangesAsync(cancellationToken); }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            throw new SproHub.Shared.Errors.ConflictException(message, rule);
-        }
-    }
-}

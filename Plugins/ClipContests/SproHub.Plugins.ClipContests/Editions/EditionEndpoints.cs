@@ -8,6 +8,9 @@ namespace SproHub.Plugins.ClipContests.Editions;
 
 internal static class EditionEndpoints
 {
+    public sealed record EditionBody(string? Title, IReadOnlyList<string>? Themes, DateOnly RegistrationEnds, DateOnly FilmingEnds, DateOnly SubmissionEnds,
+        DateOnly JuryStarts, DateOnly JuryEnds, int Version);
+
     public static void Map(IEndpointRouteBuilder api)
     {
         var editions = api.MapGroup("/editions").WithTags("Concours de clips métiers");
@@ -20,5 +23,8 @@ internal static class EditionEndpoints
             var edition = await m.Send(request, ct);
             return TypedResults.Created($"editions/{edition.Year}", edition);
         }).WithSummary("Ouvrir l'édition d'une année (coordination)");
+        editions.MapPut("/{year:int}", async Task<Ok<EditionView>> (int year, EditionBody body, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new ChangeEdition(year, body.Title ?? "", body.Themes, body.RegistrationEnds, body.FilmingEnds, body.SubmissionEnds, body.JuryStarts, body.JuryEnds, body.Version), ct)))
+            .WithSummary("Modifier le titre, les thèmes ou le calendrier d'une édition (coordination ; version lue)");
     }
 }

@@ -16,15 +16,15 @@ public sealed record TeamSummary(Guid Id, string Name, string StructureName, str
 public sealed record EditionSummary(Guid Id, int Year, string Title, EditionPhase Phase, string PhaseLabel, int TeamCount);
 
 public sealed record EditionView(Guid Id, int Year, string Title, IReadOnlyList<string> Themes, Calendar Calendar, EditionPhase Phase, string PhaseLabel,
-    IReadOnlyList<PartnerView> Partners, IReadOnlyList<TeamSummary> Teams, int ParticipantCount, int Version)
+    IReadOnlyList<PartnerView> Partners, IReadOnlyList<TeamSummary> Teams, int ParticipantCount, bool InJury, int Version)
 {
-    public static EditionView From(Edition e, IReadOnlyList<Team> teams, DateOnly today, ICurrentUser user)
+    public static EditionView From(Edition e, IReadOnlyList<Team> teams, DateOnly today, ICurrentUser user, bool inJury = false)
     {
         var manages = user.Can(ClipContestsModule.ManagePermission);
         return new(e.Id, e.Year, e.Title, e.Themes, e.Calendar, e.PhaseOn(today), Edition.PhaseLabel(e.PhaseOn(today)),
             e.Partners.Select(p => new PartnerView(p.StructureId, p.StructureName, p.Role, EditionPartner.RoleLabel(p.Role))).ToList(),
             teams.OrderBy(t => t.Name).Select(t => new TeamSummary(t.Id, t.Name, t.StructureName, t.LeadName, t.Participants.Count, manages || t.IsLedBy(user.Email))).ToList(),
-            teams.Sum(t => t.Participants.Count), e.Version);
+            teams.Sum(t => t.Participants.Count), inJury, e.Version);
     }
 }
 
@@ -52,6 +52,8 @@ internal sealed class GetEditionHandler(ClipContestsDbContext db, ICurrentUser u
         var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Year == request.Year, cancellationToken)
             ?? throw new NotFoundException($"Aucune édition {request.Year} dans ce territoire.");
         var teams = await db.Teams.AsNoTracking().Include(t => t.Participants).Where(t => t.EditionId == edition.Id).ToListAsync(cancellationToken);
-        return EditionView.From(edition, teams, ParisTime.Today(clock), user);
+        var email = user.Email?.Trim().ToLowerInvariant();
+        var inJury = email is not null && await db.JuryMembers.AnyAsync(m => m.EditionId == edition.Id && m.Email == email, cancellationToken);
+        return EditionView.From(edition, teams, ParisTime.Today(clock), user, inJury);
     }
 }

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using SproHub.Plugins.ClipContests.Data;
 using SproHub.Shared.Audit;
+using SproHub.Shared.Data;
 using SproHub.Shared.Errors;
 using SproHub.Shared.Network;
 using SproHub.Shared.Security;

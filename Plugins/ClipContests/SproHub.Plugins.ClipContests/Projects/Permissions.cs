@@ -60,6 +60,7 @@ internal sealed class PermissionHandlers(ClipContestsDbContext db, TeamAccess ac
     {
         var (team, _) = await access.ManagedAsync(request.TeamId, cancellationToken);
         var permission = team.Permissions.FirstOrDefault(p => p.Kind == request.Kind) ?? throw new NotFoundException("Cette autorisation n'a pas été déposée.");
+        await access.AuditReadAsync(team, $"autorisation signée ({FilmingPermission.Label(request.Kind)})", cancellationToken);
         return await files.OpenAsync(permission.Document, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using SproHub.Shared.Data;
 using System.Security.Cryptography;
 using System.Text;
 using FluentValidation;

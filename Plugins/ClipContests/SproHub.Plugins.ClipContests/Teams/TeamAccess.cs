@@ -10,7 +10,7 @@ namespace SproHub.Plugins.ClipContests.Teams;
 /// A team's participants and project are read and changed by its lead and by the coordinator running the edition;
 /// other agents see the team's name and size only. Another territory's team is not found (the query filter).
 /// </summary>
-internal sealed class TeamAccess(ClipContestsDbContext db, ICurrentUser user)
+internal sealed class TeamAccess(ClipContestsDbContext db, ICurrentUser user, SproHub.Shared.Audit.IAuditLog audit)
 {
     public bool MayManage(Team team) => user.Can(ClipContestsModule.ManagePermission) || team.IsLedBy(user.Email);
 
@@ -23,4 +23,8 @@ internal sealed class TeamAccess(ClipContestsDbContext db, ICurrentUser user)
         var edition = await db.Editions.FirstAsync(e => e.Id == team.EditionId, cancellationToken);
         return (team, edition);
     }
+
+    /// <summary>Participants' names and birth dates (minors among them) are read on the record: who, when, what.</summary>
+    public Task AuditReadAsync(Team team, string what, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new SproHub.Shared.Audit.AuditEntry(ClipContestsModule.Id, "equipe.consultee", "equipe", team.Id.ToString(), team.TerritoryId, $"{team.Name} : {what}"), cancellationToken);
 }

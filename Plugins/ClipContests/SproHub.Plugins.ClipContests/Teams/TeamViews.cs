@@ -44,6 +44,7 @@ internal sealed class GetTeamHandler(TeamAccess access, TimeProvider clock) : IR
     public async Task<TeamView> Handle(GetTeam request, CancellationToken cancellationToken)
     {
         var (team, edition) = await access.ManagedAsync(request.TeamId, cancellationToken);
+        await access.AuditReadAsync(team, "participants", cancellationToken);
         return TeamView.From(team, edition, SproHub.Shared.Territories.ParisTime.Today(clock));
     }
 }

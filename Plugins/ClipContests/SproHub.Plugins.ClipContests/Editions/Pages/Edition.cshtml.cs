@@ -32,7 +32,20 @@ public sealed class EditionModel(IMediator mediator, ICurrentUser user, ITerrito
         public List<ParticipantRow> Participants { get; set; } = [.. Enumerable.Range(0, Team.MaxSize).Select(_ => new ParticipantRow())];
     }
 
+    public sealed class CalendarForm
+    {
+        public string? Title { get; set; }
+        public string? Themes { get; set; }
+        public DateOnly? RegistrationEnds { get; set; }
+        public DateOnly? FilmingEnds { get; set; }
+        public DateOnly? SubmissionEnds { get; set; }
+        public DateOnly? JuryStarts { get; set; }
+        public DateOnly? JuryEnds { get; set; }
+        public int Version { get; set; }
+    }
+
     [FromRoute] public int Year { get; set; }
+    [BindProperty] public CalendarForm Change { get; set; } = new();
     public EditionView Edition { get; private set; } = null!;
     [BindProperty] public TeamForm NewTeam { get; set; } = new();
     public bool CanManage => user.Can(ClipContestsModule.ManagePermission);
@@ -49,9 +62,23 @@ public sealed class EditionModel(IMediator mediator, ICurrentUser user, ITerrito
         return ($"Équipe « {team.Name} » inscrite avec {team.Participants.Count} participants.", $"/t/{Territory}/clips/equipes/{team.Id}");
     }, nameof(NewTeam), ct);
 
+    public Task<IActionResult> OnPostChangeAsync(CancellationToken ct) => SubmitAsync(async () =>
+    {
+        var c = Change;
+        await mediator.Send(new ChangeEdition(Year, c.Title ?? "", (c.Themes ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            c.RegistrationEnds ?? default, c.FilmingEnds ?? default, c.SubmissionEnds ?? default, c.JuryStarts ?? default, c.JuryEnds ?? default, c.Version), ct);
+        return "Édition modifiée.";
+    }, nameof(Change), ct);
+
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         Edition = await mediator.Send(new GetEdition(Year), cancellationToken);
+        if (Change.Title is null)
+        {
+            var (e, c) = (Edition, Edition.Calendar);
+            Change = new CalendarForm { Title = e.Title, Themes = string.Join("\n", e.Themes), RegistrationEnds = c.RegistrationEnds, FilmingEnds = c.FilmingEnds,
+                SubmissionEnds = c.SubmissionEnds, JuryStarts = c.JuryStarts, JuryEnds = c.JuryEnds, Version = e.Version };
+        }
         while (NewTeam.Participants.Count < Team.MaxSize) NewTeam.Participants.Add(new ParticipantRow());
     }
 }
