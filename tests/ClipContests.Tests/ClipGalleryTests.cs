@@ -84,6 +84,14 @@ public sealed class ClipGalleryTests(SproHubFactory factory) : IClassFixture<Spr
         // Another territory's gallery never shows it; where the plugin is off there is no gallery.
         Assert.Equal(0, (await (await visitor.GetAsync(Url("gallery", "cher"))).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
         await (await visitor.GetAsync(Url("gallery", "orleans"))).JsonAsync(HttpStatusCode.NotFound);
+
+        // The Indicators module counts them through the outbox: a team registered, four views (the clip published, then withdrawn).
+        await factory.DispatchOutboxAsync();
+        var dashboard = await (await coordinator.GetAsync($"/api/territories/{Territory}/indicators/dashboards/{Today.Year}")).JsonAsync(HttpStatusCode.OK);
+        var lines = dashboard.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("lines").EnumerateArray()).ToDictionary(l => l.GetProperty("code").GetString()!);
+        Assert.Equal(1m, lines["clips.teams-registered"].GetProperty("figure").GetProperty("value").GetDecimal());
+        Assert.Equal(4m, lines["clips.clip-views"].GetProperty("figure").GetProperty("value").GetDecimal());
+        Assert.Equal(0m, lines["clips.clips-published"].GetProperty("figure").GetProperty("value").GetDecimal());
     }
 
     [Fact]
