@@ -42,16 +42,13 @@ internal sealed class SharedWithMeHandlers(MaBoiteDbContext db, ICurrentUser use
     {
         var today = ParisTime.Today(clock);
         var shares = await db.Shares.AsNoTracking().Where(s => s.AgentEmail == Me && s.RevokedAt == null && s.ExpiresOn >= today).ToListAsync(cancellationToken);
-        var received = new List<ReceivedShare>();
-        foreach (var share in shares.OrderByDescending(s => s.CreatedAt.UtcTicks))
-            if (await DescribeAsync(share, cancellationToken) is { } line) received.Add(line);
-        return received;
+        return (await DescribeAsync(shares, cancellationToken)).OrderByDescending(l => l.Created.UtcTicks).Select(l => l.Line).ToList();
     }
 
     public async Task<ShareContents> Handle(OpenShare request, CancellationToken cancellationToken)
     {
         var share = await ActiveAsync(request.ShareId, cancellationToken);
-        var described = await DescribeAsync(share, cancellationToken) ?? throw new NotFoundException("Le document partagé a été supprimé.");
+        var described = (await DescribeAsync([share], cancellationToken)).SingleOrDefault().Line ?? throw new NotFoundException("Le document partagé a été supprimé.");
         var documents = await DocumentsAsync(share, cancellationToken);
         await audit.RecordAsync(new AuditEntry(MaBoiteModule.Id, "partage.consulte", "share", share.Id.ToString(), share.TerritoryId, $"{documents.Count} document(s)"), cancellationToken);
         return new ShareContents(described, documents.Select(d => new SharedDocument(d.Document.Id, d.Document.Name, d.Place, FileKinds.Label(d.Document.ContentType),
@@ -99,13 +96,18 @@ internal sealed class SharedWithMeHandlers(MaBoiteDbContext db, ICurrentUser use
         return share;
     }
 
-    private async Task<ReceivedShare?> DescribeAsync(Share share, CancellationToken cancellationToken)
+    /// <summary>Who shared and what, for any number of shares in three queries; a share whose item is in the trash or gone is left out.</summary>
+    private async Task<IReadOnlyList<(ReceivedShare Line, DateTimeOffset Created)>> DescribeAsync(IReadOnlyList<Share> shares, CancellationToken cancellationToken)
     {
-        var person = await db.Spaces.AsNoTracking().Where(s => s.Id == share.SpaceId).Select(s => s.DisplayName).SingleAsync(cancellationToken);
-        var name = share.ItemKind == ItemKind.Document
-            ? await db.Documents.AsNoTracking().Where(d => d.Id == share.ItemId && d.TrashedAt == null).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
-            : await db.Folders.AsNoTracking().Where(f => f.Id == share.ItemId && f.TrashedAt == null).Select(f => f.Name).SingleOrDefaultAsync(cancellationToken);
-        return name is null ? null : new ReceivedShare(share.Id, person, name, share.ItemKind, share.Access, share.ExpiresOn);
+        var spaceIds = shares.Select(s => s.SpaceId).Distinct().ToList();
+        var itemIds = shares.Select(s => s.ItemId).Distinct().ToList();
+        var people = await db.Spaces.AsNoTracking().Where(s => spaceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
+        var documents = await db.Documents.AsNoTracking().Where(d => itemIds.Contains(d.Id) && d.TrashedAt == null).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        var folders = await db.Folders.AsNoTracking().Where(f => itemIds.Contains(f.Id) && f.TrashedAt == null).ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken);
+        return shares.Select(share => (share, name: (share.ItemKind == ItemKind.Document ? documents : folders).GetValueOrDefault(share.ItemId)))
+            .Where(x => x.name is not null)
+            .Select(x => (new ReceivedShare(x.share.Id, people[x.share.SpaceId], x.name!, x.share.ItemKind, x.share.Access, x.share.ExpiresOn), x.share.CreatedAt))
+            .ToList();
     }
 
     /// <summary>The live documents the share covers, with their folder path under the shared folder.</summary>
