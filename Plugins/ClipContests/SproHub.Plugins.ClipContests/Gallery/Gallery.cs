@@ -12,7 +12,10 @@ namespace SproHub.Plugins.ClipContests.Gallery;
 public sealed record GalleryClip(Guid Id, int Year, string EditionTitle, string TeamName, string StructureName, string? Job, string? Theme, string Description,
     bool HasPoster, bool HasVideoFile, string? VideoContentType, string? VideoLink, bool HasSubtitles, int Views, int? Prize);
 
-public sealed record GalleryEdition(int Year, string Title, IReadOnlyList<GalleryClip> Clips);
+/// <param name="Screening">When and where the clips are (or were) screened, if planned.</param>
+public sealed record GalleryEdition(int Year, string Title, IReadOnlyList<GalleryClip> Clips, GalleryScreening? Screening);
+
+public sealed record GalleryScreening(DateTime StartsAt, string Venue, int? Attendance);
 
 /// <summary>The public gallery of a territory: its published clips, by edition, with their views. Nothing else is public.</summary>
 public sealed record GetGallery(int? Year = null) : IRequest<IReadOnlyList<GalleryEdition>>;
@@ -36,8 +39,11 @@ internal sealed class GalleryHandlers(ClipContestsDbContext db, ClipFiles files,
     public async Task<IReadOnlyList<GalleryEdition>> Handle(GetGallery request, CancellationToken cancellationToken)
     {
         var clips = await ReadAsync(db.Clips.Where(c => c.PublishedAt != null), cancellationToken);
+        var screenings = (await (from s in db.Screenings.AsNoTracking() join e in db.Editions on s.EditionId equals e.Id select new { e.Year, Screening = s }).ToListAsync(cancellationToken))
+            .ToDictionary(x => x.Year, x => new GalleryScreening(x.Screening.StartsAt, x.Screening.Venue, x.Screening.Attendance));
         return clips.Where(c => request.Year is null || c.Year == request.Year).GroupBy(c => (c.Year, c.EditionTitle)).OrderByDescending(g => g.Key.Year)
-            .Select(g => new GalleryEdition(g.Key.Year, g.Key.EditionTitle, g.OrderBy(c => c.Prize ?? int.MaxValue).ThenBy(c => c.TeamName).ToList())).ToList();
+            .Select(g => new GalleryEdition(g.Key.Year, g.Key.EditionTitle, g.OrderBy(c => c.Prize ?? int.MaxValue).ThenBy(c => c.TeamName).ToList(),
+                screenings.GetValueOrDefault(g.Key.Year))).ToList();
     }
 
     public async Task<GalleryClip> Handle(GetGalleryClip request, CancellationToken cancellationToken) =>
