@@ -66,7 +66,7 @@ public sealed class ContestJourneyTests(BrowserFixture browser) : IClassFixture<
 
         // Its project, its three signed permissions, its clip.
         await agent.GetByLabel("Métier ou secteur filmé").FillAsync("Boulangère");
-        await agent.GetByLabel("Thème").SelectOptionAsync(new SelectOptionValue { Label = "Alternance" });
+        await agent.GetByLabel("Thème", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Alternance" });
         await agent.GetByLabel("Personne filmée").FillAsync("Claire Exemple");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le projet" }).ClickAsync();
         await Assertions.Expect(agent.GetByRole(AriaRole.Status)).ToContainTextAsync("Projet enregistré");

@@ -113,11 +113,23 @@ public sealed class JuryTests(SproHubFactory factory) : IClassFixture<SproHubFac
         await factory.DispatchOutboxAsync();
         Assert.Contains(factory.SentMails(), m => m.To.ToString().Contains(Agent) && (m.Subject ?? "").Contains("« Les Cadreurs » obtient le 1er prix"));
 
+        // The lead says which skills the project developed (the seed's list, and words of their own); the certificates cite those.
+        var teamVersion = (await (await ml.GetAsync(Url($"teams/{cadreursTeam}"))).JsonAsync(HttpStatusCode.OK)).GetProperty("version").GetInt32();
+        var unknown = await (await ml.PutAsJsonAsync(Url($"teams/{cadreursTeam}/skills"), new { skills = new[] { "Piloter un drone" }, version = teamVersion })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("skills:competence-connue", unknown.Rules());
+        Assert.Contains("skills:competence-requise", (await (await ml.PutAsJsonAsync(Url($"teams/{cadreursTeam}/skills"), new { skills = Array.Empty<string>(), version = teamVersion })).JsonAsync(HttpStatusCode.BadRequest)).Rules());
+        await (await ml.PutAsJsonAsync(Url($"teams/{cadreursTeam}/skills"), new
+        {
+            skills = new[] { "Travailler en équipe et se rendre sur les lieux de tournage (mobilité)", "Chercher un sujet selon un thème précis et écrire un scénario" },
+            other = "Monter une vidéo", version = teamVersion,
+        })).JsonAsync(HttpStatusCode.OK);
+
         // Every participant's certificate, for the team's lead: as data, and as a PDF of a page each.
         var certificates = await (await ml.GetAsync(Url($"teams/{cadreursTeam}/certificates"))).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(3, certificates.GetArrayLength());
         Assert.Equal(1, certificates[0].GetProperty("prize").GetInt32());
-        Assert.Contains("Travailler en équipe", string.Join("|", certificates[0].GetProperty("skills").EnumerateArray().Select(s => s.GetString())));
+        Assert.Equal(["Chercher un sujet selon un thème précis et écrire un scénario", "Travailler en équipe et se rendre sur les lieux de tournage (mobilité)", "Monter une vidéo"],
+            certificates[0].GetProperty("skills").EnumerateArray().Select(s => s.GetString()));
         var pdf = await ml.GetAsync(Url($"teams/{cadreursTeam}/certificates.pdf"));
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         var bytes = await pdf.Content.ReadAsByteArrayAsync();

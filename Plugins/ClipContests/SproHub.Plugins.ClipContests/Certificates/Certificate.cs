@@ -51,6 +51,6 @@ internal sealed class GetCertificatesHandler(TeamAccess access, ITerritoryContex
         var to = ParisTime.DateOf(awarded);
         return team.Participants.OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Select(p => new Certificate(p.FullName, p.BirthDate, team.Name, team.StructureName, team.LeadName, edition.Title, edition.Year, territory.Current!.Name,
-                team.Project.Job, team.Project.Theme, prize, from, to, Certificate.ProjectSkills, ParisTime.Today(clock))).ToList();
+                team.Project.Job, team.Project.Theme, prize, from, to, team.Skills.Count > 0 ? team.Skills : Certificate.ProjectSkills, ParisTime.Today(clock))).ToList();
     }
 }

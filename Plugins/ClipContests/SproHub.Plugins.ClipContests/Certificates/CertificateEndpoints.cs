@@ -8,6 +8,8 @@ namespace SproHub.Plugins.ClipContests.Certificates;
 
 internal static class CertificateEndpoints
 {
+    public sealed record SkillsBody(IReadOnlyList<string>? Skills, string? Other, int Version);
+
     public static void Map(IEndpointRouteBuilder api)
     {
         var team = api.MapGroup("/teams/{id:guid}").WithTags("Concours de clips métiers");
@@ -18,6 +20,9 @@ internal static class CertificateEndpoints
             var certificates = await m.Send(new GetCertificates(id), ct);
             return Results.File(CertificatePdf.Render(certificates), "application/pdf", $"attestations-{Slug(certificates.FirstOrDefault()?.TeamName)}.pdf");
         }).WithSummary("Les attestations en PDF, une page par participant");
+        team.MapPut("/skills", async Task<Ok<Teams.TeamView>> (Guid id, SkillsBody body, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new ChooseSkills(id, body.Skills, body.Other, body.Version), ct)))
+            .WithSummary("Les compétences que le projet a développées, pour les attestations (encadrant ; version lue)");
     }
 
     private static string Slug(string? name) =>

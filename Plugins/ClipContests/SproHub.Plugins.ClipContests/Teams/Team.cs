@@ -49,6 +49,8 @@ public sealed class Team : IVersioned
     public Project Project { get; private set; } = new();
     public List<FilmingPermission> Permissions { get; private set; } = [];
     public Clips.Clip? Clip { get; set; }
+    /// <summary>The skills the lead says the project developed, for the certificates; empty: all those of the seed's list.</summary>
+    public List<string> Skills { get; set; } = [];
     public DateTimeOffset RegisteredAt { get; private set; }
     public int Version { get; set; }
 

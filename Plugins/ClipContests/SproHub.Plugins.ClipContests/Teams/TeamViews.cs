@@ -22,7 +22,7 @@ public sealed record ClipSummary(Guid Id, string? Description, string? VideoLink
 /// <param name="MissingPermissions">Labels of the permissions not yet uploaded.</param>
 public sealed record TeamView(Guid Id, Guid EditionId, int Year, string EditionTitle, IReadOnlyList<string> Themes, string Name, Guid StructureId, string StructureName,
     string LeadEmail, string LeadName, IReadOnlyList<ParticipantView> Participants, bool RegistrationOpen, bool SubmissionOpen, Project Project,
-    IReadOnlyList<PermissionView> Permissions, IReadOnlyList<string> MissingPermissions, ClipSummary? Clip, bool PrizesConfirmed, int Version)
+    IReadOnlyList<PermissionView> Permissions, IReadOnlyList<string> MissingPermissions, ClipSummary? Clip, bool PrizesConfirmed, IReadOnlyList<string> Skills, int Version)
 {
     public static TeamView From(Team t, Edition e, DateOnly today)
     {
@@ -32,7 +32,8 @@ public sealed record TeamView(Guid Id, Guid EditionId, int Year, string EditionT
                 .Select(p => new ParticipantView(p.Id, p.FirstName, p.LastName, p.BirthDate, p.IsMinorOn(registeredOn), p.ParentName, p.ParentConsentOn)).ToList(),
             e.PhaseOn(today) == EditionPhase.Registration, today <= e.SubmissionEnds && e.JuryClosedAt is null, t.Project,
             t.Permissions.OrderBy(p => p.Kind).Select(p => new PermissionView(p.Kind, FilmingPermission.Label(p.Kind), p.SignedBy, p.SignedOn, p.Document.FileName, p.RecordedBy)).ToList(),
-            FilmingPermission.Missing(t.Permissions).Select(FilmingPermission.Label).ToList(), ClipSummary.From(t.Clip), e.PrizesConfirmedAt is not null, t.Version);
+            FilmingPermission.Missing(t.Permissions).Select(FilmingPermission.Label).ToList(), ClipSummary.From(t.Clip), e.PrizesConfirmedAt is not null,
+            t.Skills.Count > 0 ? t.Skills : Certificates.Certificate.ProjectSkills, t.Version);
     }
 }
 

@@ -92,6 +92,12 @@ public sealed class TeamModel(IMediator mediator, ICurrentUser user, ITerritoryC
         return kind switch { ClipFileKind.Video => "Vidéo déposée.", ClipFileKind.Poster => "Affiche déposée.", _ => "Sous-titres déposés." };
     }, "", ct);
 
+    public Task<IActionResult> OnPostSkillsAsync(List<string> skills, string? otherSkill, CancellationToken ct) => SubmitAsync(async () =>
+    {
+        await mediator.Send(new Certificates.ChooseSkills(Id, skills, otherSkill, Version), ct);
+        return "Compétences enregistrées pour les attestations.";
+    }, "", ct);
+
     public Task<IActionResult> OnPostPublishAsync(Guid clipId, bool published, CancellationToken ct) => SubmitAsync(async () =>
     {
         await mediator.Send(new PublishClip(clipId, published), ct);

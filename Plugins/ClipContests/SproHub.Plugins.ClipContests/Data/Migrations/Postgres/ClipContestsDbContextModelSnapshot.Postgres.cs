@@ -440,6 +440,10 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.PrimitiveCollection<List<string>>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<Guid>("StructureId")
                         .HasColumnType("uuid");
 

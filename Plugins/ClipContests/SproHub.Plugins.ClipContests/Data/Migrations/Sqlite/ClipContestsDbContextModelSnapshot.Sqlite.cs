@@ -434,6 +434,10 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("StructureId")
                         .HasColumnType("TEXT");
 

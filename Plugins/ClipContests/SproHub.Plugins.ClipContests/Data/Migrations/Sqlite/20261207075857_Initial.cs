@@ -151,6 +151,7 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                     Project_Scenario = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Project_FilmedPerson = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Project_Workplace = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Skills = table.Column<string>(type: "TEXT", nullable: false),
                     RegisteredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },

@@ -153,6 +153,7 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
                     Project_Scenario = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Project_FilmedPerson = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Project_Workplace = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Skills = table.Column<List<string>>(type: "text[]", nullable: false),
                     RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },

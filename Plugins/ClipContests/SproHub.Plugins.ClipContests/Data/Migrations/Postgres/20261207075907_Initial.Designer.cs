@@ -13,7 +13,7 @@ using SproHub.Plugins.ClipContests.Data;
 namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
 {
     [DbContext(typeof(ClipContestsDbContext))]
-    [Migration("20261207065530_Initial")]
+    [Migration("20261207075907_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -442,6 +442,10 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<Guid>("StructureId")
                         .HasColumnType("uuid");

@@ -11,7 +11,7 @@ using SproHub.Plugins.ClipContests.Data;
 namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ClipContestsDbContext))]
-    [Migration("20261207065520_Initial")]
+    [Migration("20261207075857_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -435,6 +435,10 @@ namespace SproHub.Plugins.ClipContests.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Skills")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("StructureId")
