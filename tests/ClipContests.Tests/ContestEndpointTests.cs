@@ -170,4 +170,22 @@ public sealed class ContestEndpointTests(SproHubFactory factory) : IClassFixture
         var frozen = await (await coordinator.PutAsJsonAsync(Url($"editions/{year}/jury/grid"), new { criteria = new[] { new { name = "Message", weight = 100 } } })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("criteria:grille-figee", frozen.Rules());
     }
+
+    [Fact]
+    public async Task The_coordination_registers_a_team_for_an_agent_with_an_account_and_an_agent_only_for_themself()
+    {
+        var year = Today.Year;
+        var coordinator = await factory.ClientAsAsync(Coordinator);
+        var structure = await StructureAsync(coordinator, "FormsYouthTeams", year);
+        object Body(string name, string lead) => new { name, structureId = structure, leadEmail = lead, participants = new[] { Adult("Ana", Today), Adult("Bilal", Today), Adult("Chloé", Today) } };
+
+        var unknown = await (await coordinator.PostAsJsonAsync(Url($"editions/{year}/teams"), Body("Sans compte", "personne@exemple.fr"))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("leadEmail:compte-existant", unknown.Rules());
+        await (await (await factory.ClientAsAsync(Agent)).PostAsJsonAsync(Url($"editions/{year}/teams"), Body("Pour un autre", Coordinator))).JsonAsync(HttpStatusCode.Forbidden);
+
+        var team = await (await coordinator.PostAsJsonAsync(Url($"editions/{year}/teams"), Body("Pour l'agent", Agent))).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(Agent, team.GetProperty("leadEmail").GetString());
+        // The agent leads it: the team is theirs to manage.
+        await (await (await factory.ClientAsAsync(Agent)).GetAsync(Url($"teams/{team.GetProperty("id").GetGuid()}"))).JsonAsync(HttpStatusCode.OK);
+    }
 }
