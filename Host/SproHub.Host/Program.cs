@@ -5,12 +5,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSproHub();
 var app = builder.Build();
 app.UseSproHub();
-if (args.Contains("migrate"))
-{
-    // `dotnet SproHub.Host.dll migrate`: apply migrations and seeds, then stop.
-    await app.PrepareDatabaseAsync();
-    return;
-}
-await app.RunAsync(); // the database is prepared while the server starts; requests wait for it.
+// `migrate`, `rotate-key cellule`...: prepare the database, run the command, stop (docs/operations.md).
+if (await MaintenanceCommands.RunAsync(app, args) is { } exitCode) return exitCode;
+await app.RunAsync(); // the database is prepared once the server listens; requests wait for it.
+return 0;
 
 public partial class Program;

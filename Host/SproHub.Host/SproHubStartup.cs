@@ -75,6 +75,7 @@ public static class SproHubStartup
         services.AddSingleton<MigrationLedger>();
         services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService(p => p.GetRequiredService<DatabaseReadiness>());
+        services.AddSingleton<SproHub.Shared.Jobs.IPlatformReadiness>(p => p.GetRequiredService<DatabaseReadiness>());
         services.AddOutputCache();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<SproHub.Shared.Events.IEventReplay, OutboxReplay>();
@@ -125,12 +126,7 @@ public static class SproHubStartup
             StatusCodeSelector = ex => ProblemDetailsExceptionHandler.ToProblem(ex).Status ?? 500,
             SuppressDiagnosticsCallback = context => ProblemDetailsExceptionHandler.IsRefusal(context.Exception),
         });
-        var readiness = app.Services.GetRequiredService<DatabaseReadiness>();
-        app.Use(async (http, next) =>
-        {
-            if (!http.Request.Path.StartsWithSegments("/health/live")) await readiness.Ready;
-            await next(http);
-        });
+        app.UseMiddleware<ReadinessMiddleware>();
         app.UseWhen(ProblemDetailsExceptionHandler.IsApi, api => api.UseStatusCodePages());
         app.UseWhen(http => !ProblemDetailsExceptionHandler.IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
         app.UseStaticFiles();

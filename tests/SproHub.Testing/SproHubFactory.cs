@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Respawn;
 using Respawn.Graph;
@@ -21,43 +22,57 @@ namespace SproHub.Testing;
 /// </summary>
 public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "sprohub-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgresServer = Environment.GetEnvironmentVariable("SPRO_TEST_POSTGRES");
-    private readonly string _databaseName = "sprohub_test_" + Guid.NewGuid().ToString("N")[..12];
     private Respawner? _respawner;
+
+    /// <summary>Two factories given the same installation are two hosts of it: one data folder, one database.</summary>
+    public string Installation { get; init; } = Guid.NewGuid().ToString("N");
+
+    private string Folder => Path.Combine(Path.GetTempPath(), "sprohub-tests", Installation);
+    private string DatabaseName => "sprohub_test_" + Installation[..Math.Min(12, Installation.Length)];
+
+    /// <summary>Settings of this one host, over the fixture's (<see cref="Settings"/>).</summary>
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Whether starting waits for the database's preparation (false: a test looks at the host while it prepares).</summary>
+    public bool WaitForReadiness { get; init; } = true;
+
+    /// <summary>What the platform logged (at Warning and above, as the tests configure it).</summary>
+    public LogCollector Logs { get; } = new();
 
     public bool OnPostgres => !string.IsNullOrWhiteSpace(_postgresServer);
 
     /// <summary>The platform's clock: the real time, moved forward when a test needs a meeting to have taken place.</summary>
     public TestClock Clock { get; } = new();
-    public string DataFolder => _folder;
+    public string DataFolder => Folder;
 
     /// <summary>Extra settings a fixture needs (a plugins folder, a clock...).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public string ConnectionString => OnPostgres
-        ? new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _databaseName }.ConnectionString
-        : $"Data Source={Path.Combine(_folder, "sprohub.db")}";
+        ? new NpgsqlConnectionStringBuilder(_postgresServer) { Database = DatabaseName }.ConnectionString
+        : $"Data Source={Path.Combine(Folder, "sprohub.db")}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(_folder);
+        Directory.CreateDirectory(Folder);
         builder.UseEnvironment("Testing");
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = OnPostgres ? "Postgres" : "Sqlite",
             ["Database:ConnectionString"] = ConnectionString,
-            ["Storage:DataPath"] = _folder,
+            ["Storage:DataPath"] = Folder,
             ["DemoData:Enabled"] = "true",
             ["Outbox:Background"] = "false",
             ["Comete:ReplayCheckMinutes"] = "0",
             ["Governance:CadenceSweepHours"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var (key, value) in Settings) settings[key] = value;
+        foreach (var (key, value) in Settings.Concat(Overrides)) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         // The demo accounts are created again after every reset: hashing their passwords at full strength
         // would dominate the suites' time, and no test is about the hash's cost.
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
@@ -71,11 +86,13 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await using var server = new NpgsqlConnection(_postgresServer);
             await server.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_databaseName}\"", server);
-            await create.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName}\"", server);
+            // Another host of the same installation created it (42P04), or is creating it (23505 on the catalogue).
+            try { await create.ExecuteNonQueryAsync(); }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation) { }
         }
         StartServer(); // in memory, or on Kestrel when a fixture asked for it
-        await Services.GetRequiredService<DatabaseReadiness>().Ready; // migrations and demo data
+        if (WaitForReadiness) await Services.GetRequiredService<DatabaseReadiness>().Ready; // migrations and demo data
     }
 
     /// <summary>Every table emptied (migration histories kept), then reference and demo data seeded again.</summary>
@@ -98,7 +115,7 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Where the platform writes its e-mails in tests (one .eml file each).</summary>
-    public string MailFolder => Path.Combine(_folder, "mail");
+    public string MailFolder => Path.Combine(Folder, "mail");
 
     /// <summary>The e-mails sent since the last reset, oldest first.</summary>
     public IReadOnlyList<MimeKit.MimeMessage> SentMails() => Directory.Exists(MailFolder)
@@ -177,11 +194,11 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
             NpgsqlConnection.ClearAllPools();
             await using var server = new NpgsqlConnection(_postgresServer);
             await server.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", server);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", server);
             await drop.ExecuteNonQueryAsync();
         }
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }
 

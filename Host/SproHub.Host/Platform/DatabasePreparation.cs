@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using SproHub.Host.Modularity;
 using SproHub.Host.Platform.Data;
 using SproHub.Shared.Data;
@@ -9,20 +11,33 @@ public static class DatabasePreparation
 {
     /// <summary>
     /// Applies migrations in dependency order (platform, core, then plugins), then reference data,
-    /// then demo data when <c>DemoData:Enabled</c>. A plugin whose migration fails is marked failed.
+    /// then demo data when <c>DemoData:Enabled</c>, under the database's preparation lock: any number of hosts may
+    /// start together, one prepares while the others wait, then find everything done. A plugin whose migration
+    /// fails is marked failed.
     /// </summary>
     public static Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default) =>
-        PrepareDatabaseAsync(app.Services, app.Logger, cancellationToken);
+        PrepareDatabaseAsync(app.Services, app.Logger, _ => { }, cancellationToken);
 
-    public static async Task PrepareDatabaseAsync(IServiceProvider root, ILogger logger, CancellationToken cancellationToken = default)
+    public static async Task PrepareDatabaseAsync(IServiceProvider root, ILogger logger, Action<string> report, CancellationToken cancellationToken = default)
     {
+        var configuration = root.GetRequiredService<IConfiguration>();
+        var settings = DatabaseSettings.From(configuration);
+        var lockTimeout = TimeSpan.FromSeconds(configuration.GetValue("Database:PreparationLockSeconds", 300.0));
+        report("Attente du verrou de préparation de la base de données (un autre hôte la prépare peut-être)");
+        await using var preparation = await PreparationLock.AcquireAsync(settings, lockTimeout, logger, cancellationToken);
+        await preparation.ClearStaleMigrationLockAsync(settings, logger, cancellationToken);
         var registry = root.GetRequiredService<ModuleRegistry>();
         var ledger = root.GetRequiredService<MigrationLedger>();
         await ledger.EnableWriteAheadLogAsync(cancellationToken);
         // Up to date (every start but the first after an upgrade): no EF Core on the way to the first answer.
-        if ((await ledger.PendingAsync(cancellationToken)).Count > 0)
-            await MigrateAndSeedReferenceDataAsync(root, registry, logger, cancellationToken);
+        var pending = await ledger.PendingAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            report("Migrations en cours : " + string.Join(", ", pending.Keys));
+            await MigrateAndSeedReferenceDataAsync(root, registry, pending, logger, cancellationToken);
+        }
 
+        report("Données de démonstration");
         await SeedDemoDataAsync(root, cancellationToken);
         CreateDataProtectionKey(root);
     }
@@ -34,18 +49,28 @@ public static class DatabasePreparation
     private static void CreateDataProtectionKey(IServiceProvider root) =>
         root.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector("SproHub.Start").Protect("ready"u8.ToArray());
 
-    private static async Task MigrateAndSeedReferenceDataAsync(IServiceProvider root, ModuleRegistry registry, ILogger logger, CancellationToken cancellationToken)
+    private static async Task MigrateAndSeedReferenceDataAsync(IServiceProvider root, ModuleRegistry registry, IReadOnlyDictionary<string, int> pending,
+        ILogger logger, CancellationToken cancellationToken)
     {
         var descriptors = root.GetServices<ModuleDbContextDescriptor>().ToList();
         using var scope = root.CreateScope();
         var services = scope.ServiceProvider;
-        await MigrateIfPendingAsync(services.GetRequiredService<PlatformDbContext>(), cancellationToken);
+        // Only what the ledger found pending: EF Core's own look at a history table that does not exist yet is logged as a failure.
+        async Task MigrateAsync(string moduleId, Type contextType)
+        {
+            if (!pending.ContainsKey(moduleId)) return;
+            var db = (DbContext)services.GetRequiredService(contextType);
+            // EF Core reads the history before creating it, which a fresh PostgreSQL database logs as a failed command.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        await MigrateAsync(PlatformDbContext.Id, typeof(PlatformDbContext));
         foreach (var module in registry.Active.ToList())
         {
             try
             {
                 foreach (var descriptor in descriptors.Where(d => d.ModuleId == module.Id))
-                    await MigrateIfPendingAsync((DbContext)services.GetRequiredService(descriptor.ContextType), cancellationToken);
+                    await MigrateAsync(descriptor.ModuleId, descriptor.ContextType);
                 await module.Module!.SeedReferenceDataAsync(services, cancellationToken);
             }
             catch (Exception ex) when (!module.IsCore)
@@ -82,16 +107,6 @@ public static class DatabasePreparation
         using (var scope = services.CreateScope())
             await SeedDemoEnablementsAsync(configuration, scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), registry, cancellationToken);
         services.GetRequiredService<ModuleGate>().Invalidate();
-    }
-
-    /// <summary>
-    /// Reading the history table is cheap; MigrateAsync also diffs the model against its snapshot, which costs
-    /// a noticeable part of start-up: only run it when something is pending.
-    /// </summary>
-    private static async Task MigrateIfPendingAsync(DbContext db, CancellationToken cancellationToken)
-    {
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-            await db.Database.MigrateAsync(cancellationToken);
     }
 
     /// <summary>

@@ -1,27 +1,38 @@
+using SproHub.Shared.Jobs;
+
 namespace SproHub.Host.Platform;
 
 /// <summary>
-/// Migrations and seeds run while the server starts rather than before it (EF Core's first use is the
-/// largest part of start-up); every request waits for them, so nothing is served on an unprepared database.
+/// Migrations and seeds run once the server listens rather than before it (EF Core's first use is the largest part
+/// of start-up), and never before: a host that cannot bind its port stops without touching the database. Requests
+/// wait for them a bounded time (<c>Platform:ReadinessWaitSeconds</c>), health checks not at all: they say at once
+/// what the platform is doing (<see cref="Status"/>).
 /// </summary>
-public sealed class DatabaseReadiness(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DatabaseReadiness> logger) : IHostedService
+public sealed class DatabaseReadiness(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DatabaseReadiness> logger)
+    : IHostedLifecycleService, IPlatformReadiness
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task Ready => _ready.Task;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>What preparation is doing, or why it failed; null once ready.</summary>
+    public string? Status { get; private set; } = "Démarrage";
+
+    // The server starts (and binds its addresses) between StartAsync and StartedAsync: preparation waits for it.
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
         _ = Task.Run(async () =>
         {
             try
             {
-                await DatabasePreparation.PrepareDatabaseAsync(services, logger, lifetime.ApplicationStopping);
+                await DatabasePreparation.PrepareDatabaseAsync(services, logger, status => Status = status, lifetime.ApplicationStopping);
+                Status = null;
                 _ready.TrySetResult();
                 await WarmUpAsync(lifetime.ApplicationStopping);
             }
             catch (Exception ex)
             {
+                Status = "Préparation de la base de données impossible : " + ex.Message;
                 logger.LogCritical(ex, "Préparation de la base de données impossible : arrêt");
                 _ready.TrySetException(ex);
                 lifetime.StopApplication();
@@ -30,7 +41,11 @@ public sealed class DatabaseReadiness(IServiceProvider services, IHostApplicatio
         return Task.CompletedTask;
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Once the host answers, each module's EF Core model is built in the background, so that the first person

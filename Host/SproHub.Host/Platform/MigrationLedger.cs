@@ -25,10 +25,11 @@ public sealed class MigrationLedger(IConfiguration configuration, IEnumerable<Mo
     public async Task<IReadOnlyDictionary<string, int>> PendingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        var tables = await HistoryTablesAsync(connection, cancellationToken);
         var pending = new Dictionary<string, int>();
         foreach (var descriptor in contexts)
         {
-            var applied = await AppliedAsync(connection, ModuleDbContextRegistration.HistoryTable(descriptor.ModuleId), cancellationToken);
+            var applied = await AppliedAsync(connection, tables, ModuleDbContextRegistration.HistoryTable(descriptor.ModuleId), cancellationToken);
             var missing = Known(descriptor.ContextType).Count(id => !applied.Contains(id));
             if (missing > 0) pending[descriptor.ModuleId] = missing;
         }
@@ -39,7 +40,7 @@ public sealed class MigrationLedger(IConfiguration configuration, IEnumerable<Mo
     public async Task<(IReadOnlyList<string> Applied, IReadOnlyList<string> Pending)> OfModuleAsync(string moduleId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var applied = await AppliedAsync(connection, ModuleDbContextRegistration.HistoryTable(moduleId), cancellationToken);
+        var applied = await AppliedAsync(connection, await HistoryTablesAsync(connection, cancellationToken), ModuleDbContextRegistration.HistoryTable(moduleId), cancellationToken);
         var known = contexts.Where(c => c.ModuleId == moduleId).SelectMany(c => Known(c.ContextType)).ToList();
         return (applied.Order(StringComparer.Ordinal).ToList(), known.Where(id => !applied.Contains(id)).Order(StringComparer.Ordinal).ToList());
     }
@@ -63,20 +64,30 @@ public sealed class MigrationLedger(IConfiguration configuration, IEnumerable<Mo
         return connection;
     }
 
-    private static async Task<HashSet<string>> AppliedAsync(DbConnection connection, string historyTable, CancellationToken cancellationToken)
+    /// <summary>
+    /// The history tables that exist, asked of the catalogue: selecting from a missing one is an error that the
+    /// database logs (and PostgreSQL's log fills with) on every fresh start.
+    /// </summary>
+    private async Task<HashSet<string>> HistoryTablesAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = IsSqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\\_\\_ef\\_migrations%' ESCAPE '\\'"
+            : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE '\\_\\_ef\\_migrations%'";
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) tables.Add(reader.GetString(0));
+        return tables;
+    }
+
+    private static async Task<HashSet<string>> AppliedAsync(DbConnection connection, HashSet<string> existing, string historyTable, CancellationToken cancellationToken)
     {
         var applied = new HashSet<string>();
+        if (!existing.Contains(historyTable)) return applied; // nothing applied yet
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT \"MigrationId\" FROM \"{historyTable}\"";
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetString(0));
-        }
-        catch (DbException)
-        {
-            // No history table yet: nothing applied.
-        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetString(0));
         return applied;
     }
 

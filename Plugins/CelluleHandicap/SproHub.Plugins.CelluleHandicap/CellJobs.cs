@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SproHub.Plugins.CelluleHandicap.Privacy;
 using SproHub.Plugins.CelluleHandicap.Sessions;
+using SproHub.Shared.Jobs;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Plugins.CelluleHandicap;
@@ -13,23 +13,16 @@ namespace SproHub.Plugins.CelluleHandicap;
 /// enabled, and data past its retention period is purged in every local SPRO (a disabled cell keeps its data, so it is
 /// purged there too). Several hosts may run it together: a sent agenda is versioned, a purge is idempotent.
 /// </summary>
-public sealed class CellJobs(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<CellJobs> logger) : BackgroundService
+public sealed class CellJobs(IServiceScopeFactory scopes, IConfiguration configuration, IPlatformReadiness readiness, ILogger<CellJobs> logger)
+    : PeriodicJob(readiness, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan? Period => TimeSpan.FromMinutes(configuration.GetValue("CelluleHandicap:JobEveryMinutes", 60.0));
+    protected override string Name => "Travaux de la Cellule Handicap Jeunes";
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        var minutes = configuration.GetValue("CelluleHandicap:JobEveryMinutes", 60.0);
-        if (minutes <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
-        await Task.Delay(TimeSpan.FromMinutes(Math.Min(minutes, 2)), stoppingToken);
-        do
-        {
-            try
-            {
-                await SendDueAgendasAsync(scopes, stoppingToken);
-                await PurgeEverywhereAsync(scopes, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Travaux de la Cellule Handicap Jeunes en échec"); }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        await SendDueAgendasAsync(scopes, cancellationToken);
+        await PurgeEverywhereAsync(scopes, cancellationToken);
     }
 
     public static Task<IReadOnlyList<PurgeReport>> PurgeEverywhereAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) =>

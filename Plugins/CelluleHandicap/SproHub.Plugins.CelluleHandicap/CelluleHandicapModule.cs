@@ -80,6 +80,7 @@ public sealed class CelluleHandicapModule : IModule
         services.AddModuleDbContext<CelluleHandicapDbContext>(context);
         // Resolved with the host's final configuration (tests and deployments set the data folder or the key late).
         services.AddSingleton(sp => new SensitiveData(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
+        services.AddSingleton<SproHub.Shared.Jobs.IMaintenanceCommand, RotateKey>();
         services.AddScoped<CellMembership>();
         services.AddScoped<SituationAccess>();
         services.AddScoped<AgendaPlanner>();

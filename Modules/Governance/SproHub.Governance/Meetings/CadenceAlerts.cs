@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SproHub.Governance.Data;
 using SproHub.Shared.Network;
 using SproHub.Shared.Notifications;
+using SproHub.Shared.Jobs;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Governance.Meetings;
@@ -61,18 +61,10 @@ public sealed class CadenceAlertSweep(IServiceScopeFactory scopes, TimeProvider 
 }
 
 /// <summary>Runs the sweep every <c>Governance:CadenceSweepHours</c> (24 by default; 0: never).</summary>
-internal sealed class CadenceAlertService(CadenceAlertSweep sweep, IConfiguration configuration, ILogger<CadenceAlertService> logger) : BackgroundService
+internal sealed class CadenceAlertService(CadenceAlertSweep sweep, IConfiguration configuration, IPlatformReadiness readiness, ILogger<CadenceAlertService> logger)
+    : PeriodicJob(readiness, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var hours = configuration.GetValue("Governance:CadenceSweepHours", 24.0);
-        if (hours <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
-        await Task.Delay(TimeSpan.FromMinutes(2), stoppingToken); // after start-up and the database's preparation
-        do
-        {
-            try { await sweep.RunAsync(stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Alertes de cadence des réunions en échec"); }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan? Period => TimeSpan.FromHours(configuration.GetValue("Governance:CadenceSweepHours", 24.0));
+    protected override string Name => "Alertes de cadence des réunions";
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken) => await sweep.RunAsync(cancellationToken);
 }

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SproHub.Plugins.Comete.Data;
 using SproHub.Plugins.Comete.Shows;
+using SproHub.Shared.Jobs;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Plugins.Comete.Replays;
@@ -121,19 +121,10 @@ public sealed class ReplayLinkSweep(IServiceScopeFactory scopes)
 }
 
 /// <summary>Runs the sweep every <c>Comete:ReplayCheckMinutes</c> (60 by default; 0 turns it off).</summary>
-internal sealed class ReplayLinkCheckerService(ReplayLinkSweep sweep, IConfiguration configuration, ILogger<ReplayLinkCheckerService> logger) : BackgroundService
+internal sealed class ReplayLinkCheckerService(ReplayLinkSweep sweep, IConfiguration configuration, IPlatformReadiness readiness, ILogger<ReplayLinkCheckerService> logger)
+    : PeriodicJob(readiness, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = configuration.GetValue("Comete:ReplayCheckMinutes", 60.0);
-        if (minutes <= 0) return;
-        // The first pass waits a little: start-up is no time for outgoing HTTP calls.
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
-        await Task.Delay(TimeSpan.FromMinutes(Math.Min(minutes, 1)), stoppingToken);
-        do
-        {
-            try { await sweep.RunAsync(stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Vérification des replays en échec"); }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan? Period => TimeSpan.FromMinutes(configuration.GetValue("Comete:ReplayCheckMinutes", 60.0));
+    protected override string Name => "Vérification des replays";
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => sweep.RunAsync(cancellationToken);
 }
