@@ -12,6 +12,7 @@ using SproHub.Host.Modularity;
 using SproHub.Host.Notifications;
 using SproHub.Host.Platform;
 using SproHub.Host.Platform.Audit;
+using SproHub.Host.Platform.Caching;
 using SproHub.Host.Platform.Data;
 using SproHub.Host.Platform.Errors;
 using SproHub.Host.Platform.Mediator;
@@ -77,6 +78,7 @@ public static class SproHubStartup
         services.AddHostedService(p => p.GetRequiredService<DatabaseReadiness>());
         services.AddSingleton<SproHub.Shared.Jobs.IPlatformReadiness>(p => p.GetRequiredService<DatabaseReadiness>());
         services.AddOutputCache();
+        services.AddSharedOutputCache();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<SproHub.Shared.Events.IEventReplay, OutboxReplay>();
         if (configuration.GetValue("Outbox:Background", true)) services.AddHostedService<OutboxBackgroundService>();
