@@ -5,8 +5,8 @@ using System.Net.Sockets;
 using System.Text;
 using SproHub.Bench;
 
-// Usage: SproHub.Bench <published platform folder> <report.md> <BareApp.dll> [ma-boite]
-// With "ma-boite", only that section is measured and replaced in the report (the others take a quarter of an hour).
+// Usage: SproHub.Bench <published platform folder> <report.md> <BareApp.dll> [ma-boite|outbox]
+// With "ma-boite" or "outbox", only that section is measured and replaced in the report (the others take a quarter of an hour).
 // Measures the published platform as an operator runs it (dotnet SproHub.Host.dll), never inside a test.
 var publish = args.Length > 0 ? args[0] : Path.GetFullPath("artifacts/publish");
 var report = args.Length > 1 ? args[1] : Path.GetFullPath("docs/benchmarks.md");
@@ -23,6 +23,24 @@ var hostEnv = new Dictionary<string, string>
     ["Comete__ReplayCheckMinutes"] = "0",
 };
 for (var i = 0; i < TenYearsOfShows.Territories.Length; i++) hostEnv[$"DemoData__Plugins__comete__{i}"] = TenYearsOfShows.Territories[i];
+
+// The outbox's throughput on its own databases: SQLite, and PostgreSQL when a server answers (SPRO_BENCH_POSTGRES).
+var postgresServer = Environment.GetEnvironmentVariable("SPRO_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("SPRO_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=postgres";
+async Task<string> OutboxAsync()
+{
+    Console.WriteLine($"Outbox : {OutboxThroughput.Events:N0} événements à livrer…");
+    var onSqlite = await OutboxThroughput.SqliteAsync(publish, hostEnv, work);
+    var onPostgres = await OutboxThroughput.PostgresAsync(publish, hostEnv, work, postgresServer);
+    return OutboxThroughput.Report(onSqlite, onPostgres, postgresServer);
+}
+if (args.Length > 3 && args[3] == "outbox")
+{
+    var section = await OutboxAsync();
+    Report.Splice(report, "outbox", section, DateTime.UtcNow);
+    Console.WriteLine(section);
+    try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+    return;
+}
 
 Console.WriteLine("Préparation : migrations, données de démonstration, dix ans d'émissions…");
 await using (var first = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv)) { }
@@ -159,6 +177,9 @@ string maBoite;
 await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv))
     maBoite = MaBoiteStorage.Report(await MaBoiteStorage.RunAsync(server, work, bareApp));
 
+// 10. The outbox delivering a backlog (its own databases).
+var outbox = await OutboxAsync();
+
 // The report.
 var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "?";
 var memory = File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim();
@@ -252,6 +273,8 @@ foreach (var (what, clients, r) in rollupRows)
 md.AppendLine();
 md.Append(Report.Section("ma-boite", maBoite, DateTime.UtcNow));
 md.AppendLine();
+md.Append(Report.Section("outbox", outbox, DateTime.UtcNow));
+md.AppendLine();
 md.AppendLine("## Resident memory (target < 250 MB)");
 md.AppendLine();
 md.AppendLine("| When | RSS | Target |");
@@ -292,7 +315,7 @@ md.AppendLine("  meetings keep their counts, is the lever if it ever needs to se
 md.AppendLine("- The indicators' facts are kept per event (its id makes a repeat count once) with a running total per territory, indicator");
 md.AppendLine("  and year moved in the same transaction: the rollup reads the totals and the meetings' counts, never the million events, so");
 md.AppendLine("  it stays a few milliseconds whatever the history. Ingestion in transactions of a thousand is what a backlog or a replay");
-md.AppendLine("  gets; the outbox still delivers the platform's events one by one as they happen, a few per minute in real use.");
+md.AppendLine("  gets, and what the outbox hands the ingestor: each batch it claims, in one transaction.");
 Directory.CreateDirectory(Path.GetDirectoryName(report)!);
 File.WriteAllText(report, md.ToString());
 Console.WriteLine(md.ToString());

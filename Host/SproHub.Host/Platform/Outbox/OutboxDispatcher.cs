@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using SproHub.Host.Modularity;
 using SproHub.Shared.Data;
@@ -8,82 +7,70 @@ using SproHub.Shared.Events;
 namespace SproHub.Host.Platform.Outbox;
 
 /// <summary>
-/// Publishes what modules wrote to their outboxes, after their transactions committed. A crash between
-/// commit and publish loses nothing: the row waits for the next pass. Handlers must tolerate a repeat.
+/// Publishes what modules wrote to their outboxes, after their transactions committed. A crash between commit and
+/// publish loses nothing: the row waits for the next pass. Several dispatchers (hosts) may drain the same outboxes: each
+/// batch is claimed by one of them. Handlers must tolerate a repeat (a crash after handling, before marking).
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ModuleRegistry registry, IEnumerable<ModuleDbContextDescriptor> contexts, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ModuleRegistry registry, IEnumerable<ModuleDbContextDescriptor> contexts,
+    TimeProvider clock, IConfiguration configuration, ILogger<OutboxDispatcher> logger)
 {
+    /// <summary>Long enough for a batch's handling; a dispatcher that dies holding it delays its messages that long.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+    private readonly int _batchSize = Math.Max(1, configuration.GetValue("Outbox:BatchSize", 500));
     private readonly Dictionary<string, Type> _eventTypes = registry.Active
         .Select(m => m.Assembly!).Append(typeof(IIntegrationEvent).Assembly).Distinct()
         .SelectMany(a => a.GetTypes())
         .Where(t => typeof(IIntegrationEvent).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
         .ToDictionary(t => t.FullName!, t => t);
+    private readonly OutboxDelivery _delivery = new(scopes);
+    private IReadOnlyCollection<string>? _unheard;
 
+    /// <summary>
+    /// Drains every module's outbox, a batch per module in turn, again while any batch came full: a backlog is
+    /// delivered in one pass rather than a batch per tick. Returns how many messages were delivered.
+    /// </summary>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
+        // Types no handler listens to (yet) stay in the outbox, untouched, for the module that will.
+        _unheard ??= _eventTypes.Where(t => !_delivery.IsHeard(t.Value)).Select(t => t.Key).Order(StringComparer.Ordinal).ToList();
+        var after = contexts.ToDictionary(c => c, _ => 0L); // a message that fails waits for the next pass
         var published = 0;
-        foreach (var descriptor in contexts)
+        while (after.Count > 0)
         {
-            using var scope = scopes.CreateScope();
-            var db = (DbContext)scope.ServiceProvider.GetRequiredService(descriptor.ContextType);
-            var pending = await db.Set<OutboxMessage>().Where(m => m.ProcessedAt == null && m.Attempts < 10).OrderBy(m => m.Id).Take(100).ToListAsync(cancellationToken);
-            foreach (var message in pending)
+            foreach (var descriptor in after.Keys.ToList())
             {
-                // Nobody listens yet: keep it for the module that will (replaying the backlog then).
-                if (_eventTypes.TryGetValue(message.Type, out var listened) && !HasHandler(scope.ServiceProvider, listened)) continue;
-                if (!await ClaimAsync(db, message, cancellationToken)) continue; // another host has it
-                try
-                {
-                    if (!_eventTypes.TryGetValue(message.Type, out var type)) throw new InvalidOperationException($"Type d'événement inconnu : {message.Type}");
-                    var integrationEvent = (IIntegrationEvent)JsonSerializer.Deserialize(message.Payload, type)!;
-                    // Each message's handlers in a scope of their own: one that fails leaves nothing tracked for the next.
-                    using var handling = scopes.CreateScope();
-                    await handling.ServiceProvider.GetRequiredService<IMediator>().Publish(integrationEvent, cancellationToken);
-                    message.ProcessedAt = clock.GetUtcNow();
-                    published++;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    message.Attempts++;
-                    message.LastError = ex.Message;
-                    logger.LogWarning(ex, "Événement {Id} de {Module} non publié", message.EventId, descriptor.ModuleId);
-                }
-                message.LockedUntilTicks = null;
-                await db.SaveChangesAsync(cancellationToken);
+                var (delivered, claimed, last) = await DispatchBatchAsync(descriptor, after[descriptor], cancellationToken);
+                published += delivered;
+                if (claimed < _batchSize) after.Remove(descriptor);
+                else after[descriptor] = last;
             }
         }
         return published;
     }
 
-    private static bool HasHandler(IServiceProvider services, Type eventType) =>
-        services.GetServices(typeof(INotificationHandler<>).MakeGenericType(eventType)).Any();
-
-    /// <summary>Takes the message for a minute, atomically, unless another host holds it.</summary>
-    private async Task<bool> ClaimAsync(DbContext db, OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<(int Delivered, int Claimed, long Last)> DispatchBatchAsync(ModuleDbContextDescriptor descriptor, long after, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcTicks;
-        var until = clock.GetUtcNow().AddMinutes(1).UtcTicks;
-        var claimed = await db.Set<OutboxMessage>()
-            .Where(m => m.Id == message.Id && m.ProcessedAt == null && (m.LockedUntilTicks == null || m.LockedUntilTicks < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntilTicks, until), cancellationToken);
-        if (claimed == 1) message.LockedUntilTicks = until;
-        return claimed == 1;
-    }
-}
-
-public sealed class OutboxBackgroundService(OutboxDispatcher dispatcher, DatabaseReadiness readiness, IConfiguration configuration, ILogger<OutboxBackgroundService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Not before the modules' tables exist: a fresh database is still being migrated when the host starts.
-        try { await readiness.Ready.WaitAsync(stoppingToken); }
-        catch (Exception ex) when (ex is not OperationCanceledException) { return; } // readiness logged it and stops the host
-        var period = TimeSpan.FromSeconds(configuration.GetValue("Outbox:PollSeconds", 2.0));
-        using var timer = new PeriodicTimer(period);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        using var scope = scopes.CreateScope();
+        var db = (DbContext)scope.ServiceProvider.GetRequiredService(descriptor.ContextType);
+        var claim = await OutboxClaim.TakeAsync(db, after, _batchSize, _unheard!, clock.GetUtcNow(), Lease, cancellationToken);
+        if (claim.Messages.Count == 0) return (0, 0, after);
+        var failed = new List<(long Id, string Error)>();
+        var events = new List<(OutboxMessage Message, IIntegrationEvent Event)>(claim.Messages.Count);
+        foreach (var message in claim.Messages)
         {
-            try { await dispatcher.DispatchPendingAsync(stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Passe de l'outbox en échec"); }
+            try { events.Add((message, Read(message))); }
+            catch (Exception ex) when (ex is InvalidOperationException or JsonException) { failed.Add((message.Id, ex.Message)); }
         }
+        var errors = await _delivery.DeliverAsync(events.Select(x => x.Event).ToList(), cancellationToken);
+        failed.AddRange(events.Where(x => errors.ContainsKey(x.Event)).Select(x => (x.Message.Id, errors[x.Event])));
+        foreach (var (id, error) in failed) logger.LogWarning("Événement {Id} de {Module} non publié : {Error}", id, descriptor.ModuleId, error);
+        var delivered = events.Where(x => !errors.ContainsKey(x.Event)).Select(x => x.Message.Id).ToList();
+        // Not cancelled half-way: what was delivered is marked, or it would be delivered again.
+        await claim.ReleaseAsync(delivered, failed, clock.GetUtcNow(), CancellationToken.None);
+        return (delivered.Count, claim.Messages.Count, claim.Messages[^1].Id);
     }
+
+    private IIntegrationEvent Read(OutboxMessage message) => _eventTypes.TryGetValue(message.Type, out var type)
+        ? (IIntegrationEvent)JsonSerializer.Deserialize(message.Payload, type)!
+        : throw new InvalidOperationException($"Type d'événement inconnu : {message.Type}");
 }

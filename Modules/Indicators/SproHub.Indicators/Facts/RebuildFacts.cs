@@ -23,8 +23,6 @@ public sealed record RebuildFacts : IRequest<Rebuilt>;
 
 internal sealed class RebuildFactsHandler(IndicatorsDbContext db, FactIngestor ingestor, IEventReplay replay, IAuditLog audit) : IRequestHandler<RebuildFacts, Rebuilt>
 {
-    private static readonly Type[] Told = [typeof(MeetingHeld), typeof(IndicatorValueRecorded), typeof(SubsidyGranted), typeof(PaymentMade), typeof(YearClosed)];
-
     public async Task<Rebuilt> Handle(RebuildFacts request, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
@@ -34,7 +32,7 @@ internal sealed class RebuildFactsHandler(IndicatorsDbContext db, FactIngestor i
         await db.Totals.ExecuteDeleteAsync(cancellationToken);
         await db.Budgets.ExecuteDeleteAsync(cancellationToken);
         var count = 0;
-        await foreach (var batch in replay.ReadAsync(Told, 1_000, cancellationToken))
+        await foreach (var batch in replay.ReadAsync(RecordFacts.Told, 1_000, cancellationToken))
         {
             await ingestor.IngestAsync(batch, cancellationToken);
             db.ChangeTracker.Clear(); // a long history never piles up in memory
