@@ -109,7 +109,7 @@ public static class SproHubStartup
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"]);
+            .AddCheck<Modularity.ModulesHealthCheck>("modules", tags: ["ready"]);
 
         // Data-protection keys live in the database, prepared while the server starts: the key ring loads on first
         // use (a request, which waits for the database) rather than at start-up, before its table exists.
@@ -148,6 +148,7 @@ public static class SproHubStartup
         app.MapPlatformEndpoints();
         app.MapMyNotifications();
         app.MapModuleEndpoints();
+        ModuleStartupReport.Log(app.Services.GetRequiredService<ModuleRegistry>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(ModuleStartupReport.Category));
     }
 
     private static void MapModuleEndpoints(this WebApplication app)
@@ -165,7 +166,7 @@ public static class SproHubStartup
             }
             catch (Exception ex)
             {
-                module.Fail($"Erreur à la déclaration des routes : {ex.Message}");
+                module.Fail($"Erreur à la déclaration des routes : {PluginFailure.Describe(ex)}");
                 app.Logger.LogError(ex, "Module {Id} : routes non déclarées", module.Id);
             }
         }

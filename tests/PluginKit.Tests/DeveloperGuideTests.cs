@@ -25,18 +25,19 @@ public sealed class DeveloperGuideTests(ITestOutputHelper output) : IDisposable
         var blocks = GuideScript.Parse(await File.ReadAllTextAsync(Path.Combine(clone, "docs", "plugins.md")));
         Assert.Contains(blocks, b => b.Server is not null);
 
-        var last = "";
+        var outputs = new List<string>();
         foreach (var block in blocks)
         {
-            if (block.Server is null) last = await RunAsync(block.Commands, clone);
+            if (block.Server is null) outputs.Add(await RunAsync(block.Commands, clone));
             else await StartServerAsync(block, clone);
         }
 
         Assert.True(File.Exists(Path.Combine(clone, "plugins", "ateliers", "SproHub.Plugins.Ateliers.dll")), "le build dépose le plugin dans plugins/");
         Assert.True(Directory.EnumerateFiles(Path.Combine(clone, "Plugins", "Ateliers", "SproHub.Plugins.Ateliers", "Data", "Migrations", "Postgres"), "*_AddVenue.cs").Any());
         Assert.True(File.Exists(Path.Combine(clone, "artifacts", "platform", "plugins", "ateliers", "SproHub.Plugins.Ateliers.dll")));
-        // The last block: the enablement, Cher's notes (just enabled, none), then Orléans' demo notes.
-        var answers = last.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.StartsWith('{') || l.StartsWith('[')).ToList();
+        // The block that calls the API: the enablement, Cher's notes (just enabled, none), then Orléans' demo notes.
+        var calls = Assert.Single(outputs, o => o.Contains("/api/admin/modules/ateliers/territories/cher"));
+        var answers = calls.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.StartsWith('{') || l.StartsWith('[')).ToList();
         Assert.Equal(3, answers.Count);
         Assert.Contains("\"enabled\":true", answers[0]);
         Assert.Equal("[]", answers[1]);

@@ -10,9 +10,10 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Host.Admin;
 
-public sealed record ModuleView(string Id, string Name, string? Version, bool IsCore, string State, string? FailureReason, double LoadMilliseconds, IReadOnlyList<string> EnabledIn);
+/// <param name="Folder">A plugin's folder in the plugins folder: it tells apart two candidates claiming one id.</param>
+public sealed record ModuleView(string Id, string Name, string? Version, bool IsCore, string State, string? FailureReason, double LoadMilliseconds, IReadOnlyList<string> EnabledIn, string? Folder);
 
-/// <summary>Every installed module with its state, and for plugins the territories where it is enabled.</summary>
+/// <summary>Every installed module with its state (every candidate of a claimed id), and for plugins the territories where it is enabled.</summary>
 public sealed record ListModules : IRequest<IReadOnlyList<ModuleView>>;
 
 internal sealed class ListModulesHandler(ModuleRegistry registry, PlatformDbContext db, ICurrentUser user) : IRequestHandler<ListModules, IReadOnlyList<ModuleView>>
@@ -24,7 +25,7 @@ internal sealed class ListModulesHandler(ModuleRegistry registry, PlatformDbCont
         return registry.All.Select(m => new ModuleView(
             m.Id, m.DisplayName, m.Manifest?.Version.ToString(), m.IsCore,
             m.IsActive ? "chargé" : "en échec", m.FailureReason, Math.Round(m.LoadTime.TotalMilliseconds, 1),
-            m.IsCore ? [] : enabled.Where(e => e.ModuleId == m.Id).Select(e => e.TerritoryId).Order().ToList())).ToList();
+            m.IsCore || !m.IsActive ? [] : enabled.Where(e => e.ModuleId == m.Id).Select(e => e.TerritoryId).Order().ToList(), m.Folder)).ToList();
     }
 }
 

@@ -11,7 +11,7 @@ namespace SproHub.Host.Admin;
 
 public sealed record ModuleHealthView(
     string Id, string Name, string? Description, string? Version, bool IsCore, string State, string? FailureReason,
-    string? ContractVersion, string PlatformContractVersion, double LoadMilliseconds, string? Source,
+    string? ContractVersion, string PlatformContractVersion, double LoadMilliseconds, string? Source, string? Folder,
     IReadOnlyList<string> MigrationsApplied, IReadOnlyList<string> MigrationsPending,
     int ErrorsSinceStartUp, IReadOnlyList<ModuleError> RecentErrors,
     IReadOnlyList<TerritoryInfo> EnabledIn, IReadOnlyList<string> Permissions, IReadOnlyList<string> Indicators);
@@ -25,7 +25,7 @@ internal sealed class GetModuleHealthHandler(ModuleRegistry registry, ModuleErro
     public async Task<ModuleHealthView> Handle(GetModuleHealth request, CancellationToken cancellationToken)
     {
         RegionAdministration.Demand(user);
-        var module = registry.All.FirstOrDefault(m => m.Id == request.ModuleId)
+        var module = registry.Describe(request.ModuleId)
             ?? throw new NotFoundException($"Aucun module « {request.ModuleId} » n'est installé.");
         var (applied, pending) = module.IsActive ? await migrations.OfModuleAsync(module.Id, cancellationToken) : ([], []);
         var enabledIds = module.IsCore ? [] : await db.ModuleEnablements.AsNoTracking()
@@ -37,7 +37,7 @@ internal sealed class GetModuleHealthHandler(ModuleRegistry registry, ModuleErro
             module.Id, module.DisplayName, manifest?.Description, manifest?.Version.ToString(), module.IsCore,
             module.IsActive ? "chargé" : "en échec", module.FailureReason,
             module.IsCore ? SproHub.Shared.Modularity.SharedContract.Version.ToString() : module.ContractVersion?.ToString(),
-            SproHub.Shared.Modularity.SharedContract.Version.ToString(), Math.Round(module.LoadTime.TotalMilliseconds, 1), module.Source,
+            SproHub.Shared.Modularity.SharedContract.Version.ToString(), Math.Round(module.LoadTime.TotalMilliseconds, 1), module.Source, module.Folder,
             applied, pending, errorCount, recent, enabledIn,
             manifest?.Permissions.Select(p => $"{p.Id} — {p.Label}").ToList() ?? [],
             manifest?.Indicators.Select(i => $"{i.Code} — {i.Label} ({i.Unit})").ToList() ?? []);

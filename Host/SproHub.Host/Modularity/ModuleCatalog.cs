@@ -29,15 +29,10 @@ public static class ModuleCatalog
             logger.LogWarning("Dossier des plugins introuvable : {Path}", pluginsPath);
         }
 
-        CheckIds(found);
+        DuplicateIds.Resolve(found);
         CheckDependencies(found);
-        var ordered = DependencyOrder(found);
-
-        foreach (var failed in ordered.Where(m => !m.IsActive))
-            logger.LogError("Module {Id} non chargé : {Reason}", failed.Id, failed.FailureReason);
-        logger.LogInformation("{Count} modules chargés ({Plugins} plugins) depuis {Path}, {Failed} en échec",
-            ordered.Count(m => m.IsActive), ordered.Count(m => m.IsActive && !m.IsCore), pluginsPath, ordered.Count(m => !m.IsActive));
-        return new ModuleRegistry(ordered);
+        // Failures and counts are logged once registration and routes are done (ModuleStartupReport): a plugin may still fail there.
+        return new ModuleRegistry(DependencyOrder(found)) { PluginsPath = pluginsPath };
     }
 
     private static InstalledModule LoadPlugin(string folder, ILogger logger)
@@ -49,32 +44,34 @@ public static class ModuleCatalog
             return InstalledModule.Failed(folderName, folder, $"Le dossier doit contenir exactement un assembly principal (*.deps.json), trouvé {deps.Length}.");
         var assemblyPath = Path.Combine(folder, Path.GetFileName(deps[0])[..^".deps.json".Length] + ".dll");
         var watch = Stopwatch.StartNew();
+        Version? contract = null;
+        // A refusal keeps what was read before it (the contract version), so the health page shows it beside the reason.
+        InstalledModule Refused(string reason) => InstalledModule.Failed(folderName, assemblyPath, reason, contract);
         try
         {
             // Judged before loading: an assembly built against another contract may not even load.
-            var contract = ContractBuiltAgainst(assemblyPath);
-            if (ContractProblem(contract) is { } problem) return InstalledModule.Failed(folderName, assemblyPath, problem);
+            contract = ContractBuiltAgainst(assemblyPath);
+            if (ContractProblem(contract) is { } problem) return Refused(problem);
             // PreferSharedTypes: the contract, MediatR, EF Core and ASP.NET types come from the host,
             // so the plugin's IModule is the host's IModule (otherwise nothing is found, silently).
             var assembly = FromHostDependencies(assemblyPath)
                 ?? PluginLoader.CreateFromAssemblyFile(assemblyPath, config => config.PreferSharedTypes = true).LoadDefaultAssembly();
             var moduleTypes = assembly.GetTypes().Where(t => typeof(IModule).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }).ToList();
             if (moduleTypes.Count != 1)
-                return InstalledModule.Failed(folderName, assemblyPath, $"L'assembly {assembly.GetName().Name} doit exposer exactement une classe IModule (trouvé {moduleTypes.Count}).");
+                return Refused($"L'assembly {assembly.GetName().Name} doit exposer exactement une classe IModule (trouvé {moduleTypes.Count}).");
             var module = (IModule)Activator.CreateInstance(moduleTypes[0])!;
             var manifest = module.Manifest;
-            if (ManifestProblem(manifest) is { } invalid) return InstalledModule.Failed(folderName, assemblyPath, invalid);
+            if (ManifestProblem(manifest) is { } invalid) return Refused(invalid);
             return new InstalledModule
             {
                 Id = manifest.Id, IsCore = false, Manifest = manifest, Module = module, Assembly = assembly, Source = assemblyPath,
-                LoadTime = watch.Elapsed, ContractVersion = contract,
+                Folder = folderName, LoadTime = watch.Elapsed, ContractVersion = contract,
             };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             logger.LogDebug(ex, "Échec du chargement de {Path}", assemblyPath);
-            var detail = ex is ReflectionTypeLoadException rtle ? rtle.LoaderExceptions.FirstOrDefault()?.Message ?? ex.Message : ex.InnerException?.Message ?? ex.Message;
-            return InstalledModule.Failed(folderName, assemblyPath, $"Chargement impossible : {detail}");
+            return Refused($"Chargement impossible : {PluginFailure.Describe(ex, assemblyPath)}");
         }
     }
 
@@ -118,13 +115,6 @@ public static class ModuleCatalog
         { DisplayName: var name } when string.IsNullOrWhiteSpace(name) => "Le manifeste doit indiquer un nom en français.",
         _ => null,
     };
-
-    private static void CheckIds(List<InstalledModule> modules)
-    {
-        foreach (var duplicate in modules.Where(m => m.IsActive).GroupBy(m => m.Id).Where(g => g.Count() > 1))
-            foreach (var module in duplicate.Skip(1))
-                module.Fail($"Identifiant « {module.Id} » déjà utilisé par un autre module.");
-    }
 
     private static void CheckDependencies(List<InstalledModule> modules)
     {

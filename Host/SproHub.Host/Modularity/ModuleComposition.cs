@@ -21,7 +21,7 @@ public static class ModuleComposition
             }
             catch (Exception ex)
             {
-                module.Fail($"Erreur à l'enregistrement des services : {ex.Message}");
+                module.Fail($"Erreur à l'enregistrement des services : {PluginFailure.Describe(ex)}");
                 logger.LogError(ex, "Module {Id} ignoré : il a échoué à l'enregistrement", module.Id);
                 continue;
             }

@@ -30,7 +30,9 @@ internal sealed class ModuleErrorLoggerProvider(ModuleRegistry registry, ModuleE
 {
     public ILogger CreateLogger(string categoryName)
     {
-        var module = registry.All.FirstOrDefault(m => m.Assembly?.GetName().Name is { } name && categoryName.StartsWith(name + ".", StringComparison.Ordinal));
+        // Two candidates for one id may share an assembly name (a template built twice): the active one is meant.
+        var module = registry.All.OrderBy(m => m.IsActive ? 0 : 1)
+            .FirstOrDefault(m => m.Assembly?.GetName().Name is { } name && categoryName.StartsWith(name + ".", StringComparison.Ordinal));
         return module is null ? NullLogger.Instance : new ModuleLogger(module.Id, errors);
     }
 

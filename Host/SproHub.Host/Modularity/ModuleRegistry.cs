@@ -14,6 +14,8 @@ public sealed class InstalledModule
     public IModule? Module { get; init; }
     public Assembly? Assembly { get; init; }
     public string? Source { get; init; }
+    /// <summary>For a plugin, the name of its folder in the plugins folder: the id's owner is told by it (see <see cref="DuplicateIds"/>).</summary>
+    public string? Folder { get; init; }
     public TimeSpan LoadTime { get; init; }
 
     /// <summary>For a plugin, the Shared contract version it was compiled against.</summary>
@@ -30,9 +32,10 @@ public sealed class InstalledModule
         FailureReason = reason;
     }
 
-    public static InstalledModule Failed(string id, string? source, string reason)
+    /// <summary>A plugin refused before its manifest was read: it goes by its folder's name.</summary>
+    public static InstalledModule Failed(string folder, string? source, string reason, Version? contractVersion = null)
     {
-        var module = new InstalledModule { Id = id, IsCore = false, Source = source };
+        var module = new InstalledModule { Id = folder, IsCore = false, Folder = folder, Source = source, ContractVersion = contractVersion };
         module.Fail(reason);
         return module;
     }
@@ -45,11 +48,19 @@ public sealed class ModuleRegistry(IReadOnlyList<InstalledModule> modules)
         .Where(m => m.Assembly is not null)
         .GroupBy(m => m.Assembly!).ToDictionary(g => g.Key, g => g.First());
 
+    /// <summary>Every candidate found, failed ones included: two of them may claim one id, only one is ever active.</summary>
     public IReadOnlyList<InstalledModule> All { get; } = modules;
+
+    /// <summary>The folder the plugins were looked for in.</summary>
+    public string? PluginsPath { get; init; }
     public IEnumerable<InstalledModule> Active => All.Where(m => m.IsActive);
     public IEnumerable<InstalledModule> ActivePlugins => Active.Where(m => !m.IsCore);
 
     public InstalledModule? Find(string id) => All.FirstOrDefault(m => m.Id == id && m.IsActive);
+
+    /// <summary>The module an id designates, loaded or failed: the active one, else the one whose folder carries the id.</summary>
+    public InstalledModule? Describe(string id) => All.Where(m => m.Id == id)
+        .OrderBy(m => m.IsActive ? 0 : 1).ThenBy(m => m.Folder == id ? 0 : 1).FirstOrDefault();
     /// <summary>The module owning an assembly, loaded or failed: a plugin that failed after loading stays gated.</summary>
     public InstalledModule? FindByAssembly(Assembly assembly) => _byAssembly.GetValueOrDefault(assembly);
 

@@ -26,19 +26,6 @@ public sealed class DatabaseHealthCheck(MigrationLedger ledger) : IHealthCheck
     }
 }
 
-/// <summary>Plugins that failed to load make the platform degraded, never down.</summary>
-public sealed class ModulesHealthCheck(ModuleRegistry registry) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        var failed = registry.All.Where(m => !m.IsActive).ToDictionary(m => m.Id, m => (object)(m.FailureReason ?? ""));
-        var loaded = registry.Active.Count();
-        return Task.FromResult(failed.Count == 0
-            ? HealthCheckResult.Healthy($"{loaded} modules chargés.")
-            : HealthCheckResult.Degraded($"{loaded} modules chargés, {failed.Count} en échec.", data: failed));
-    }
-}
-
 public static class HealthResponse
 {
     public static Task WriteAsync(HttpContext http, HealthReport report)

@@ -17,9 +17,12 @@ public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
     {
         var problem = ToProblem(exception);
         http.Response.StatusCode = problem.Status!.Value;
-        // An incident in a module's endpoint or page counts against that module's health.
-        if (problem.Status >= 500 && http.GetEndpoint()?.Metadata.GetMetadata<SproHub.Shared.Modularity.ModuleEndpointMetadata>() is { } owner)
-            http.RequestServices.GetRequiredService<Modularity.ModuleErrors>().Record(owner.ModuleId, $"{http.Request.Method} {http.Request.Path} : {exception.GetType().Name} : {exception.Message}");
+        // An incident in a module's endpoint or page counts against that module's health. The endpoint and path are read
+        // from the feature: the middleware has already cleared the request's own to re-execute the pipeline.
+        var failed = http.Features.Get<IExceptionHandlerPathFeature>();
+        if (problem.Status >= 500 && (failed?.Endpoint ?? http.GetEndpoint())?.Metadata.GetMetadata<SproHub.Shared.Modularity.ModuleEndpointMetadata>() is { } owner)
+            http.RequestServices.GetRequiredService<Modularity.ModuleErrors>().Record(owner.ModuleId,
+                $"{http.Request.Method} {failed?.Path ?? http.Request.Path} : {exception.GetType().Name} : {exception.Message}");
         if (!IsApi(http)) return false; // pages: the status code page renders a French error page.
         problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
         await http.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", cancellationToken);

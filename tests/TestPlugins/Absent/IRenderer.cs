@@ -1,0 +1,3 @@
+namespace TestPlugins.Absent;
+
+public interface IRenderer;
