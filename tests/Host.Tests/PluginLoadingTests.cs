@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SproHub.Host.Modularity;
 using SproHub.Testing;
 using Xunit;
@@ -17,7 +14,6 @@ namespace Host.Tests;
 public sealed class FaultyPluginsFactory : SproHubFactory
 {
     public string PluginsPath { get; } = Path.Combine(Path.GetTempPath(), "sprohub-plugins", Guid.NewGuid().ToString("N"));
-    public CapturedLogs Logs { get; } = new();
 
     public FaultyPluginsFactory()
     {
@@ -37,12 +33,6 @@ public sealed class FaultyPluginsFactory : SproHubFactory
         ["Plugins:Path"] = PluginsPath,
         ["Logging:LogLevel:SproHub.Modules"] = "Information",
     };
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
-    }
 
     /// <summary>The module found in one folder of the plugins folder.</summary>
     public InstalledModule InFolder(string folder) => Service<ModuleRegistry>().All
