@@ -14,7 +14,7 @@ public sealed class FactIngestor(IndicatorsDbContext db)
 {
     public async Task IngestAsync(IReadOnlyList<IIntegrationEvent> events, CancellationToken cancellationToken)
     {
-        await CountAsync(events.OfType<IndicatorValueRecorded>().DistinctBy(e => e.EventId).ToList(), cancellationToken);
+        var added = await CountAsync(events.OfType<IndicatorValueRecorded>().DistinctBy(e => e.EventId).ToList(), cancellationToken);
         await MeetingsAsync(events.OfType<MeetingHeld>().ToList(), cancellationToken);
         foreach (var e in events)
         {
@@ -31,30 +31,55 @@ public sealed class FactIngestor(IndicatorsDbContext db)
                     break;
             }
         }
+        if (added.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        // The facts and the totals' additions commit together; rows are locked in one order, so two hosts never deadlock.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var ((territory, code, year), delta) in added.OrderBy(a => a.Key.TerritoryId, StringComparer.Ordinal).ThenBy(a => a.Key.Code, StringComparer.Ordinal).ThenBy(a => a.Key.Year))
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO indicators_totals ("TerritoryId", "Code", "Year", "Total", "Version") VALUES ({territory}, {code}, {year}, {delta}, 1)
+                ON CONFLICT ("TerritoryId", "Code", "Year") DO UPDATE SET "Total" = indicators_totals."Total" + excluded."Total", "Version" = indicators_totals."Version" + 1
+                """, cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>A module's contributions to its indicators, each counted once, and the running totals moved in the same transaction.</summary>
-    private async Task CountAsync(List<IndicatorValueRecorded> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// A module's contributions to its indicators, each counted once, and the running totals moved in the same transaction.
+    /// On PostgreSQL, where several hosts deliver at once, the totals are added to in the database (returned here, to add
+    /// after the facts): a read-then-write total made two hosts' batches refuse each other on every shared total.
+    /// SQLite has one writer at a time, and adds in decimal through the tracked totals.
+    /// </summary>
+    private async Task<Dictionary<(string TerritoryId, string Code, int Year), decimal>> CountAsync(List<IndicatorValueRecorded> events, CancellationToken cancellationToken)
     {
-        if (events.Count == 0) return;
+        var added = new Dictionary<(string TerritoryId, string Code, int Year), decimal>();
+        if (events.Count == 0) return added;
         var ids = events.Select(e => e.EventId).ToList();
         var known = (await db.Counts.AsNoTracking().Where(c => ids.Contains(c.EventId)).Select(c => c.EventId).ToListAsync(cancellationToken)).ToHashSet();
         var fresh = events.Where(e => !known.Contains(e.EventId)).ToList();
-        if (fresh.Count == 0) return;
-        var territories = fresh.Select(e => e.TerritoryId).Distinct().ToList();
-        var years = fresh.Select(e => e.Date.Year).Distinct().ToList();
-        var totals = (await db.Totals.Where(t => territories.Contains(t.TerritoryId) && years.Contains(t.Year)).ToListAsync(cancellationToken))
-            .ToDictionary(t => (t.TerritoryId, t.Code, t.Year));
+        if (fresh.Count == 0) return added;
         foreach (var e in fresh)
         {
             var code = IndicatorCatalogue.PluginCode(e.ModuleId, e.IndicatorCode);
             db.Counts.Add(new CountFact { EventId = e.EventId, Code = code, TerritoryId = e.TerritoryId, Day = e.Date, Delta = e.Delta, SourceId = e.SourceId });
-            // Its version makes two hosts adding at once retry rather than lose one.
-            if (!totals.TryGetValue((e.TerritoryId, code, e.Date.Year), out var total))
-                db.Totals.Add(totals[(e.TerritoryId, code, e.Date.Year)] = total = new CountTotal { TerritoryId = e.TerritoryId, Code = code, Year = e.Date.Year });
-            total.Total += e.Delta;
+            added[(e.TerritoryId, code, e.Date.Year)] = added.GetValueOrDefault((e.TerritoryId, code, e.Date.Year)) + e.Delta;
         }
+        if (db.Database.IsNpgsql()) return added;
+
+        var territories = added.Keys.Select(k => k.TerritoryId).Distinct().ToList();
+        var years = added.Keys.Select(k => k.Year).Distinct().ToList();
+        var totals = (await db.Totals.Where(t => territories.Contains(t.TerritoryId) && years.Contains(t.Year)).ToListAsync(cancellationToken))
+            .ToDictionary(t => (t.TerritoryId, t.Code, t.Year));
+        foreach (var ((territory, code, year), delta) in added)
+        {
+            if (!totals.TryGetValue((territory, code, year), out var total))
+                db.Totals.Add(total = new CountTotal { TerritoryId = territory, Code = code, Year = year });
+            total.Total += delta;
+        }
+        return [];
     }
 
     /// <summary>The latest telling of a meeting replaces the previous ones (attendance corrected).</summary>
