@@ -15,7 +15,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ModuleRegistry
     TimeProvider clock, IConfiguration configuration, ILogger<OutboxDispatcher> logger)
 {
     /// <summary>Long enough for a batch's handling; a dispatcher that dies holding it delays its messages that long.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Outbox:LeaseSeconds", 60.0)));
     private readonly int _batchSize = Math.Max(1, configuration.GetValue("Outbox:BatchSize", 500));
     private readonly Dictionary<string, Type> _eventTypes = registry.Active
         .Select(m => m.Assembly!).Append(typeof(IIntegrationEvent).Assembly).Distinct()
@@ -52,7 +52,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ModuleRegistry
     {
         using var scope = scopes.CreateScope();
         var db = (DbContext)scope.ServiceProvider.GetRequiredService(descriptor.ContextType);
-        var claim = await OutboxClaim.TakeAsync(db, after, _batchSize, _unheard!, clock.GetUtcNow(), Lease, cancellationToken);
+        var claim = await OutboxClaim.TakeAsync(db, after, _batchSize, _unheard!, clock.GetUtcNow(), _lease, cancellationToken);
         if (claim.Messages.Count == 0) return (0, 0, after);
         var failed = new List<(long Id, string Error)>();
         var events = new List<(OutboxMessage Message, IIntegrationEvent Event)>(claim.Messages.Count);
