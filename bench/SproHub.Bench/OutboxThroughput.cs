@@ -170,6 +170,9 @@ internal static class OutboxThroughput
         md.AppendLine($"Machine: {Environment.ProcessorCount} cores ({cpu}) shared with the load, .NET {Environment.Version}, PostgreSQL on the same machine.");
         md.AppendLine();
         md.AppendLine("Before (one event per claim, its claim never released, 100 per module every 2 s tick): about 30 events/s on SQLite.");
+        md.AppendLine("With batches but the running totals read then written with their version, two hosts on PostgreSQL refused each other's");
+        md.AppendLine("batches on the same 39 totals: 367 events/s (2026-12-07 12:02 UTC). The totals are now added to in the database");
+        md.AppendLine("(`INSERT … ON CONFLICT DO UPDATE SET total = total + excluded.total`, in one order of keys).");
         return md.ToString();
     }
 }
