@@ -41,6 +41,15 @@ public sealed partial class RepositoryHygieneTests
         Assert.Equal(3, ignored.Count);
     }
 
+    [Fact]
+    public void No_source_folder_is_ignored_where_git_ignores_case()
+    {
+        // macOS and Windows: a rule for data/ would swallow a module's Data/ folder, and a new migration with it.
+        var ignored = Git("-c", "core.ignorecase=true", "check-ignore", "--no-index",
+            "Modules/Network/SproHub.Network/Data/Migrations/Sqlite/New.cs", "Host/SproHub.Host/Platform/Data/New.cs");
+        Assert.Empty(ignored);
+    }
+
     private static bool IsRuntimeData(string path) => RuntimeData().IsMatch(path);
 
     // A data/ folder (lowercase: the hosts' runtime folder, not a module's Data/ source folder), keys, certificates,

@@ -60,8 +60,12 @@ public sealed class KeyRotationTests : IAsyncLifetime
         var situations = await db.Situations.IgnoreQueryFilters().Where(s => s.SealedIdentity != null).Select(s => new { s.Id, s.SealedIdentity, s.SealedSheet }).ToListAsync();
         var inputs = await db.PartnerInputs.IgnoreQueryFilters().Where(i => i.SealedText != null).Select(i => new { i.Id, i.SealedText }).ToListAsync();
         var followUps = await db.FollowUps.IgnoreQueryFilters().Where(f => f.SealedText != null).Select(f => new { f.Id, f.SealedText }).ToListAsync();
+        var examinations = await db.Examinations.IgnoreQueryFilters().Include(e => e.NextSteps).Where(e => e.SealedNotes != null).ToListAsync();
+        Assert.Contains(examinations, e => e.NextSteps.Any(n => n.SealedAction != null)); // every kind of sealed field is there to rotate
         return situations.SelectMany(s => new[] { new KeyValuePair<Guid, string>(s.Id, s.SealedIdentity!), new(s.Id, s.SealedSheet!) })
             .Concat(inputs.Select(i => new KeyValuePair<Guid, string>(i.Id, i.SealedText!)))
-            .Concat(followUps.Select(f => new KeyValuePair<Guid, string>(f.Id, f.SealedText!))).ToList();
+            .Concat(followUps.Select(f => new KeyValuePair<Guid, string>(f.Id, f.SealedText!)))
+            .Concat(examinations.Select(e => new KeyValuePair<Guid, string>(e.Id, e.SealedNotes!)))
+            .Concat(examinations.SelectMany(e => e.NextSteps).Where(n => n.SealedAction != null).Select(n => new KeyValuePair<Guid, string>(n.Id, n.SealedAction!))).ToList();
     });
 }

@@ -76,7 +76,13 @@ public sealed class SeveralHostsTests : IAsyncLifetime
             }
         }
         var writers = Enumerable.Range(0, 4).Select(c => Task.Run(() => WriteAsync(c, 40))).ToList();
-        while (acknowledged.Count < 40) await Task.Delay(20);
+        var writing = DateTime.UtcNow;
+        while (acknowledged.Count < 40)
+        {
+            Assert.False(writers.All(w => w.IsCompleted) || DateTime.UtcNow - writing > TimeSpan.FromSeconds(60),
+                $"Seulement {acknowledged.Count} écritures accusées avant la coupure.\n{Logs()}");
+            await Task.Delay(20);
+        }
         hosts[0].Kill(entireProcessTree: true);
         Volatile.Write(ref killed, true);
         await Task.WhenAll(writers);

@@ -91,6 +91,8 @@ public static class ModuleCatalog
     private static Version? ContractBuiltAgainst(string assemblyPath)
     {
         using var pe = new PEReader(File.OpenRead(assemblyPath));
+        // A native library has a PE image but no metadata: the same refusal as any file that is not an assembly.
+        if (!pe.HasMetadata) throw new BadImageFormatException("Pas de métadonnées .NET.", assemblyPath);
         var metadata = pe.GetMetadataReader(); // throws on a file that is not an assembly: reported as such
         return metadata.AssemblyReferences.Select(metadata.GetAssemblyReference)
             .Where(r => metadata.GetString(r.Name) == SharedContract.AssemblyName)

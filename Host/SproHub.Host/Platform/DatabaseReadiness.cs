@@ -30,6 +30,11 @@ public sealed class DatabaseReadiness(IServiceProvider services, IHostApplicatio
                 _ready.TrySetResult();
                 await WarmUpAsync(lifetime.ApplicationStopping);
             }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                Status = "Arrêt en cours";
+                _ready.TrySetCanceled();
+            }
             catch (Exception ex)
             {
                 Status = "Préparation de la base de données impossible : " + ex.Message;

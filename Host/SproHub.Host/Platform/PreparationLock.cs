@@ -29,9 +29,19 @@ public sealed class PreparationLock : IAsyncDisposable
         var waited = false;
         while (true)
         {
-            var acquired = settings.Provider == DatabaseProvider.Postgres
-                ? await TryPostgresAsync(settings.ConnectionString, cancellationToken)
-                : TryFile(LockFileOf(settings.ConnectionString));
+            PreparationLock? acquired;
+            try
+            {
+                acquired = settings.Provider == DatabaseProvider.Postgres
+                    ? await TryPostgresAsync(settings.ConnectionString, cancellationToken)
+                    : TryFile(LockFileOf(settings.ConnectionString));
+            }
+            catch (NpgsqlException ex) when (DateTime.UtcNow < deadline)
+            {
+                // A server still starting, or out of connections: tried again within the same bound.
+                logger.LogWarning("Base PostgreSQL injoignable pour le verrou de préparation ({Error}) : nouvel essai", ex.Message);
+                acquired = null;
+            }
             if (acquired is not null)
             {
                 if (waited) logger.LogInformation("Verrou de préparation de la base obtenu");
@@ -69,15 +79,8 @@ public sealed class PreparationLock : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _released, 1) == 1) return;
-        if (_postgres is not null)
-        {
-            try
-            {
-                await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({AdvisoryKey})", _postgres);
-                await unlock.ExecuteNonQueryAsync();
-            }
-            finally { await _postgres.DisposeAsync(); }
-        }
+        // Ending the (unpooled) session releases its advisory lock: no unlock to send, none to fail if the connection dropped.
+        if (_postgres is not null) await _postgres.DisposeAsync();
         if (_file is not null) await _file.DisposeAsync();
     }
 

@@ -9,12 +9,18 @@ namespace SproHub.Host.Platform;
 /// so that a load balancer and an operator know); other requests wait a bounded time
 /// (<c>Platform:ReadinessWaitSeconds</c>, 30 by default), then get a 503 that asks to come back, never a hang.
 /// </summary>
-public sealed class ReadinessMiddleware(RequestDelegate next, DatabaseReadiness readiness, IConfiguration configuration)
+public sealed class ReadinessMiddleware(RequestDelegate next, DatabaseReadiness readiness, IConfiguration configuration, IHostApplicationLifetime lifetime)
 {
     private readonly TimeSpan _wait = TimeSpan.FromSeconds(configuration.GetValue("Platform:ReadinessWaitSeconds", 30.0));
 
     public async Task InvokeAsync(HttpContext http)
     {
+        // A host stopping says so to the load balancer at once, while it finishes the requests it has.
+        if (lifetime.ApplicationStopping.IsCancellationRequested && http.Request.Path.StartsWithSegments("/health/ready"))
+        {
+            await NotReadyAsync(http, "Arrêt en cours");
+            return;
+        }
         if (readiness.Ready.IsCompletedSuccessfully || http.Request.Path.StartsWithSegments("/health/live"))
         {
             await next(http);
@@ -23,8 +29,7 @@ public sealed class ReadinessMiddleware(RequestDelegate next, DatabaseReadiness 
         if (!http.Request.Path.StartsWithSegments("/health"))
         {
             try { await readiness.Ready.WaitAsync(_wait, http.RequestAborted); }
-            catch (TimeoutException) { }
-            catch (Exception ex) when (ex is not OperationCanceledException) { } // failed: the status says why
+            catch (Exception) when (!http.RequestAborted.IsCancellationRequested) { } // timed out, failed or stopping: the status says which
             if (readiness.Ready.IsCompletedSuccessfully)
             {
                 await next(http);

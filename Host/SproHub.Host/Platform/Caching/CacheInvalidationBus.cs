@@ -18,9 +18,11 @@ public sealed class CacheInvalidationBus(IConfiguration configuration, IServiceP
 
     private bool Shared => _settings.Provider == DatabaseProvider.Postgres;
 
-    public async Task PublishAsync(string tag, CancellationToken cancellationToken)
+    /// <remarks>Not cancelled with the request: the change is saved, the other hosts must hear of it.</remarks>
+    public async Task PublishAsync(string tag)
     {
         if (!Shared) return;
+        var cancellationToken = CancellationToken.None;
         try
         {
             await using var connection = new NpgsqlConnection(_settings.ConnectionString);

@@ -13,7 +13,7 @@ public sealed class SharedOutputCacheStore(IOutputCacheStore local, CacheInvalid
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
         await local.EvictByTagAsync(tag, cancellationToken);
-        await bus.PublishAsync(tag, cancellationToken);
+        await bus.PublishAsync(tag);
     }
 
     /// <summary>What another host asked for: dropped here, not passed on again.</summary>

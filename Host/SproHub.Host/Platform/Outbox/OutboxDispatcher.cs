@@ -59,7 +59,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ModuleRegistry
         foreach (var message in claim.Messages)
         {
             try { events.Add((message, Read(message))); }
-            catch (Exception ex) when (ex is InvalidOperationException or JsonException) { failed.Add((message.Id, ex.Message)); }
+            // Whatever a payload throws, it is this message's failure (counted, given up after ten), never the pass's.
+            catch (Exception ex) when (ex is not OperationCanceledException) { failed.Add((message.Id, ex.Message)); }
         }
         var errors = await _delivery.DeliverAsync(events.Select(x => x.Event).ToList(), cancellationToken);
         failed.AddRange(events.Where(x => errors.ContainsKey(x.Event)).Select(x => (x.Message.Id, errors[x.Event])));

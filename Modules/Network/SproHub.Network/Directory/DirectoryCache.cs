@@ -11,7 +11,7 @@ namespace SproHub.Network.Directory;
 /// <summary>
 /// The public directory's anonymous answers are kept a short while (<c>Network:DirectoryCacheSeconds</c>, 30 by
 /// default) and dropped as soon as a structure or a reception point is saved: one interceptor on the module's context,
-/// so that no handler can forget it. Eviction is per host; another host serves its copy until it expires.
+/// so that no handler can forget it. The host passes the eviction on to the other hosts (PostgreSQL NOTIFY, ADR 0003).
 /// </summary>
 internal sealed class DirectoryCache(IOutputCacheStore store) : SaveChangesInterceptor
 {
