@@ -42,7 +42,12 @@ public sealed class ContestEndpointTests(SproHubFactory factory) : IClassFixture
         Assert.Contains("partners[0].structureId:structure-du-territoire", foreign.Rules());
         var twice = await (await coordinator.PostAsJsonAsync(Url("editions"), EditionBody(Today.Year, structure))).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("year:edition-unique", twice.Rules());
-        var empty = await (await coordinator.PostAsJsonAsync(Url("editions"), new { year = Today.Year + 1, title = "", themes = Array.Empty<string>() })).JsonAsync(HttpStatusCode.BadRequest);
+        // Every required member there (their absence is refused before the rules), the title and lists empty.
+        var empty = await (await coordinator.PostAsJsonAsync(Url("editions"), new
+        {
+            year = Today.Year + 1, title = "", themes = Array.Empty<string>(), registrationEnds = Today.AddDays(30), filmingEnds = Today.AddDays(60),
+            submissionEnds = Today.AddDays(70), juryStarts = Today.AddDays(80), juryEnds = Today.AddDays(85),
+        })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains(empty.Rules(), r => r.StartsWith("title:"));
         Assert.Contains(empty.Rules(), r => r.StartsWith("partners:"));
         Assert.Equal(editions, await CountAsync(db => db.Editions));

@@ -79,7 +79,7 @@ public sealed class AmendmentTests(SproHubFactory factory) : IClassFixture<SproH
         var other = signatures.First(s => s.GetProperty("structureId").GetString() != cio).GetProperty("structureId").GetString();
         await (await member.PostAsJsonAsync($"{Api}/amendments/{Id(sent)}/signatures", new { structureId = other, signedOn = today, signatoryName = "X", signatoryRole = "Y", acknowledged = true })).JsonAsync(HttpStatusCode.Forbidden);
         // Refused for lack of the right before anything about the request is judged.
-        await (await member.PostAsJsonAsync($"{Api}/amendments/{Id(sent)}/signatures", new { structureId = other, signatoryName = "", acknowledged = false })).JsonAsync(HttpStatusCode.Forbidden);
+        await (await member.PostAsJsonAsync($"{Api}/amendments/{Id(sent)}/signatures", new { structureId = other, signedOn = today, signatoryName = "", signatoryRole = "", acknowledged = false })).JsonAsync(HttpStatusCode.Forbidden);
         var noProof = await (await member.PostAsJsonAsync($"{Api}/amendments/{Id(sent)}/signatures", new { structureId = cio, signedOn = today, signatoryName = "Maëlle Guérin", signatoryRole = "par délégation", acknowledged = false }))
             .JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("preuve-de-signature", noProof.GetProperty("rules")[0].GetProperty("rule").GetString());

@@ -11,7 +11,7 @@ namespace SproHub.Host.Platform.Errors;
 /// Every refusal becomes RFC 9457 problem details in French: 400 names the field and the rule, 409 a
 /// conflict, 404 what is unknown or hidden. Never a stack trace.
 /// </summary>
-public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
+public sealed partial class ProblemDetailsExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -73,12 +73,26 @@ public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad)
     {
-        var json = bad.InnerException as JsonException;
-        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-        return Invalid([(field, "format", json is null
-            ? "La requête est mal formée."
-            : "Valeur illisible : vérifiez son type et son format (dates ISO 8601, nombres, booléens).")]);
+        if (bad.InnerException is JsonException json)
+        {
+            if (RequiredMembers.MissingIn(json) is { Count: > 0 } missing)
+                return Invalid(missing.Select(m => (m, "obligatoire", $"« {m} » est obligatoire : il manque dans la requête.")));
+            var field = json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+            return Invalid([(field, "format", "Valeur illisible : vérifiez son type et son format (dates ISO 8601, nombres, booléens, texte).")]);
+        }
+        // Route and query parameters: ASP.NET names the parameter (« Required parameter "int version" was not provided... »).
+        if (Parameter().Match(bad.Message) is { Success: true } parameter)
+        {
+            var name = parameter.Groups[1].Value;
+            return bad.Message.StartsWith("Required", StringComparison.Ordinal)
+                ? Invalid([(name, "obligatoire", $"Le paramètre « {name} » est obligatoire.")])
+                : Invalid([(name, "format", $"Le paramètre « {name} » a une valeur illisible : vérifiez son type et son format.")]);
+        }
+        return Invalid([("body", "format", "La requête est mal formée : un corps JSON lisible (UTF-8) est attendu.")]);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\" ]+ )?([A-Za-z_][A-Za-z0-9_]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex Parameter();
 
     /// <summary>FluentValidation's built-in codes, named in the product's words.</summary>
     private static string RuleCode(string code) => code switch

@@ -144,12 +144,15 @@ internal sealed class ReceptionPointHandlers(NetworkDbContext db, ITerritoryCont
 
 internal static class ReceptionPointEndpoints
 {
+    /// <summary>A new point: no version yet.</summary>
+    public sealed record NewPointBody(string Name, string Address, string Town, string? Phone, IReadOnlyList<PublicServed>? Public, IReadOnlyList<OpeningRange>? Hours);
+    /// <summary>A change: the version read, which is required.</summary>
     public sealed record PointBody(string Name, string Address, string Town, string? Phone, IReadOnlyList<PublicServed>? Public, IReadOnlyList<OpeningRange>? Hours, int Version);
     public sealed record VersionBody(int Version);
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/structures/{structureId:guid}/reception-points", async Task<Created<ReceptionPointView>> (Guid structureId, PointBody body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/structures/{structureId:guid}/reception-points", async Task<Created<ReceptionPointView>> (Guid structureId, NewPointBody body, IMediator mediator, CancellationToken ct) =>
         {
             var point = await mediator.Send(new AddReceptionPoint(structureId, body.Name, body.Address, body.Town, body.Phone, body.Public, body.Hours), ct);
             return TypedResults.Created($"/api/network/directory/{structureId}", point);

@@ -9,7 +9,8 @@ namespace SproHub.Plugins.ClipContests.Jury;
 
 internal static class JuryEndpoints
 {
-    public sealed record MemberBody(string? Email, string? Name, Guid? StructureId, bool IsPresident);
+    /// <summary>A member of the jury; its president only when said so.</summary>
+    public sealed record MemberBody(string? Email, string? Name, Guid? StructureId, bool IsPresident = false);
     public sealed record GridBody(IReadOnlyList<CriterionView>? Criteria);
     public sealed record ConflictBody(Guid TeamId, ConflictReason Reason, string? Note);
     public sealed record ScoreBody(IReadOnlyList<int>? Marks);

@@ -108,6 +108,9 @@ internal sealed class SeriesHandlers(CometeDbContext db, ShowEditor editor, ITer
 
 internal static class SeriesEndpoints
 {
+    /// <summary>What the client sends to change a series; its id is the route's.</summary>
+    public sealed record SeriesBody(string Name, string Station, TimeOnly SlotStart, TimeOnly SlotEnd, int Version);
+
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/series", async Task<Ok<IReadOnlyList<SeriesView>>> (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListSeries(), ct)))
@@ -117,7 +120,7 @@ internal static class SeriesEndpoints
             var series = await m.Send(request, ct);
             return TypedResults.Created($"series/{series.Id}", series);
         }).WithSummary("Créer une série (station et créneau)");
-        api.MapPut("/series/{id:guid}", async Task<Ok<SeriesView>> (Guid id, UpdateSeries request, IMediator m, CancellationToken ct) =>
-            TypedResults.Ok(await m.Send(request with { Id = id }, ct))).WithSummary("Modifier une série");
+        api.MapPut("/series/{id:guid}", async Task<Ok<SeriesView>> (Guid id, SeriesBody body, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new UpdateSeries(id, body.Name, body.Station, body.SlotStart, body.SlotEnd, body.Version), ct))).WithSummary("Modifier une série");
     }
 }

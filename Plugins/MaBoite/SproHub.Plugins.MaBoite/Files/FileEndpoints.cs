@@ -14,7 +14,8 @@ namespace SproHub.Plugins.MaBoite.Files;
 
 internal static class FileEndpoints
 {
-    public sealed record OrganiseBody(string? Name, bool MoveTo, Guid? TargetFolderId, int Version);
+    /// <summary>A rename (name) or a move (moveTo, then targetFolderId: null for the root); moving is not the default.</summary>
+    public sealed record OrganiseBody(string? Name, Guid? TargetFolderId, int Version, bool MoveTo = false);
     public sealed record FolderBody(Guid? ParentId, string Name);
 
     public static void Map(IEndpointRouteBuilder api, IEndpointRouteBuilder root)
