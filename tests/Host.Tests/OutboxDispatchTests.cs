@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SproHub.Host.Platform.Data;
 using SproHub.Host.Platform.Outbox;
@@ -113,9 +114,14 @@ public sealed class OutboxDispatchTests(CountingListenerFactory factory) : IClas
         var events = Enumerable.Range(0, 2_000).Select(i => Count($"concurrent-{i}", i % 2 == 0 ? "cher" : "orleans")).ToList();
         var (_, before) = await IndicatorsAsync(events);
         await WriteAsync(events);
-        var dispatchers = new[] { factory.Service<OutboxDispatcher>(), ActivatorUtilities.CreateInstance<OutboxDispatcher>(factory.Services) };
+        // Small batches and one start for both: on a busy machine, one dispatcher could otherwise drain all before the other begins.
+        var small = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Outbox:BatchSize"] = "25" }).Build();
+        var dispatchers = new[] { ActivatorUtilities.CreateInstance<OutboxDispatcher>(factory.Services, small), ActivatorUtilities.CreateInstance<OutboxDispatcher>(factory.Services, small) };
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var published = await Task.WhenAll(dispatchers.Select(d => Task.Run(() => d.DispatchPendingAsync(CancellationToken.None))));
+        var running = dispatchers.Select(d => Task.Run(async () => { await start.Task; return await d.DispatchPendingAsync(CancellationToken.None); })).ToList();
+        start.SetResult();
+        var published = await Task.WhenAll(running);
 
         Assert.All(published, p => Assert.True(p > 0, "each dispatcher took its share"));
         Assert.Equal(events.Count, published.Sum());

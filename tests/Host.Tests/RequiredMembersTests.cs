@@ -70,3 +70,37 @@ public sealed class RequiredMembersTests(SproHubFactory factory) : IClassFixture
     private static (string?, string?) Rule(JsonElement problem) =>
         problem.GetProperty("rules")[0] is var r ? (r.GetProperty("field").GetString(), r.GetProperty("rule").GetString()) : default;
 }
+
+/// <summary>Control and bidirectional-override characters are refused in every text of every request, nested ones too.</summary>
+public sealed class TextSafetyTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => factory.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private sealed record Line(string Label, string? Note);
+    private sealed record Request(string Name, string Description, IReadOnlyList<Line> Lines, byte[] Content);
+
+    [Fact]
+    public void Controls_and_direction_overrides_are_refused_tabs_and_line_breaks_are_not()
+    {
+        var request = new Request("a\u0000b", "Première ligne\n\tseconde ligne\r\n", [new("ok", null), new("x\u202Ey", "\u001b[31m")], [0, 1, 27]);
+
+        var failures = SproHub.Host.Platform.Mediator.TextSafety.Check(request).Select(f => f.PropertyName).ToList();
+
+        Assert.Equal(["Name", "Lines[1].Label", "Lines[1].Note"], failures);
+    }
+
+    [Fact]
+    public async Task A_name_hiding_a_right_to_left_override_is_refused_and_nothing_is_stored()
+    {
+        var coordinator = await factory.ClientAsAsync(DemoAccounts.LoirEtCherCoordinator);
+        const string shows = "/api/territories/loir-et-cher/comete/shows";
+        var series = (await (await coordinator.GetAsync("/api/territories/loir-et-cher/comete/series")).JsonAsync(HttpStatusCode.OK))[0].GetProperty("id").GetString();
+        var before = await coordinator.GetStringAsync("/api/territories/loir-et-cher/comete/programme");
+
+        var problem = await (await coordinator.PostAsJsonAsync(shows, new { seriesId = series, sector = "Santé\u202Eéticnas", date = "2027-01-12" })).JsonAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains(problem.GetProperty("rules").EnumerateArray(), r => r.GetProperty("field").GetString() == "sector" && r.GetProperty("rule").GetString() == "caracteres-interdits");
+        Assert.Equal(before, await coordinator.GetStringAsync("/api/territories/loir-et-cher/comete/programme"));
+    }
+}

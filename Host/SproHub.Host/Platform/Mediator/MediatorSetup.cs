@@ -21,7 +21,10 @@ public static class MediatorSetup
     }
 }
 
-/// <summary>Runs every FluentValidation validator of the request; a failure becomes a 400 naming the field and the rule.</summary>
+/// <summary>
+/// Runs every FluentValidation validator of the request, and the platform's text safety; a failure becomes a 400 naming
+/// the field and the rule.
+/// </summary>
 public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators) : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -32,6 +35,7 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
             failures.AddRange(result.Errors);
         }
+        failures.AddRange(TextSafety.Check(request!));
         if (request is SproHub.Shared.Data.IVersionedRequest { Version: <= 0 })
             failures.Add(new FluentValidation.Results.ValidationFailure("Version", "Indiquez la version de l'élément que vous modifiez (reçue avec lui).") { ErrorCode = "obligatoire" });
         if (failures.Count > 0) throw new ValidationException(failures);
