@@ -93,8 +93,11 @@ public static class SproHubStartup
                 404 => "Introuvable",
                 405 => "Méthode non permise",
                 415 => "Type de contenu non pris en charge",
+                429 => "Trop de requêtes",
                 _ => context.ProblemDetails.Title,
             };
+            if (context.ProblemDetails.Status == 429)
+                context.ProblemDetails.Detail ??= "Trop de tentatives depuis cette adresse : réessayez après le délai indiqué par Retry-After.";
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -107,6 +110,7 @@ public static class SproHubStartup
 
         services.AddDataProtection().SetApplicationName("SproHub").PersistKeysToDbContext<PlatformDbContext>();
         services.AddSproAuthentication();
+        services.AddForwardedClient(configuration);
         // French pages: accented letters written as they are, not as &#xE9; (the encoder still escapes what is markup).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -124,6 +128,7 @@ public static class SproHubStartup
 
     public static void UseSproHub(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         var french = new CultureInfo("fr-FR");
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(french), SupportedCultures = [french], SupportedUICultures = [french] });
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -138,6 +143,8 @@ public static class SproHubStartup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<BearerRevocation>();
+        app.UseRateLimiter();
         app.UseMiddleware<TerritoryGateMiddleware>();
         app.UseAuthorization();
         // After the gate: a cached page is never served where its plugin is disabled.

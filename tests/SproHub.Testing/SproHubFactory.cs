@@ -67,6 +67,8 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Comete:ReplayCheckMinutes"] = "0",
             ["Governance:CadenceSweepHours"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every test client shares one address: sign-in throttling has its own tests.
+            ["Security:SignInAttemptsPerMinute"] = "100000",
         };
         foreach (var (key, value) in Settings.Concat(Overrides)) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);

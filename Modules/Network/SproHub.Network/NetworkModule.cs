@@ -49,17 +49,20 @@ public sealed class NetworkModule : IModule
         services.AddScoped<IPersonDirectory, People.PersonDirectory>();
         services.AddScoped<AccountRegistry>();
         services.AddScoped<IAccountRegistry>(sp => sp.GetRequiredService<AccountRegistry>());
+        services.AddScoped<Accounts.SignIn.PasswordSignIn>();
+        Accounts.SignIn.SignInThrottle.AddTo(services, context.Configuration);
         services.AddIdentityCore<SproUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                // Above what one address may try in a minute (SignInThrottle): a flood is slowed before it locks anyone out.
+                o.Lockout.MaxFailedAccessAttempts = 10;
                 // Accounts opened by people themselves (ma boîte SPRO) prove their address before anything else.
                 o.SignIn.RequireConfirmedEmail = true;
             })
             .AddErrorDescriber<FrenchIdentityErrors>()
             .AddEntityFrameworkStores<NetworkDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<Accounts.SignIn.SproSignInManager>()
             .AddClaimsPrincipalFactory<SproClaimsFactory>()
             .AddDefaultTokenProviders();
     }
@@ -67,7 +70,7 @@ public sealed class NetworkModule : IModule
     public void MapEndpoints(ModuleEndpoints endpoints)
     {
         TerritoryEndpoints.Map(endpoints);
-        TokenEndpoint.Map(endpoints);
+        Accounts.SignIn.TokenEndpoint.Map(endpoints);
         AccountEndpoints.Map(endpoints.Api);
         Directory.DirectoryEndpoints.Map(endpoints.Api);
         Directory.ExportEndpoints.Map(endpoints.Api);

@@ -27,6 +27,7 @@ public sealed class ErrorModel : PageModel
             404 => "Cette page n'existe pas, ou n'est pas disponible dans ce territoire.",
             403 => "Vous n'avez pas accès à cette page.",
             400 => "La demande est incomplète ou mal formée.",
+            429 => "Trop de tentatives en peu de temps depuis votre connexion : patientez une minute, puis réessayez.",
             _ => "Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez dans un instant.",
         };
         Response.StatusCode = Status;

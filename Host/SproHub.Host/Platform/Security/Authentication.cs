@@ -7,6 +7,9 @@ public static class Authentication
 {
     private const string Smart = "spro";
 
+    /// <summary>How long a cookie or token outlives a change to its account, at most.</summary>
+    public static readonly TimeSpan RevocationDelay = TimeSpan.FromMinutes(1);
+
     /// <summary>Cookies for people in the browser, bearer tokens for API clients; the API never redirects.</summary>
     public static IServiceCollection AddSproAuthentication(this IServiceCollection services)
     {
@@ -15,8 +18,12 @@ public static class Authentication
                 http.Request.Headers.Authorization.FirstOrDefault()?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            // An hour, renewed with the refresh token; a revoked account is refused sooner, by its security stamp.
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddIdentityCookies();
+        // The cookie's account is checked again every minute: a changed password, withdrawn role, lockout or deletion ends it.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevocationDelay);
+        services.AddMemoryCache();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/compte/connexion";
@@ -29,6 +36,17 @@ public static class Authentication
             o.Events.OnRedirectToAccessDenied = http => Refuse(http, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                // Sliding windows do not say when a permit frees: a minute is the longest it can take.
+                var wait = context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var known) ? known : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask; // the status code pages write the problem details or the French page
+            };
+        });
         return services;
     }
 

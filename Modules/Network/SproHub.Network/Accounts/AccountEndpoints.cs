@@ -14,7 +14,7 @@ internal static class AccountEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        var auth = api.MapGroup("/auth").AllowAnonymous();
+        var auth = api.MapGroup("/auth").AllowAnonymous().RequireRateLimiting(SignIn.SignInThrottle.Policy);
         auth.MapPost("/password-reset", async (EmailRequest request, AccountRegistry accounts, CancellationToken ct) =>
         {
             await accounts.SendPasswordLinkAsync(RequiredEmail(request.Email), null, ct);

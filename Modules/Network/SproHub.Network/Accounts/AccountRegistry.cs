@@ -24,8 +24,12 @@ public sealed class AccountRegistry(
     public async Task<string?> RegisterAsync(AccountRequest request, string password, CancellationToken cancellationToken = default)
     {
         var email = CheckRequest(request);
+        // Same rules and same work whether the address has an account or not: neither the answer nor its time tells.
+        var user = new SproUser { UserName = email, Email = email, DisplayName = request.DisplayName.Trim() };
+        foreach (var validator in users.PasswordValidators) Check(await validator.ValidateAsync(users, user, password));
         if (await users.FindByEmailAsync(email) is { } existing)
         {
+            users.PasswordHasher.HashPassword(existing, password);
             Mail(existing, "Vous avez déjà un compte SPRO Hub",
                 "Quelqu'un (sans doute vous) a demandé à ouvrir un compte avec cette adresse, qui en a déjà un : rien n'a été créé.\n\n"
                 + "Connectez-vous avec votre mot de passe habituel ; si vous l'avez oublié, choisissez-en un nouveau depuis la page de connexion.",
@@ -35,7 +39,6 @@ public sealed class AccountRegistry(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = new SproUser { UserName = email, Email = email, DisplayName = request.DisplayName.Trim() };
         Check(await users.CreateAsync(user, password));
         db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, TerritoryId = request.TerritoryId, Role = request.Role });
         var token = await users.GenerateEmailConfirmationTokenAsync(user);

@@ -20,6 +20,18 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
     public DbSet<Coordinators.CoordinatorDesignation> CoordinatorDesignations => Set<Coordinators.CoordinatorDesignation>();
     public DbSet<Agents.AgentCount> AgentCounts => Set<Agents.AgentCount>();
 
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await Accounts.SignIn.WithdrawnRoles.RenewStampsAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Accounts.SignIn.WithdrawnRoles.RenewStampsAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace SproHub.Network.Accounts.Pages;
 
 /// <summary>Asks for a link to choose a new password; says the same for an unknown address.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SproHub.Network.Accounts.SignIn.SignInThrottle.Policy)]
 public sealed class ForgotPasswordModel(AccountRegistry accounts) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Saisissez votre adresse e-mail."), EmailAddress(ErrorMessage = "Cette adresse e-mail n'est pas valide."), Display(Name = "Adresse e-mail")]
