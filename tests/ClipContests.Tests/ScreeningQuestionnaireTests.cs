@@ -52,7 +52,17 @@ public sealed class ScreeningQuestionnaireTests(SproHubFactory factory) : IClass
     {
         var year = ParisTime.Today(factory.Clock).Year;
         object Answer(int satisfaction) => new { respondent = "Public", satisfaction, knewSproBefore = false, knowsWhereToAsk = true, wantsToDiscoverAJob = true, comment = "Bravo aux équipes !" };
-        var phone = factory.CreateClient();
+        // A phone opens the questionnaire's page (its cookie comes with it); a request from nobody in particular is refused.
+        async Task<HttpClient> PhoneAsync(string territory = Territory)
+        {
+            var client = factory.CreateClient();
+            (await client.GetAsync($"/t/{territory}/clips/{year}/questionnaire")).EnsureSuccessStatusCode();
+            return client;
+        }
+        var nobody = await (await factory.CreateClient(new() { HandleCookies = false }).PostAsJsonAsync(Url($"editions/{year}/questionnaire/answers"), Answer(5)))
+            .JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("clips_visiteur:visiteur-identifie", nobody.Rules());
+        var phone = await PhoneAsync();
         var closed = await (await phone.PostAsJsonAsync(Url($"editions/{year}/questionnaire/answers"), Answer(5))).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("year:questionnaire-ferme", closed.Rules());
 
@@ -64,7 +74,7 @@ public sealed class ScreeningQuestionnaireTests(SproHubFactory factory) : IClass
         await (await phone.PostAsJsonAsync(Url($"editions/{year}/questionnaire/answers"), Answer(5))).JsonAsync(HttpStatusCode.NoContent);
         var again = await (await phone.PostAsJsonAsync(Url($"editions/{year}/questionnaire/answers"), Answer(1))).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("year:deja-repondu", again.Rules());
-        await (await factory.CreateClient().PostAsJsonAsync(Url($"editions/{year}/questionnaire/answers"), Answer(2))).JsonAsync(HttpStatusCode.NoContent);
+        await (await (await PhoneAsync()).PostAsJsonAsync(Url($"editions/{year}/questionnaire/answers"), Answer(2))).JsonAsync(HttpStatusCode.NoContent);
 
         await (await factory.CreateClient().GetAsync(Url($"editions/{year}/questionnaire/results"))).JsonAsync(HttpStatusCode.Unauthorized);
         var results = await (await coordinator.GetAsync(Url($"editions/{year}/questionnaire/results"))).JsonAsync(HttpStatusCode.OK);
@@ -74,6 +84,6 @@ public sealed class ScreeningQuestionnaireTests(SproHubFactory factory) : IClass
         Assert.Equal([0, 1, 0, 0, 1], satisfaction);
         Assert.Equal(2, results.GetProperty("comments").GetArrayLength());
         // Another territory's questionnaire is its own: Cher's is closed.
-        await (await factory.CreateClient().PostAsJsonAsync(Url($"editions/{year}/questionnaire/answers", "cher"), Answer(5))).JsonAsync(HttpStatusCode.BadRequest);
+        await (await (await PhoneAsync()).PostAsJsonAsync(Url($"editions/{year}/questionnaire/answers", "cher"), Answer(5))).JsonAsync(HttpStatusCode.BadRequest);
     }
 }

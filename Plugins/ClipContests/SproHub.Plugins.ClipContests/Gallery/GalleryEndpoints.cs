@@ -22,28 +22,41 @@ internal static class GalleryEndpoints
             .WithSummary("Un clip publié");
         gallery.MapPost("/{clipId:guid}/views", async Task<Ok<ViewCounted>> (Guid clipId, HttpContext http, IMediator m, CancellationToken ct) =>
         {
-            var counted = await m.Send(new CountView(clipId, VisitorKey(http)), ct);
+            var counted = VisitorKey(http) is { } visitor && await m.Send(new CountView(clipId, visitor), ct);
             return TypedResults.Ok(new ViewCounted(counted, (await m.Send(new GetGalleryClip(clipId), ct)).Views));
-        }).WithSummary("Compter une vue (une par personne et par jour : le compte connecté, sinon le cookie de visite)");
+        }).WithSummary("Compter une vue (une par personne et par jour : le compte connecté, sinon le cookie de visite ; sans l'un ni l'autre, rien n'est compté)");
         // The files, under the territory's address so that the public pages link to them plainly.
         root.MapGet("/t/{territory}/clips/galerie/{clipId:guid}/{kind}", async (Guid clipId, ClipFileKind kind, HttpContext http, IMediator m, CancellationToken ct) =>
-            ClipEndpoints.Serve(http, await m.Send(new OpenPublishedFile(clipId, kind), ct), inline: true))
+        {
+            var file = await m.Send(new OpenPublishedFile(clipId, kind), ct);
+            // The player loading the clip is a view, for a browser the gallery already knows (its page set the cookie).
+            if (kind == ClipFileKind.Video && VisitorKey(http) is { } visitor) await m.Send(new CountView(clipId, visitor), ct);
+            return ClipEndpoints.Serve(http, file, inline: true);
+        })
             .AllowAnonymous().WithTags("Concours de clips métiers — galerie publique").WithSummary("La vidéo, l'affiche ou les sous-titres d'un clip publié");
     }
 
     public sealed record ViewCounted(bool Counted, int Views);
 
-    /// <summary>The signed-in account, or the browser's random visitor cookie (set here when absent, for a year).</summary>
-    public static string VisitorKey(HttpContext http)
+    /// <summary>
+    /// Who is watching: the signed-in account, or the browser's visitor cookie. A request with neither is nobody in
+    /// particular (a script, a link preview): it gets the cookie, for a year, and counts nothing, or every call would.
+    /// </summary>
+    public static string? VisitorKey(HttpContext http)
     {
         var user = http.RequestServices.GetService(typeof(ICurrentUser)) as ICurrentUser;
         if (user?.UserId is { } id) return "compte:" + id;
         if (http.Request.Cookies[VisitorCookie] is { Length: 32 } known && Guid.TryParseExact(known, "N", out _)) return "visiteur:" + known;
-        var fresh = Guid.NewGuid().ToString("N");
-        http.Response.Cookies.Append(VisitorCookie, fresh, new CookieOptions
-        {
-            HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true, Path = "/",
-        });
-        return "visiteur:" + fresh;
+        if (!http.Response.HasStarted && !http.Response.Headers.SetCookie.Any(c => c?.StartsWith(VisitorCookie + "=", StringComparison.Ordinal) == true))
+            http.Response.Cookies.Append(VisitorCookie, Guid.NewGuid().ToString("N"), new CookieOptions
+            {
+                HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true, Path = "/",
+            });
+        return null;
     }
+
+    /// <summary>For what is given once per phone (the questionnaire): a request with no identity is refused, not counted as a new phone.</summary>
+    public static string RequiredVisitorKey(HttpContext http) => VisitorKey(http)
+        ?? throw new SproHub.Shared.Errors.RuleViolationException(VisitorCookie, "visiteur-identifie",
+            "Ouvrez d'abord la page du questionnaire dans un navigateur qui accepte les cookies : une seule réponse par téléphone.");
 }

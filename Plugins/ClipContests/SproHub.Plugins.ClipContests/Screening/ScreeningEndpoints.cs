@@ -29,7 +29,7 @@ internal static class ScreeningEndpoints
             TypedResults.Ok(await m.Send(new RecordAttendance(year, body.Attendance, body.Version), ct))).WithSummary("Noter le nombre de spectateurs (après la projection)");
         edition.MapPost("/questionnaire/answers", async Task<NoContent> (int year, AnswerBody body, HttpContext http, IMediator m, CancellationToken ct) =>
         {
-            await m.Send(new AnswerQuestionnaire(year, GalleryEndpoints.VisitorKey(http), body.Respondent, body.Satisfaction, body.KnewSproBefore, body.KnowsWhereToAsk,
+            await m.Send(new AnswerQuestionnaire(year, GalleryEndpoints.RequiredVisitorKey(http), body.Respondent, body.Satisfaction, body.KnewSproBefore, body.KnowsWhereToAsk,
                 body.WantsToDiscoverAJob, body.Comment), ct);
             return TypedResults.NoContent();
         }).AllowAnonymous().WithSummary("Répondre au questionnaire de la remise des prix (anonyme, une fois par téléphone)");

@@ -13,5 +13,9 @@ public sealed class GalleryModel(IMediator mediator, ITerritoryContext territory
     public string Territory => territory.Current!.Slug;
     public string TerritoryName => territory.Current!.Name;
 
-    public async Task OnGetAsync(CancellationToken ct) => Editions = await mediator.Send(new GetGallery(Year), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        GalleryEndpoints.VisitorKey(HttpContext); // a browser met here is known when it opens a clip, and its view counts
+        Editions = await mediator.Send(new GetGallery(Year), ct);
+    }
 }

@@ -5,7 +5,7 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Plugins.ClipContests.Gallery.Pages;
 
-/// <summary>A published clip, played here; opening the page counts the person's view of the day (not a browser's prefetch).</summary>
+/// <summary>A published clip, played here; opening the page counts the view of the day of a person the gallery knows (not a prefetch).</summary>
 public sealed class WatchModel(IMediator mediator, ITerritoryContext territory) : PageModel
 {
     [FromRoute] public Guid ClipId { get; set; }
@@ -14,7 +14,7 @@ public sealed class WatchModel(IMediator mediator, ITerritoryContext territory) 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!IsPrefetch(Request)) await mediator.Send(new CountView(ClipId, GalleryEndpoints.VisitorKey(HttpContext)), ct);
+        if (!IsPrefetch(Request) && GalleryEndpoints.VisitorKey(HttpContext) is { } visitor) await mediator.Send(new CountView(ClipId, visitor), ct);
         Clip = await mediator.Send(new GetGalleryClip(ClipId), ct);
     }
 

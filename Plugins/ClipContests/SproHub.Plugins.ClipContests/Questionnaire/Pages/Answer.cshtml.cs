@@ -24,11 +24,15 @@ public sealed class AnswerModel(IMediator mediator) : FormPageModel
     public string Title { get; private set; } = "";
     public bool Answered { get; private set; }
 
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+    public Task OnGetAsync(CancellationToken ct)
+    {
+        GalleryEndpoints.VisitorKey(HttpContext); // the phone gets its cookie with the form, so that its answer counts once
+        return LoadAsync(ct);
+    }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => SubmitAsync(async () =>
     {
-        await mediator.Send(new AnswerQuestionnaire(Year, GalleryEndpoints.VisitorKey(HttpContext), Form.Respondent ?? (Respondent)(-1), Form.Satisfaction ?? 0,
+        await mediator.Send(new AnswerQuestionnaire(Year, GalleryEndpoints.RequiredVisitorKey(HttpContext), Form.Respondent ?? (Respondent)(-1), Form.Satisfaction ?? 0,
             Form.KnewSproBefore == true, Form.KnowsWhereToAsk == true, Form.WantsToDiscoverAJob == true, Form.Comment), ct);
         return "Merci ! Vos réponses sont enregistrées.";
     }, nameof(Form), ct);
