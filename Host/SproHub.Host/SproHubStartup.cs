@@ -49,6 +49,7 @@ public static class SproHubStartup
             options.RootDirectory = "/";
             options.Conventions.Add(new ModulePageConvention(registry));
         });
+        mvc.AddMvcOptions(FrenchModelBinding.Apply);
         mvc.ConfigureApplicationPartManager(parts =>
         {
             // MVC's own provider of compiled views is internal: the one providing ViewsFeature is it.

@@ -20,6 +20,19 @@ public sealed partial class PageTests(SproHubFactory factory) : IClassFixture<Sp
         return form;
     }
 
+    [Theory]
+    [InlineData("/t/orleans/ma-boite/fichiers")]
+    [InlineData("/t/orleans/ma-boite/fichiers?page=abc")]
+    [InlineData("/annuaire?page=abc")]
+    public async Task The_person_s_pages_show_no_framework_text_in_English(string url)
+    {
+        var browser = await factory.ClientAsCookieAsync("personne@orleans.demo");
+        var page = await (await browser.GetAsync(url)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("is not valid", page);
+        Assert.DoesNotContain("The value", page);
+        Assert.DoesNotContain("PageNumber", page);
+    }
+
     [Fact]
     public async Task The_upload_form_stores_the_file_and_comes_back_to_the_folder_with_a_message()
     {

@@ -15,7 +15,7 @@ public sealed class DirectoryModel(IMediator mediator, ITerritoryDirectory terri
     [BindProperty(SupportsGet = true, Name = "type")] public string? Type { get; set; }
     [BindProperty(SupportsGet = true, Name = "territoire")] public string? Territory { get; set; }
     [BindProperty(SupportsGet = true, Name = "public")] public string? Public { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public DirectoryPage? Results { get; private set; }
     public IReadOnlyList<TerritoryInfo> LocalSpros { get; private set; } = [];

@@ -14,7 +14,7 @@ public sealed class FilesModel(IMediator mediator, ITerritoryContext territory) 
 {
     [BindProperty(SupportsGet = true)] public Guid? Dossier { get; set; }
     /// <summary>A folder of thousands of files is shown a hundred at a time.</summary>
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public const int PageSize = 100;
     /// <summary>Why the last upload was refused (set by the upload endpoint, which streams outside this page).</summary>
     [TempData] public string? Refusal { get; set; }
