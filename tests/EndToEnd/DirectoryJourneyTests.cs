@@ -16,7 +16,7 @@ public sealed class DirectoryJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.GetByLabel("Nom ou ville").FillAsync("tours");
         await page.GetByLabel("Type de structure").SelectOptionAsync(new SelectOptionValue { Label = "CIO" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Chercher" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("1 structure(s)");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("1 structure");
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "CIO de Tours" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("SPRO d'Indre-et-Loire");

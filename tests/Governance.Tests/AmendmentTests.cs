@@ -165,7 +165,7 @@ public sealed class AmendmentTests(SproHubFactory factory) : IClassFixture<SproH
         var amendment = Id(agreements.Single(a => a.GetProperty("kind").GetString() == "Implementation").GetProperty("amendments")[0]);
 
         var atDate = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.IndreEtLoireMember)).GetStringAsync($"/t/{Territory}/conventions?au=2016-06-01"));
-        Assert.Contains("signataire(s) au 01/06/2016", atDate);
+        Assert.Contains("signataires au 01/06/2016", atDate);
         Assert.DoesNotContain("(avenant n° 1", atDate); // the Apec joined in 2017
         var cher = await factory.ClientAsAsync(DemoAccounts.CherCoordinator);
         var theirs = (await (await cher.GetAsync("/api/territories/cher/governance/agreements")).JsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();

@@ -75,7 +75,7 @@ public sealed class NotificationRequestedHandler(PlatformDbContext db, IMailSend
             record.EmailSentAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
         }
-        logger.LogInformation("Notification {Kind} remise à {Count} personne(s)", n.Kind, emails.Count);
+        logger.LogInformation("Notification {Kind} remise à {Count} destinataires", n.Kind, emails.Count);
     }
 
     public static string Normalise(string email) => email.Trim().ToLowerInvariant();

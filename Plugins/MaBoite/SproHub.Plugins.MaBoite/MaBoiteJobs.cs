@@ -20,7 +20,7 @@ public sealed class MaBoiteJobs(IServiceScopeFactory scopes, IConfiguration conf
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var deleted = (await PurgeTrashesAsync(scopes, cancellationToken)).Sum();
-        if (deleted > 0) logger.LogInformation("ma boîte SPRO : {Count} fichier(s) supprimé(s) après 30 jours en corbeille", deleted);
+        if (deleted > 0) logger.LogInformation("ma boîte SPRO : fichiers supprimés après 30 jours en corbeille : {Count}", deleted);
     }
 
     public static Task<IReadOnlyList<int>> PurgeTrashesAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken) =>

@@ -100,7 +100,7 @@ internal sealed class SubsidyRequestHandlers(BudgetsDbContext db, BudgetAccess a
         subsidy.Lines.Clear();
         subsidy.Lines.AddRange(lines);
         subsidy.UpdatedAt = clock.GetUtcNow();
-        audit.Queue(db, new AuditEntry(BudgetsModule.Id, "demande.enregistree", "demande", subsidy.Id.ToString(), agreement.TerritoryId, $"{agreement.Label} : {SubsidyRules.Euros(subsidy.Total)} en {lines.Count} ligne(s)"));
+        audit.Queue(db, new AuditEntry(BudgetsModule.Id, "demande.enregistree", "demande", subsidy.Id.ToString(), agreement.TerritoryId, $"{agreement.Label} : {SubsidyRules.Euros(subsidy.Total)} en {SproHub.Shared.Text.French.Count(lines.Count, "ligne", "lignes")}"));
         await db.SaveChangesAsync(cancellationToken);
         return await ViewAsync(agreement, subsidy, cancellationToken);
     }

@@ -100,5 +100,5 @@ public static class SubsidyRules
 
     public static bool IsCents(decimal amount) => decimal.Round(amount, 2) == amount;
 
-    public static string Euros(decimal amount) => amount.ToString("#,##0.00 €", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+    public static string Euros(decimal amount) => SproHub.Shared.Text.French.Euros(amount);
 }

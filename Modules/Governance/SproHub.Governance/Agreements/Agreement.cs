@@ -91,7 +91,7 @@ public sealed class Amendment : IVersioned
     {
         Require(AmendmentStatus.Forwarded, "compiler l'avenant");
         var missing = Signatures.Count(s => s.SignedOn is null);
-        if (missing > 0) throw new RuleViolationException("signatures", "signatures-completes", $"{missing} structure(s) n'ont pas encore signé : l'avenant se compile quand toutes ont signé.");
+        if (missing > 0) throw new RuleViolationException("signatures", "signatures-completes", $"{SproHub.Shared.Text.French.Count(missing, "structure n'a", "structures n'ont")} pas encore signé : l'avenant se compile quand toutes ont signé.");
         var lastSignature = Signatures.Max(s => s.SignedOn!.Value);
         if (on < lastSignature) throw new RuleViolationException("compiledOn", "apres-signatures", $"La compilation suit la dernière signature ({lastSignature:dd/MM/yyyy}).");
         foreach (var partner in NewPartners)

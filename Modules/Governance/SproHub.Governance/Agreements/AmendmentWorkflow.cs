@@ -90,7 +90,7 @@ internal sealed class AmendmentWorkflowHandlers(GovernanceDbContext db, ITerrito
         var agreement = new Agreement { Kind = AgreementKind.Implementation, TerritoryId = Slug, Title = request.Title.Trim(), SignedOn = request.SignedOn };
         agreement.Parties.AddRange(ofTerritory.Select(s => new AgreementParty { AgreementId = agreement.Id, StructureId = s.Id, Name = s.Name, Network = s.Type, JoinedOn = request.SignedOn }));
         db.Agreements.Add(agreement);
-        audit.Queue(db, new AuditEntry(GovernanceModule.Id, "convention.enregistree", "convention", agreement.Id.ToString(), Slug, $"{agreement.Title} : {agreement.Parties.Count} signataire(s)"));
+        audit.Queue(db, new AuditEntry(GovernanceModule.Id, "convention.enregistree", "convention", agreement.Id.ToString(), Slug, $"{agreement.Title} : {SproHub.Shared.Text.French.Count(agreement.Parties.Count, "signataire", "signataires")}"));
         await db.SaveChangesAsync(cancellationToken);
         return agreement.View(Today, []);
     }
@@ -104,7 +104,7 @@ internal sealed class AmendmentWorkflowHandlers(GovernanceDbContext db, ITerrito
         var partners = await OfTerritoryAsync(request.NewPartnerIds, "newPartnerIds", cancellationToken);
         var already = partners.Where(p => agreement.Parties.Any(x => x.StructureId == p.Id)).Select(p => p.Name).ToList();
         if (already.Count > 0)
-            throw new RuleViolationException("newPartnerIds", "deja-signataire", $"Déjà signataire(s) de la convention : {string.Join(", ", already)}.");
+            throw new RuleViolationException("newPartnerIds", "deja-signataire", $"{SproHub.Shared.Text.French.Word(already.Count, "Déjà signataire", "Déjà signataires")} de la convention : {string.Join(", ", already)}.");
         var pending = await db.Amendments.AsNoTracking().Include(a => a.NewPartners)
             .Where(a => a.AgreementId == agreement.Id && a.Status != AmendmentStatus.Compiled).ToListAsync(cancellationToken);
         var inProgress = pending.SelectMany(a => a.NewPartners.Select(p => new { p.StructureId, p.Name, a.Number })).Where(p => request.NewPartnerIds.Contains(p.StructureId)).ToList();
@@ -143,7 +143,7 @@ internal sealed class AmendmentWorkflowHandlers(GovernanceDbContext db, ITerrito
         Notify(amendment, coordinators, $"Avenant n° {amendment.Number} à transmettre aux membres",
             $"La Région vous adresse l'avenant n° {amendment.Number} « {amendment.Title} », voté en CPR le {amendment.CprVoteOn:dd/MM/yyyy}.\n\n"
             + $"Il ajoute : {string.Join(", ", amendment.NewPartners.Select(p => p.Name))}.\n\nTransmettez-le aux membres du réseau depuis SPRO Hub : chaque structure signataire le signera.");
-        Audit(amendment, "avenant.envoye", $"Envoyé au coordonnateur ; {amendment.Signatures.Count} signature(s) attendue(s)");
+        Audit(amendment, "avenant.envoye", $"Envoyé au coordonnateur ; {SproHub.Shared.Text.French.Count(amendment.Signatures.Count, "signature attendue", "signatures attendues")}");
         await db.SaveChangesAsync(cancellationToken);
         return amendment.View();
     }
@@ -183,7 +183,7 @@ internal sealed class AmendmentWorkflowHandlers(GovernanceDbContext db, ITerrito
         }
         Notify(amendment, recipients, $"Relance : avenant n° {amendment.Number} en attente de votre signature",
             $"L'avenant n° {amendment.Number} « {amendment.Title} » attend encore la signature de votre structure.\n\nSignez-le dans SPRO Hub : accusé de signature ou copie scannée.");
-        Audit(amendment, "avenant.relance", $"{waiting.Count} structure(s) relancée(s)");
+        Audit(amendment, "avenant.relance", SproHub.Shared.Text.French.Count(waiting.Count, "structure relancée", "structures relancées"));
         db.Entry(amendment).Property(a => a.Version).IsModified = true; // the page's version moves with the reminders
         await db.SaveChangesAsync(cancellationToken);
         return amendment.View();

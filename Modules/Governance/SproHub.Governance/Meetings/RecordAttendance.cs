@@ -33,10 +33,10 @@ internal sealed class RecordAttendanceHandler(GovernanceDbContext db, IAuditLog 
             throw new RuleViolationException("presentInviteeIds", "reunion-a-venir", "La réunion n'a pas encore commencé : les présences s'enregistrent le jour même ou après.");
         var strangers = request.PresentInviteeIds.Count(id => meeting.Invitees.All(i => i.Id != id));
         if (strangers > 0)
-            throw new RuleViolationException("presentInviteeIds", "invite-de-la-reunion", $"{strangers} personne(s) cochée(s) ne sont pas invitées à cette réunion.");
+            throw new RuleViolationException("presentInviteeIds", "invite-de-la-reunion", $"{SproHub.Shared.Text.French.Count(strangers, "personne cochée n'est pas invitée", "personnes cochées ne sont pas invitées")} à cette réunion.");
         var notInvited = request.PresentStructureIds.Count(id => meeting.Structures.All(s => s.StructureId != id));
         if (notInvited > 0)
-            throw new RuleViolationException("presentStructureIds", "structure-invitee", $"{notInvited} structure(s) cochée(s) ne sont pas invitées à cette réunion.");
+            throw new RuleViolationException("presentStructureIds", "structure-invitee", $"{SproHub.Shared.Text.French.Count(notInvited, "structure cochée n'est pas invitée", "structures cochées ne sont pas invitées")} à cette réunion.");
 
         foreach (var invitee in meeting.Invitees) invitee.Present = request.PresentInviteeIds.Contains(invitee.Id);
         foreach (var structure in meeting.Structures) structure.Participated = request.PresentStructureIds.Contains(structure.StructureId);
@@ -48,7 +48,7 @@ internal sealed class RecordAttendanceHandler(GovernanceDbContext db, IAuditLog 
         db.AddIntegrationEvent(new MeetingHeld(Guid.NewGuid(), clock.GetUtcNow(), meeting.TerritoryId, meeting.Id, meeting.Type.ToString(), meeting.Subject, meeting.Day,
             rate.Invited, rate.Participating));
         audit.Queue(db, new AuditEntry(GovernanceModule.Id, corrected ? "reunion.presences-corrigees" : "reunion.presences-enregistrees", "reunion", meeting.Id.ToString(), meeting.TerritoryId,
-            $"{rate.Participating} structure(s) présente(s) sur {rate.Invited}"));
+            $"{SproHub.Shared.Text.French.Count(rate.Participating, "structure présente", "structures présentes")} sur {rate.Invited}"));
         await db.SaveChangesAsync(cancellationToken);
         return meeting.Detail(ParisTime.Today(clock), withMinutes: true);
     }

@@ -103,7 +103,7 @@ internal sealed class ScheduleMeetingHandlers(GovernanceDbContext db, ITerritory
         var ofTerritory = (await structures.ListAsync(Slug, cancellationToken)).Concat(departmentWide).DistinctBy(s => s.Id).ToDictionary(s => s.Id);
         var unknown = content.StructureIds.Where(id => !ofTerritory.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
-            throw new RuleViolationException("structureIds", "structure-du-territoire", $"{unknown.Count} structure(s) invitée(s) n'appartiennent pas à ce SPRO local.");
+            throw new RuleViolationException("structureIds", "structure-du-territoire", $"{SproHub.Shared.Text.French.Count(unknown.Count, "structure invitée n'appartient", "structures invitées n'appartiennent")} pas à ce SPRO local.");
         var forgotten = departmentWide.Where(s => !content.StructureIds.Contains(s.Id)).Select(s => s.Name).ToList();
         if (content.Type == MeetingType.LocalCommittee && forgotten.Count > 0)
             throw new RuleViolationException("structureIds", "structures-departementales", $"Les structures départementales sont toujours invitées au comité local : {string.Join(", ", forgotten)}.");

@@ -65,7 +65,7 @@ internal sealed class SendInvitationsHandlers(GovernanceDbContext db, ITerritory
                 (updated ? "La réunion à laquelle vous êtes invité(e) a été modifiée." : $"Vous êtes invité(e) à la réunion « {meeting.Subject} » du réseau {territory.Current!.Name}.") + "\n\n" + details,
                 Attachments: [calendar]));
         foreach (var invitee in meeting.Invitees) invitee.InvitedAt ??= clock.GetUtcNow();
-        audit.Queue(db, new AuditEntry(GovernanceModule.Id, "reunion.invitations-envoyees", "reunion", meeting.Id.ToString(), meeting.TerritoryId, $"{meeting.Invitees.Count} invitation(s) envoyée(s)"));
+        audit.Queue(db, new AuditEntry(GovernanceModule.Id, "reunion.invitations-envoyees", "reunion", meeting.Id.ToString(), meeting.TerritoryId, SproHub.Shared.Text.French.Count(meeting.Invitees.Count, "invitation envoyée", "invitations envoyées")));
         await db.SaveChangesAsync(cancellationToken);
         return meeting.Detail(ParisTime.Today(clock), withMinutes: true);
     }

@@ -87,7 +87,7 @@ internal sealed class WriteMinutesHandler(GovernanceDbContext db, ITerritoryCont
             await NotifyNetworkAsync(meeting, cancellationToken);
         }
         audit.Queue(db, new AuditEntry(GovernanceModule.Id, request.Publish ? "reunion.compte-rendu-publie" : "reunion.compte-rendu-enregistre", "reunion", meeting.Id.ToString(), meeting.TerritoryId,
-            $"{meeting.Decisions.Count} décision(s), {meeting.Actions.Count} action(s)"));
+            $"{SproHub.Shared.Text.French.Count(meeting.Decisions.Count, "décision", "décisions")}, {SproHub.Shared.Text.French.Count(meeting.Actions.Count, "action", "actions")}"));
         await db.SaveChangesAsync(cancellationToken);
         return meeting.Detail(ParisTime.Today(clock), withMinutes: true);
     }

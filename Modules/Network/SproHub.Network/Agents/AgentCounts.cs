@@ -90,7 +90,7 @@ internal sealed class AgentCountHandlers(NetworkDbContext db, ITerritoryContext 
             count.UpdatedAt = now;
             count.UpdatedBy = user.DisplayName;
         }
-        audit.Queue(db, new AuditEntry(NetworkModule.Id, "agents.comptes", "territoire", slug, slug, $"Nombre d'agents {request.Year} de {request.Counts!.Count} structure(s)"));
+        audit.Queue(db, new AuditEntry(NetworkModule.Id, "agents.comptes", "territoire", slug, slug, $"Nombre d'agents {request.Year} de {SproHub.Shared.Text.French.Count(request.Counts!.Count, "structure", "structures")}"));
         await db.SaveChangesAsync(cancellationToken);
         return await Handle(new GetAgentCounts(request.Year), cancellationToken);
     }

@@ -11,6 +11,14 @@ public static class RegionalMap
     public const string PerDepartment = "départemental";
     public const string PerBasin = "bassin d'emploi";
 
+    /// <summary>How a local SPRO is organised, said as a person would: « SPRO départemental », « SPRO de bassin d'emploi ».</summary>
+    public static string Describe(string? organisation) => organisation switch
+    {
+        null => "SPRO local",
+        PerDepartment => "SPRO départemental",
+        _ => $"SPRO de {organisation}",
+    };
+
     public static IReadOnlyList<Territory> All()
     {
         var list = new List<Territory>();

@@ -38,10 +38,10 @@ public sealed class RetentionPurge(CelluleHandicapDbContext db, ITerritoryContex
         {
             db.PurgeReports.Add(report);
             audit.Queue(db, new AuditEntry(CelluleHandicapModule.Id, "conservation.purge", "situation", report.Id.ToString(), report.TerritoryId,
-                $"{erased} situation(s) effacée(s), {reads.Count} consultation(s) supprimée(s) : closes avant le {closedBefore:dd/MM/yyyy}"));
+                $"{SproHub.Shared.Text.French.Count(erased, "situation effacée", "situations effacées")}, {SproHub.Shared.Text.French.Count(reads.Count, "consultation supprimée", "consultations supprimées")} : closes avant le {closedBefore:dd/MM/yyyy}"));
             await db.SaveChangesAsync(cancellationToken);
         }
-        logger.Log(erased > 0 ? LogLevel.Information : LogLevel.Debug, "Cellule Handicap Jeunes ({Territory}) : {Erased} situation(s) effacée(s), {Reads} consultation(s) supprimée(s), closes avant le {Date}",
+        logger.Log(erased > 0 ? LogLevel.Information : LogLevel.Debug, "Cellule Handicap Jeunes ({Territory}) : situations effacées : {Erased}, consultations supprimées : {Reads}, closes avant le {Date}",
             report.TerritoryId, erased, reads.Count, closedBefore);
         return report;
     }

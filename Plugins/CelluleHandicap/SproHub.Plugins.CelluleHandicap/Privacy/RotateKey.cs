@@ -37,7 +37,7 @@ internal sealed class RotateKey(IServiceScopeFactory scopes, IConfiguration conf
         var db = scope.ServiceProvider.GetRequiredService<CelluleHandicapDbContext>();
         var resealed = await ResealAsync(db, sealer, cancellationToken);
 
-        await output.WriteLineAsync($"{resealed} valeur(s) scellée(s) à nouveau avec la clé {keys.Active.Id}.");
+        await output.WriteLineAsync($"{SproHub.Shared.Text.French.Count(resealed, "valeur scellée", "valeurs scellées")} à nouveau avec la clé {keys.Active.Id}.");
         var former = keys.FormerIds.ToList();
         if (former.Count == 0) return 0;
         await output.WriteLineAsync($"Plus aucune donnée ne dépend des anciennes clés ({string.Join(", ", former)}) : elles peuvent être supprimées"

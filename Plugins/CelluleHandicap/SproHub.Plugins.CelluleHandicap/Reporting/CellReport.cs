@@ -80,7 +80,7 @@ public sealed class CellReport(CelluleHandicapDbContext db, CellMembership membe
             ["Problématiques"] = issues.OrderBy(i => i.RecordedAt).Select(i => new Dictionary<string, object?>
                 { ["Destinataire"] = i.Addressee.ToString().ToUpperInvariant(), ["Titre"] = i.Title, ["Description"] = i.Text, ["Signalée par"] = i.RecordedBy }).ToList(),
         };
-        await audit.RecordAsync(new AuditEntry(CelluleHandicapModule.Id, "tableau-des-cas.exporte", "bilan", request.Year.ToString(), territory.Current!.Slug, $"{cases.Count} situation(s)"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(CelluleHandicapModule.Id, "tableau-des-cas.exporte", "bilan", request.Year.ToString(), territory.Current!.Slug, SproHub.Shared.Text.French.Count(cases.Count, "situation", "situations")), cancellationToken);
         using var buffer = new MemoryStream();
         await buffer.SaveAsAsync(sheets, cancellationToken: cancellationToken);
         return buffer.ToArray();

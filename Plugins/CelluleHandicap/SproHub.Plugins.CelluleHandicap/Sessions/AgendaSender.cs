@@ -21,11 +21,11 @@ internal sealed class AgendaSender(CelluleHandicapDbContext db, INotifier notifi
         var (toExamine, followUps) = (counts.FirstOrDefault(c => c.Key == AgendaItemKind.Examen)?.Count ?? 0, counts.FirstOrDefault(c => c.Key == AgendaItemKind.PointDeSituation)?.Count ?? 0);
         var who = byDeadline ? "La date limite est atteinte : la plateforme envoie, pour le secrétariat de la cellule," : "Le secrétariat de la cellule envoie";
         await NotifyPartnersAsync(session, $"Ordre du jour : {Describe(session)}",
-            $"{who} l'ordre du jour de la {Describe(session)} : {toExamine} situation(s) à examiner et {followUps} point(s) de situation.\n\n"
+            $"{who} l'ordre du jour de la {Describe(session)} : {SproHub.Shared.Text.French.Count(toExamine, "situation", "situations")} à examiner et {SproHub.Shared.Text.French.Count(followUps, "point", "points")} de situation.\n\n"
             + "Chaque partenaire présent consulte les situations dans la plateforme avant la séance et y ajoute ce qu'il sait. Par confidentialité, ce message ne nomme personne.\n\n"
             + "Si votre structure ne peut pas être représentée, indiquez-le sur la page de la séance : elle ne recevra pas les situations.", cancellationToken);
         audit.Queue(db, new AuditEntry(CelluleHandicapModule.Id, byDeadline ? "ordre-du-jour.envoye-a-la-date-limite" : "ordre-du-jour.envoye", "seance", session.Id.ToString(),
-            session.TerritoryId, $"{toExamine} situation(s), {followUps} point(s)"));
+            session.TerritoryId, $"{SproHub.Shared.Text.French.Count(toExamine, "situation", "situations")}, {SproHub.Shared.Text.French.Count(followUps, "point", "points")}"));
     }
 
     /// <summary>The agendas whose deadline has come and that nobody sent: sent now. Returns how many.</summary>

@@ -37,7 +37,7 @@ internal sealed class WithdrawConsentHandler(CelluleHandicapDbContext db, Situat
         var left = await planner.RemoveFromComingAgendasAsync(situation.Id, cancellationToken);
         foreach (var session in left.Where(s => s.IsPublished)) await TellSecretariatAsync(session, situation, cancellationToken);
         audit.Queue(db, new AuditEntry(CelluleHandicapModule.Id, "consentement.retire", "situation", situation.Id.ToString(), situation.TerritoryId,
-            $"{situation.Reference} : données identifiantes et de santé effacées, retirée de {left.Count} ordre(s) du jour"));
+            $"{situation.Reference} : données identifiantes et de santé effacées, retirée de {SproHub.Shared.Text.French.Count(left.Count, "ordre du jour", "ordres du jour")}"));
         await db.SaveChangesAsync(cancellationToken);
         return new SituationLine(situation.Id, situation.Reference, null, situation.State, Situation.StateLabel(situation.State), situation.SubmittedOn, true);
     }

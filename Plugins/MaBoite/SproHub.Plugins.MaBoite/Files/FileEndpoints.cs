@@ -140,7 +140,7 @@ internal static class FileEndpoints
         }
         catch (SproException refused)
         {
-            if (uploaded > 0) messages["Message"] = $"{uploaded} fichier(s) ajouté(s) avant le refus.";
+            if (uploaded > 0) messages["Message"] = $"{SproHub.Shared.Text.French.Count(uploaded, "fichier ajouté", "fichiers ajoutés")} avant le refus.";
             messages["Refusal"] = refused.Message;
         }
         messages.Save();

@@ -46,7 +46,7 @@ internal sealed class DeleteMySpaceHandler(MaBoiteDbContext db, SpaceAccess acce
                 db.AddIntegrationEvent(new IndicatorValueRecorded(Guid.NewGuid(), clock.GetUtcNow(), MaBoiteModule.Id, MaBoiteModule.Indicators.StorageUsed,
                     space.TerritoryId, ParisTime.Today(clock), -Files.Storage.Megabytes(space.UsedBytes), $"{space.Id}:suppression-du-compte"));
             audit.Queue(db, new AuditEntry(MaBoiteModule.Id, "espace.supprime", "space", space.Id.ToString(), space.TerritoryId,
-                $"à la demande de la personne : {stored.Count} fichier(s), {Spaces.Sizes.Format(space.UsedBytes)}"));
+                $"à la demande de la personne : {SproHub.Shared.Text.French.Count(stored.Count, "fichier", "fichiers")}, {Spaces.Sizes.Format(space.UsedBytes)}"));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -30,7 +30,7 @@ internal sealed class ExportMyDataHandler(MaBoiteDbContext db, SpaceAccess acces
         var folders = await db.Folders.AsNoTracking().Where(f => f.SpaceId == space.Id).ToDictionaryAsync(f => f.Id, cancellationToken);
         var documents = await db.Documents.AsNoTracking().Where(d => d.SpaceId == space.Id).ToListAsync(cancellationToken);
         var shares = await db.Shares.AsNoTracking().Where(s => s.SpaceId == space.Id).ToListAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(MaBoiteModule.Id, "donnees.exportees", "space", space.Id.ToString(), space.TerritoryId, $"{documents.Count} fichier(s)"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(MaBoiteModule.Id, "donnees.exportees", "space", space.Id.ToString(), space.TerritoryId, SproHub.Shared.Text.French.Count(documents.Count, "fichier", "fichiers")), cancellationToken);
 
         using var zip = new ZipArchive(request.Output, ZipArchiveMode.Create, leaveOpen: true);
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -77,7 +77,7 @@ internal sealed class ExportMyDataHandler(MaBoiteDbContext db, SpaceAccess acces
         text.AppendLine($"Année de naissance : {space.BirthYear?.ToString(French) ?? "non renseignée"}");
         text.AppendLine($"Espace ouvert le : {ParisTime.DateOf(space.CreatedAt).ToString("d MMMM yyyy", French)}");
         if (space.InvitedBy is not null) text.AppendLine($"Invité·e par : {space.InvitedBy}");
-        text.AppendLine($"Place utilisée : {Sizes.Format(space.UsedBytes)} sur {Sizes.Format(space.QuotaBytes)}, {documents.Count} fichier(s), {folders.Count} dossier(s)");
+        text.AppendLine($"Place utilisée : {Sizes.Format(space.UsedBytes)} sur {Sizes.Format(space.QuotaBytes)}, {SproHub.Shared.Text.French.Count(documents.Count, "fichier", "fichiers")}, {SproHub.Shared.Text.French.Count(folders.Count, "dossier", "dossiers")}");
         text.AppendLine();
         text.AppendLine("Partages :");
         if (shares.Count == 0) text.AppendLine("  aucun");

@@ -50,7 +50,7 @@ internal sealed class SharedWithMeHandlers(MaBoiteDbContext db, ICurrentUser use
         var share = await ActiveAsync(request.ShareId, cancellationToken);
         var described = (await DescribeAsync([share], cancellationToken)).SingleOrDefault().Line ?? throw new NotFoundException("Le document partagé a été supprimé.");
         var documents = await DocumentsAsync(share, cancellationToken);
-        await audit.RecordAsync(new AuditEntry(MaBoiteModule.Id, "partage.consulte", "share", share.Id.ToString(), share.TerritoryId, $"{documents.Count} document(s)"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(MaBoiteModule.Id, "partage.consulte", "share", share.Id.ToString(), share.TerritoryId, SproHub.Shared.Text.French.Count(documents.Count, "document", "documents")), cancellationToken);
         return new ShareContents(described, documents.Select(d => new SharedDocument(d.Document.Id, d.Document.Name, d.Place, FileKinds.Label(d.Document.ContentType),
             Spaces.Sizes.Format(d.Document.Size), d.Document.UploadedAt, d.Document.CanPreview)).ToList());
     }

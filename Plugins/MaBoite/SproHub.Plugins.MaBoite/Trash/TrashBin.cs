@@ -33,7 +33,7 @@ public sealed class TrashBin(MaBoiteDbContext db, IFileStore store, IAuditLog au
                     territoryId, ParisTime.Today(clock), -Storage.Megabytes(size), $"{spaceId}:{Guid.NewGuid()}:suppression"));
             }
             audit.Queue(db, new AuditEntry(MaBoiteModule.Id, "fichiers.supprimes", "space", spaceId.ToString(), documents.FirstOrDefault()?.TerritoryId ?? folders.First().TerritoryId,
-                $"{documents.Count} fichier(s), {folders.Count} dossier(s), {Sizes.Format(size)} : {why}"));
+                $"{SproHub.Shared.Text.French.Count(documents.Count, "fichier", "fichiers")}, {SproHub.Shared.Text.French.Count(folders.Count, "dossier", "dossiers")}, {Sizes.Format(size)} : {why}"));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

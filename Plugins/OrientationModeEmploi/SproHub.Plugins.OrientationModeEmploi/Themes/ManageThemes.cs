@@ -76,7 +76,7 @@ internal sealed class ThemeHandlers(OrientationModeEmploiDbContext db, ITerritor
         var theme = await FindAsync(request.Id, request.Version, cancellationToken);
         var questions = await db.Questions.CountAsync(q => q.ThemeId == theme.Id, cancellationToken);
         if (questions > 0)
-            throw new RuleViolationException("id", "theme-vide", $"Ce thème compte encore {questions} question(s) : déplacez-les ou supprimez-les d'abord.");
+            throw new RuleViolationException("id", "theme-vide", $"Ce thème compte encore {SproHub.Shared.Text.French.Count(questions, "question", "questions")} : déplacez-les ou supprimez-les d'abord.");
         db.Themes.Remove(theme);
         Audit("theme.supprime", theme, $"Thème « {theme.Name} » supprimé");
         await db.SaveChangesAsync(cancellationToken);

@@ -46,7 +46,7 @@ public sealed class AgreementsModel(IMediator mediator, ITerritoryContext territ
     public Task<IActionResult> OnPostAgreementAsync(CancellationToken ct) => SubmitAsync(async () =>
     {
         var a = await mediator.Send(new RecordAgreement(NewAgreement.Title, NewAgreement.SignedOn ?? default, NewAgreement.StructureIds), ct);
-        return $"Convention « {a.Title} » enregistrée avec {a.Signatories.Count} signataire(s).";
+        return $"Convention « {a.Title} » enregistrée avec {SproHub.Shared.Text.French.Count(a.Signatories.Count, "signataire", "signataires")}.";
     }, nameof(NewAgreement), ct);
 
     protected override async Task LoadAsync(CancellationToken ct)

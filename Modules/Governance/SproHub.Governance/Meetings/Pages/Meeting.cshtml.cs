@@ -42,13 +42,13 @@ public sealed class MeetingModel(IMediator mediator, ITerritoryContext territory
     public Task<IActionResult> OnPostInviteAsync(int version, CancellationToken ct) => SubmitAsync(async () =>
     {
         var m = await mediator.Send(new SendInvitations(Id, version), ct);
-        return $"Invitations envoyées à {m.Invitees.Count} personne(s), avec l'invitation pour leur agenda.";
+        return $"Invitations envoyées à {SproHub.Shared.Text.French.Count(m.Invitees.Count, "personne", "personnes")}, avec l'invitation pour leur agenda.";
     }, "", ct);
 
     public Task<IActionResult> OnPostAttendanceAsync(List<Guid> present, List<Guid> structures, int version, CancellationToken ct) => SubmitAsync(async () =>
     {
         var m = await mediator.Send(new RecordAttendance(Id, present, structures, version), ct);
-        return $"Présences enregistrées : {m.Summary.ParticipatingStructures} structure(s) présente(s) sur {m.Summary.InvitedStructures} ({m.Summary.AttendancePercent} %).";
+        return $"Présences enregistrées : {SproHub.Shared.Text.French.Count(m.Summary.ParticipatingStructures, "structure présente", "structures présentes")} sur {m.Summary.InvitedStructures} ({m.Summary.AttendancePercent}\u00A0%).";
     }, "", ct);
 
     public Task<IActionResult> OnPostMinutesAsync(int version, CancellationToken ct) => SubmitAsync(async () =>

@@ -20,7 +20,7 @@ public sealed class ImportStructuresModel(IMediator mediator, ICurrentUser user,
         if (Upload is null || Upload.Length == 0) throw new SproHub.Shared.Errors.RuleViolationException("fichier", "obligatoire", "Choisissez le fichier CSV à importer.");
         await using var csv = Upload.OpenReadStream();
         var report = await mediator.Send(new ImportStructures(csv), ct);
-        return $"{report.Imported} structure(s) importée(s) dans {TerritoryName}.";
+        return $"{SproHub.Shared.Text.French.Count(report.Imported, "structure importée", "structures importées")} dans {TerritoryName}.";
     }, "", ct);
 
     protected override Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;

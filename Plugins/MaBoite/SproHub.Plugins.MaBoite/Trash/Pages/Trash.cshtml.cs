@@ -37,7 +37,7 @@ public sealed class TrashModel(IMediator mediator, ITerritoryContext territory) 
     }, "", ct);
 
     public Task<IActionResult> OnPostEmptyAsync(CancellationToken ct) => SubmitAsync(async () =>
-        $"Corbeille vidée : {await mediator.Send(new EmptyTrash(), ct)} fichier(s) supprimé(s) définitivement.", "", ct);
+        $"Corbeille vidée : {SproHub.Shared.Text.French.Count(await mediator.Send(new EmptyTrash(), ct), "fichier supprimé", "fichiers supprimés")} définitivement.", "", ct);
 
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
