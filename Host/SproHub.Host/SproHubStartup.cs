@@ -115,7 +115,11 @@ public static class SproHubStartup
         // French pages: accented letters written as they are, not as &#xE9; (the encoder still escapes what is markup).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            Platform.OpenApi.SchemaIds.Apply(o);
+            o.AddSchemaTransformer(RequiredMembers.DescribeInOpenApi);
+        });
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<Modularity.ModulesHealthCheck>("modules", tags: ["ready"]);

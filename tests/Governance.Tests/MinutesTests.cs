@@ -71,7 +71,7 @@ public sealed class MinutesTests(SproHubFactory factory) : IClassFixture<SproHub
 
     [Fact]
     public void Markdown_is_rendered_and_anything_active_removed() =>
-        Assert.Equal("<p>Un <em>mot</em> <a>lien</a></p>\n", MinutesHtml.Render("Un *mot* [lien](javascript:alert(1))<img src=x onerror=alert(1)>").Replace("&lt;img src=x onerror=alert(1)&gt;", ""));
+        Assert.Equal("<p>Un <em>mot</em> <a>lien</a></p>\n", SproHub.Shared.Text.SafeMarkdown.Render("Un *mot* [lien](javascript:alert(1))<img src=x onerror=alert(1)>").Replace("&lt;img src=x onerror=alert(1)&gt;", ""));
 
     [Fact]
     public async Task Actions_are_followed_overdue_first_until_done_by_the_coordinator()

@@ -27,6 +27,19 @@ public static partial class RequiredMembers
             if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false } && property.Set is not null) property.IsRequired = true;
     }
 
+    /// <summary>
+    /// The OpenAPI document lists as required exactly what the serializer requires. Left alone, it also lists every
+    /// constructor parameter without a default, nullable ones included (« address »), which clients then had to send
+    /// while the platform accepts them missing; a body-sweep test holds the two to the same rule.
+    /// </summary>
+    public static Task DescribeInOpenApi(Microsoft.OpenApi.OpenApiSchema schema, Microsoft.AspNetCore.OpenApi.OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Kind != JsonTypeInfoKind.Object || schema.Required is not { Count: > 0 } required) return Task.CompletedTask;
+        foreach (var property in context.JsonTypeInfo.Properties)
+            if (!property.IsRequired) required.Remove(property.Name);
+        return Task.CompletedTask;
+    }
+
     /// <summary>The members System.Text.Json found missing, from its message (it names them, quoted, after "including:").</summary>
     public static IReadOnlyList<string> MissingIn(JsonException exception) =>
         MissingList().Match(exception.Message) is { Success: true } list

@@ -1,6 +1,4 @@
 using FluentValidation;
-using Ganss.Xss;
-using Markdig;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -108,15 +106,6 @@ internal sealed class WriteMinutesHandler(GovernanceDbContext db, ITerritoryCont
             + "Le compte rendu complet est dans SPRO Hub.",
             $"/t/{meeting.TerritoryId}/reunions/{meeting.Id}"));
     }
-}
-
-/// <summary>Minutes are written in Markdown; what reaches the page is sanitised HTML.</summary>
-public static class MinutesHtml
-{
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
-    private static readonly HtmlSanitizer Sanitizer = new();
-
-    public static string Render(string markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
 }
 
 internal static class MinutesEndpoints

@@ -53,5 +53,5 @@ internal sealed class PortalHandlers(MaBoiteDbContext db, SpaceAccess access, Ti
     }
 
     private static PortalItem Item(Publication p, bool seen) =>
-        new(p.Id, p.Kind, p.Title, Publication.Render(p.Markdown), p.Link, p.PublishedBy, p.PublishedAt, seen, p.EventOn, p.Place, p.AttachmentName, p.AttachmentSize);
+        new(p.Id, p.Kind, p.Title, SproHub.Shared.Text.SafeMarkdown.Render(p.Markdown), p.Link, p.PublishedBy, p.PublishedAt, seen, p.EventOn, p.Place, p.AttachmentName, p.AttachmentSize);
 }

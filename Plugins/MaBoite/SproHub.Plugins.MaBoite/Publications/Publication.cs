@@ -1,5 +1,3 @@
-using Ganss.Xss;
-using Markdig;
 using SproHub.Plugins.MaBoite.Spaces;
 using SproHub.Shared.Data;
 using SproHub.Shared.Errors;
@@ -65,12 +63,6 @@ public sealed class Publication : IVersioned
         if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
             throw new RuleViolationException("link", "lien-web", "Le lien est une adresse web complète (https://…).");
     }
-
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
-    private static readonly HtmlSanitizer Sanitizer = new();
-
-    /// <summary>The text as the page shows it: Markdown without raw HTML, then sanitised.</summary>
-    public static string Render(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
 
     /// <summary>A published document stays small: a guide or a form, not a video.</summary>
     public const long AttachmentMaxBytes = 20L * 1024 * 1024;

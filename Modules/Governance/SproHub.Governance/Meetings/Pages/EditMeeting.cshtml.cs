@@ -2,11 +2,13 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using SproHub.Shared.Network;
 using SproHub.Shared.Pages;
+using SproHub.Shared.Security;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Governance.Meetings.Pages;
 
 /// <summary>Plans a meeting, or changes one not yet held: the coordinator's form.</summary>
+[RequiresPermission(GovernanceModule.ManageMeetingsPermission)] // as ScheduleMeeting and UpdateMeeting
 public sealed class EditMeetingModel(IMediator mediator, ITerritoryContext territory, IStructureDirectory structures) : FormPageModel
 {
     public sealed class MeetingForm

@@ -1,11 +1,13 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using SproHub.Shared.Pages;
+using SproHub.Shared.Security;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Plugins.CelluleHandicap.Situations.Pages;
 
 /// <summary>The request form and the diagnostic sheet, with the consent collected first.</summary>
+[RequiresPermission(CelluleHandicapModule.TakePartPermission)] // as SubmitSituation: the host refuses the page itself to others
 public sealed class SubmitModel(IMediator mediator, ITerritoryContext territory) : FormPageModel
 {
     public sealed class SituationForm

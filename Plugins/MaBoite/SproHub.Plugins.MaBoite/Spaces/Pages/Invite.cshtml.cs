@@ -1,13 +1,13 @@
-using Microsoft.AspNetCore.Authorization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using SproHub.Shared.Pages;
+using SproHub.Shared.Security;
 using SproHub.Shared.Territories;
 
 namespace SproHub.Plugins.MaBoite.Spaces.Pages;
 
 /// <summary>An agent opens a space for a person they accompany, during an appointment for instance.</summary>
-[Authorize] // the host's cookie sends a signed-out visitor to the login page, and back
+[RequiresPermission(MaBoiteModule.InvitePermission)] // as InvitePerson: the host refuses the page itself to others
 public sealed class InviteModel(IMediator mediator, ITerritoryContext territory) : FormPageModel
 {
     public sealed class InviteForm
