@@ -8,6 +8,8 @@ using SproHub.Shared.Notifications;
 namespace SproHub.Host.Notifications;
 
 /// <summary>One person's copy of a notification: the in-app message, and whether its e-mail left.</summary>
+[CrossTerritory("A person's notifications come from every territory they work in (/notifications, read by their e-mail); they are " +
+    "written and e-mailed from the outbox, outside any territory.")]
 public sealed class NotificationRecord
 {
     public long Id { get; set; }

@@ -88,6 +88,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 }
 
 /// <summary>A plugin enabled (or disabled again) in a territory, with who changed it and when.</summary>
+[CrossTerritory("The module gate loads every territory's switches at once, outside any territory, and the Région's administrator " +
+    "sets them all (/admin/modules).")]
 public sealed class ModuleEnablement : IVersioned
 {
     public required string ModuleId { get; set; }
@@ -98,6 +100,7 @@ public sealed class ModuleEnablement : IVersioned
     public int Version { get; set; }
 }
 
+[CrossTerritory("The Région's administrator reads one audit log for every territory; records are written from the outbox, outside any territory.")]
 public sealed class AuditRecord
 {
     public long Id { get; set; }

@@ -11,15 +11,14 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Budgets.Data;
 
-/// <summary>Budgets' own tables (<c>budgets_*</c>); every query sees only the current territory's rows.</summary>
-public sealed class BudgetsDbContext(DbContextOptions<BudgetsDbContext> options, ITerritoryContext territory) : DbContext(options)
+/// <summary>Budgets' own tables (<c>budgets_*</c>); every query sees only the current territory's rows (the territory filter, by convention).</summary>
+public sealed class BudgetsDbContext(DbContextOptions<BudgetsDbContext> options, ITerritoryContext territory) : TerritoryDbContext(options, territory)
 {
     public DbSet<FinancialAgreement> Agreements => Set<FinancialAgreement>();
     public DbSet<SubsidyRequest> Requests => Set<SubsidyRequest>();
     public DbSet<Envelope> Envelopes => Set<Envelope>();
 
-    private string? CurrentTerritoryId => territory.Current?.Slug;
-    private string? CurrentDepartmentId => territory.Current?.ParentSlug;
+    private string? CurrentDepartmentId => Territory.Current?.ParentSlug;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -31,7 +30,6 @@ public sealed class BudgetsDbContext(DbContextOptions<BudgetsDbContext> options,
             b.Property(a => a.CarrierName).HasMaxLength(200);
             b.HasIndex(a => new { a.TerritoryId, a.Year }).IsUnique();
             b.HasMany(a => a.Amendments).WithOne().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Cascade);
-            b.HasQueryFilter(a => a.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<AgreementAmendment>(b =>
         {
@@ -58,7 +56,6 @@ public sealed class BudgetsDbContext(DbContextOptions<BudgetsDbContext> options,
             b.HasMany(r => r.Spending).WithOne().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Restrict);
             b.HasMany(r => r.Closed).WithOne().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Restrict);
             b.Property(r => r.ClosedBy).HasMaxLength(200);
-            b.HasQueryFilter(r => r.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<RequestLine>(b =>
         {
@@ -110,7 +107,7 @@ public sealed class BudgetsDbContext(DbContextOptions<BudgetsDbContext> options,
             b.Property(x => x.RecordedBy).HasMaxLength(200);
             b.HasIndex(x => new { x.StartsOn, x.DepartmentCode });
             // A local SPRO sees its own envelopes and its department's.
-            b.HasQueryFilter(x => x.TerritoryId == CurrentTerritoryId || x.TerritoryId == CurrentDepartmentId);
+            b.HasTerritoryFilter(x => x.TerritoryId == CurrentTerritoryId || x.TerritoryId == CurrentDepartmentId);
         });
         modelBuilder.ApplySproConventions(BudgetsModule.Id);
     }

@@ -7,9 +7,9 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Governance.Data;
 
-/// <summary>Governance's own tables (<c>governance_*</c>); every query sees only the current territory's rows
-/// unless it says it reads Région-wide (<c>IgnoreQueryFilters</c>).</summary>
-public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> options, ITerritoryContext territory) : DbContext(options)
+/// <summary>Governance's own tables (<c>governance_*</c>); every query sees only the current territory's rows (the territory
+/// filter, by convention) unless it says it reads Région-wide (<c>IgnoreQueryFilters</c>).</summary>
+public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> options, ITerritoryContext territory) : TerritoryDbContext(options, territory)
 {
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Invitee> Invitees => Set<Invitee>();
@@ -17,8 +17,6 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<Amendment> Amendments => Set<Amendment>();
     public DbSet<CadenceAlert> CadenceAlerts => Set<CadenceAlert>();
-
-    private string? CurrentTerritoryId => territory.Current?.Slug;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,7 +35,6 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             b.HasMany(m => m.Invitees).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(m => m.Decisions).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(m => m.Actions).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
-            b.HasQueryFilter(m => m.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<InvitedStructure>(b =>
         {
@@ -69,7 +66,6 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             b.Property(a => a.Who).HasMaxLength(200);
             b.Property(a => a.DoneBy).HasMaxLength(200);
             b.HasIndex(a => new { a.TerritoryId, a.DoneAt, a.DueOn });
-            b.HasQueryFilter(a => a.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<CadenceAlert>(b =>
         {
@@ -88,7 +84,7 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             b.HasIndex(a => a.TerritoryId);
             b.HasMany(a => a.Parties).WithOne().HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Cascade);
             // A local SPRO sees its own agreement and the regional specification every SPRO works under.
-            b.HasQueryFilter(a => a.TerritoryId == CurrentTerritoryId || a.TerritoryId == Agreement.RegionScope);
+            b.HasTerritoryFilter(a => a.TerritoryId == CurrentTerritoryId || a.TerritoryId == Agreement.RegionScope);
         });
         modelBuilder.Entity<AgreementParty>(b =>
         {
@@ -108,7 +104,6 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             b.HasOne<Agreement>().WithMany().HasForeignKey(a => a.AgreementId).OnDelete(DeleteBehavior.Restrict);
             b.HasMany(a => a.NewPartners).WithOne().HasForeignKey(p => p.AmendmentId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(a => a.Signatures).WithOne().HasForeignKey(s => s.AmendmentId).OnDelete(DeleteBehavior.Cascade);
-            b.HasQueryFilter(a => a.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<NewPartner>(b =>
         {

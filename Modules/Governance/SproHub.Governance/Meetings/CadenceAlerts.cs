@@ -21,7 +21,8 @@ public sealed class CadenceAlert
 
 /// <summary>
 /// Tells each local SPRO's coordinators and the Région's administrators, once per period, that a period of the
-/// cadence ended without its meeting held. Région-wide work: it reads every territory's meetings explicitly.
+/// cadence ended without its meeting held. Région-wide work: it reads every territory's meetings and alerts explicitly
+/// (<c>IgnoreQueryFilters</c>).
 /// </summary>
 public sealed class CadenceAlertSweep(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -35,7 +36,7 @@ public sealed class CadenceAlertSweep(IServiceScopeFactory scopes, TimeProvider 
         var today = ParisTime.Today(clock);
         var meetings = await db.Meetings.IgnoreQueryFilters().AsNoTracking().Where(m => m.Day >= new DateOnly(today.Year, 1, 1) && m.Status != MeetingStatus.Cancelled)
             .Select(m => new { m.TerritoryId, m.Type, m.Day, Held = m.Status == MeetingStatus.Held }).ToListAsync(cancellationToken);
-        var alerted = (await db.CadenceAlerts.AsNoTracking().Where(a => a.PeriodStart >= new DateOnly(today.Year, 1, 1)).ToListAsync(cancellationToken))
+        var alerted = (await db.CadenceAlerts.IgnoreQueryFilters().AsNoTracking().Where(a => a.PeriodStart >= new DateOnly(today.Year, 1, 1)).ToListAsync(cancellationToken))
             .Select(a => (a.TerritoryId, a.Type, a.PeriodStart)).ToHashSet();
         var region = await people.RegionAdministratorsAsync(cancellationToken);
         var sent = 0;

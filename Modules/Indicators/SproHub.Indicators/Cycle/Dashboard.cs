@@ -9,6 +9,8 @@ public enum DashboardStatus { Draft, Submitted, Approved }
 /// A local SPRO's dashboard of a year through its yearly cycle: the coordinator fills what the platform cannot know and
 /// submits, the Région approves; an approved version is locked, and a correction opens a new version with its reason.
 /// </summary>
+[CrossTerritory("The Région's rollup and comparisons read every territory's dashboards through the same figures as a territory's page, " +
+    "which names its territory (DashboardFigures, DashboardForms); the demo data is seeded outside any territory.")]
 public sealed class Dashboard : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();

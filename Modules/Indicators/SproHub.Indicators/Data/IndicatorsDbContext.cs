@@ -9,7 +9,8 @@ namespace SproHub.Indicators.Data;
 
 /// <summary>
 /// The facts the platform's events told (<c>indicators_*</c>), the forms' values and the dashboards. Facts are read
-/// Région-wide on purpose by the rollups; every territory page filters by its territory explicitly.
+/// Région-wide on purpose by the rollups; every territory page filters by its territory explicitly (each entity says why, with
+/// <see cref="CrossTerritoryAttribute"/>).
 /// </summary>
 public sealed class IndicatorsDbContext(DbContextOptions<IndicatorsDbContext> options) : DbContext(options)
 {

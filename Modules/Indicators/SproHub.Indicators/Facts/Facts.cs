@@ -1,7 +1,17 @@
+using SproHub.Shared.Data;
+
 namespace SproHub.Indicators.Facts;
 
+/// <summary>Why the facts are cross-territory.</summary>
+internal static class FactsAre
+{
+    public const string CrossTerritory = "Facts are written by the integration-event handlers (FactIngestor), which run outside any territory, and " +
+        "rebuilt whole (RebuildFacts); the Région's rollups and comparisons read every territory's, and a territory's page names its own (DashboardFigures).";
+}
+
 /// <summary>A meeting of a local network as its latest <c>MeetingHeld</c> tells it (indicators 1 and 2).</summary>
-public sealed class MeetingFact : SproHub.Shared.Data.IVersioned
+[CrossTerritory(FactsAre.CrossTerritory)]
+public sealed class MeetingFact : IVersioned
 {
     public Guid MeetingId { get; set; }
     public required string TerritoryId { get; set; }
@@ -19,6 +29,7 @@ public sealed class MeetingFact : SproHub.Shared.Data.IVersioned
 }
 
 /// <summary>One contribution of a module to one of its declared indicators, kept by event so a repeat counts once.</summary>
+[CrossTerritory(FactsAre.CrossTerritory)]
 public sealed class CountFact
 {
     public Guid EventId { get; set; }
@@ -30,7 +41,8 @@ public sealed class CountFact
 }
 
 /// <summary>The running total of one indicator in a territory and a year, kept beside its facts so that dashboards never add up events.</summary>
-public sealed class CountTotal : SproHub.Shared.Data.IVersioned
+[CrossTerritory(FactsAre.CrossTerritory)]
+public sealed class CountTotal : IVersioned
 {
     public required string TerritoryId { get; set; }
     public required string Code { get; set; }
@@ -40,7 +52,8 @@ public sealed class CountTotal : SproHub.Shared.Data.IVersioned
 }
 
 /// <summary>A local SPRO's subsidy for a year, as the Budgets module's events tell it (question 2).</summary>
-public sealed class BudgetFact : SproHub.Shared.Data.IVersioned
+[CrossTerritory(FactsAre.CrossTerritory)]
+public sealed class BudgetFact : IVersioned
 {
     public required string TerritoryId { get; set; }
     public int Year { get; set; }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SproHub.Network.Data;
+using SproHub.Shared.Data;
 using SproHub.Shared.Security;
 
 namespace SproHub.Network.Accounts;
@@ -13,6 +14,8 @@ public sealed class SproUser : IdentityUser
 }
 
 /// <summary>A role held in one territory (<see cref="SproRoles.RegionScope"/> for the Région).</summary>
+[CrossTerritory("A person's roles in every territory make their claims (role@territory) at sign-in, before any territory is " +
+    "known; the Région's administrators are looked up from anywhere.")]
 public sealed class RoleAssignment
 {
     public long Id { get; set; }

@@ -1,3 +1,4 @@
+using SproHub.Shared.Data;
 using SproHub.Shared.Errors;
 
 namespace SproHub.Network.Coordinators;
@@ -6,6 +7,8 @@ namespace SproHub.Network.Coordinators;
 /// A local SPRO's coordinator for one school year, as its plenary meeting designated them. Designations are never
 /// edited: the history of who coordinated when stays, a change during the year is a new designation.
 /// </summary>
+[CrossTerritory("Every local SPRO's coordinators are public (/annuaire/coordination, /api/network/coordinators), and work outside " +
+    "any territory (the meetings' cadence alerts) asks IPersonDirectory for a territory's coordinators.")]
 public sealed class CoordinatorDesignation
 {
     public Guid Id { get; init; } = Guid.NewGuid();

@@ -6,10 +6,17 @@ using SproHub.Network.Accounts;
 using SproHub.Network.Structures;
 using SproHub.Network.Territories;
 using SproHub.Shared.Data;
+using SproHub.Shared.Territories;
 
 namespace SproHub.Network.Data;
 
-public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options) : IdentityUserContext<SproUser>(options)
+/// <summary>
+/// The network's tables (<c>network_*</c>): territories, structures, people, accounts. Most of it is the Région's shared
+/// reference, read by every territory and by work outside any (each is marked <see cref="CrossTerritoryAttribute"/> with
+/// why); what a territory keeps for itself (its agent counts) is filtered on the current territory, by convention.
+/// </summary>
+public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options, ITerritoryContext territory)
+    : IdentityUserContext<SproUser>(options), ITerritoryScopedContext
 {
     public DbSet<Territory> Territories => Set<Territory>();
     public DbSet<Structure> Structures => Set<Structure>();
@@ -30,6 +37,14 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
     {
         Accounts.SignIn.WithdrawnRoles.RenewStampsAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public string? CurrentTerritoryId => territory.Current?.Slug;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.AddTerritoryFilters(this);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -140,5 +155,5 @@ internal static class RegionAccounts
 
 internal sealed class NetworkDesignTimeFactory : IDesignTimeDbContextFactory<NetworkDbContext>
 {
-    public NetworkDbContext CreateDbContext(string[] args) => new(DesignTime.Options<NetworkDbContext>(NetworkModule.Id));
+    public NetworkDbContext CreateDbContext(string[] args) => new(DesignTime.Options<NetworkDbContext>(NetworkModule.Id), new NoTerritory());
 }

@@ -16,6 +16,8 @@ public enum PublicServed
 }
 
 /// <summary>A member structure of a local SPRO.</summary>
+[CrossTerritory("The public directory (/annuaire, its exports) and IStructureDirectory list every territory's structures; " +
+    "a coordinator's pages pick their territory's explicitly.")]
 public sealed class Structure : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();

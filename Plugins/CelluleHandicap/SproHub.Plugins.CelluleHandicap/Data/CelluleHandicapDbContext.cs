@@ -15,7 +15,7 @@ namespace SproHub.Plugins.CelluleHandicap.Data;
 /// The cell's own tables (<c>cellule_*</c>); every query sees only the current territory's rows. Rows hanging off a
 /// situation or a session are reached through their parent, which carries the territory.
 /// </summary>
-public sealed class CelluleHandicapDbContext(DbContextOptions<CelluleHandicapDbContext> options, ITerritoryContext territory) : DbContext(options)
+public sealed class CelluleHandicapDbContext(DbContextOptions<CelluleHandicapDbContext> options, ITerritoryContext territory) : TerritoryDbContext(options, territory)
 {
     /// <summary>Sealed values are base64 of the JSON plus 28 bytes, with a short prefix.</summary>
     private const int SealedMaxLength = 12_000;
@@ -31,8 +31,6 @@ public sealed class CelluleHandicapDbContext(DbContextOptions<CelluleHandicapDbC
     public DbSet<PurgeReport> PurgeReports => Set<PurgeReport>();
     public DbSet<TerritorialIssue> Issues => Set<TerritorialIssue>();
 
-    private string? CurrentTerritoryId => territory.Current?.Slug;
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Partner>(b =>
@@ -43,7 +41,6 @@ public sealed class CelluleHandicapDbContext(DbContextOptions<CelluleHandicapDbC
             b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
             b.HasMany(p => p.Unavailabilities).WithOne().HasForeignKey("PartnerId").OnDelete(DeleteBehavior.Cascade);
             b.HasMany(p => p.Representatives).WithOne().HasForeignKey("PartnerId").OnDelete(DeleteBehavior.Cascade);
-            b.HasQueryFilter(p => p.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<Unavailability>(b =>
         {
@@ -69,7 +66,6 @@ public sealed class CelluleHandicapDbContext(DbContextOptions<CelluleHandicapDbC
             b.HasOne<Partner>().WithMany().HasForeignKey(s => s.VenuePartnerId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Partner>().WithMany().HasForeignKey(s => s.SecretariatPartnerId).OnDelete(DeleteBehavior.Restrict);
             b.HasMany(s => s.Absences).WithOne().HasForeignKey("SessionId").OnDelete(DeleteBehavior.Cascade);
-            b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<SessionAbsence>(b =>
         {
@@ -93,7 +89,6 @@ public sealed class CelluleHandicapDbContext(DbContextOptions<CelluleHandicapDbC
             b.Property(s => s.SealedIdentity).HasMaxLength(SealedMaxLength);
             b.Property(s => s.SealedSheet).HasMaxLength(SealedMaxLength);
             b.Property(s => s.ErasureReason).HasMaxLength(100);
-            b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<AgendaItem>(b =>
         {
@@ -148,7 +143,6 @@ public sealed class CelluleHandicapDbContext(DbContextOptions<CelluleHandicapDbC
         {
             b.ToTable("cellule_purge_reports");
             b.Property(r => r.TerritoryId).HasMaxLength(64);
-            b.HasQueryFilter(r => r.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<TerritorialIssue>(b =>
         {
@@ -158,7 +152,6 @@ public sealed class CelluleHandicapDbContext(DbContextOptions<CelluleHandicapDbC
             b.Property(i => i.Title).HasMaxLength(TerritorialIssue.TitleMaxLength);
             b.Property(i => i.Text).HasMaxLength(TerritorialIssue.TextMaxLength);
             b.Property(i => i.RecordedBy).HasMaxLength(200);
-            b.HasQueryFilter(i => i.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.ApplySproConventions(CelluleHandicapModule.Id);
     }

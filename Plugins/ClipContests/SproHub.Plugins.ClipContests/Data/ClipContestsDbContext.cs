@@ -11,7 +11,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Plugins.ClipContests.Data;
 
 /// <summary>The plugin's own tables (<c>clips_*</c>); every query sees only the current territory's rows.</summary>
-public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext> options, ITerritoryContext territory) : DbContext(options)
+public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext> options, ITerritoryContext territory) : TerritoryDbContext(options, territory)
 {
     public DbSet<Edition> Editions => Set<Edition>();
     public DbSet<Team> Teams => Set<Team>();
@@ -22,9 +22,6 @@ public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext
     public DbSet<Score> Scores => Set<Score>();
     public DbSet<Screening.Screening> Screenings => Set<Screening.Screening>();
     public DbSet<Questionnaire.Answer> Answers => Set<Questionnaire.Answer>();
-
-    /// <summary>Read by the query filter at each query; no territory (Région-wide or background work) sees nothing.</summary>
-    private string? CurrentTerritoryId => territory.Current?.Slug;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -42,7 +39,6 @@ public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext
             });
             b.OwnsMany(e => e.Criteria, c => c.ToJson("criteria"));
             b.OwnsMany(e => e.Prizes, p => p.ToJson("prizes"));
-            b.HasQueryFilter(e => e.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<Team>(b =>
         {
@@ -67,7 +63,6 @@ public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext
                 p.Property(x => x.Workplace).HasMaxLength(Project.ShortMaxLength);
             });
             b.Navigation(t => t.Project).IsRequired();
-            b.HasQueryFilter(t => t.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<Participant>(b =>
         {
@@ -99,7 +94,6 @@ public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext
             b.OwnsOne(c => c.Video, File);
             b.OwnsOne(c => c.Poster, File);
             b.OwnsOne(c => c.Subtitles, File);
-            b.HasQueryFilter(c => c.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<ClipView>(b =>
         {
@@ -118,7 +112,6 @@ public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext
             b.HasIndex(m => new { m.EditionId, m.Email }).IsUnique();
             b.HasIndex(m => m.Email);
             b.HasOne<Edition>().WithMany().HasForeignKey(m => m.EditionId).OnDelete(DeleteBehavior.Cascade);
-            b.HasQueryFilter(m => m.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<Conflict>(b =>
         {
@@ -147,7 +140,6 @@ public sealed class ClipContestsDbContext(DbContextOptions<ClipContestsDbContext
             b.Ignore(s => s.StartsAt);
             b.HasIndex(s => s.EditionId).IsUnique();
             b.HasOne<Edition>().WithMany().HasForeignKey(s => s.EditionId).OnDelete(DeleteBehavior.Cascade);
-            b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<Questionnaire.Answer>(b =>
         {

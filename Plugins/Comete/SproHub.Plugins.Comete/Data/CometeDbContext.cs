@@ -9,15 +9,12 @@ using SpotBroadcast = SproHub.Plugins.Comete.Series.SpotBroadcast;
 namespace SproHub.Plugins.Comete.Data;
 
 /// <summary>COMETE's own tables (<c>comete_*</c>); every query sees only the current territory's rows.</summary>
-public sealed class CometeDbContext(DbContextOptions<CometeDbContext> options, ITerritoryContext territory) : DbContext(options)
+public sealed class CometeDbContext(DbContextOptions<CometeDbContext> options, ITerritoryContext territory) : TerritoryDbContext(options, territory)
 {
     public DbSet<SeriesEntity> Series => Set<SeriesEntity>();
     public DbSet<Show> Shows => Set<Show>();
     public DbSet<Replay> Replays => Set<Replay>();
     public DbSet<SpotBroadcast> SpotBroadcasts => Set<SpotBroadcast>();
-
-    /// <summary>Read by the query filters at each query; null (Région-wide or background) sees nothing.</summary>
-    private string? CurrentTerritoryId => territory.Current?.Slug;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,7 +24,6 @@ public sealed class CometeDbContext(DbContextOptions<CometeDbContext> options, I
             b.Property(s => s.TerritoryId).HasMaxLength(64);
             b.Property(s => s.Name).HasMaxLength(200);
             b.Property(s => s.Station).HasMaxLength(200);
-            b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<Show>(b =>
         {
@@ -42,7 +38,6 @@ public sealed class CometeDbContext(DbContextOptions<CometeDbContext> options, I
             b.HasMany(s => s.RunningOrder).WithOne().HasForeignKey(g => g.ShowId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(s => s.History).WithOne().HasForeignKey(g => g.ShowId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne(s => s.Replay).WithOne().HasForeignKey<Replay>(r => r.ShowId).OnDelete(DeleteBehavior.Cascade);
-            b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<Guest>(b =>
         {
@@ -79,7 +74,6 @@ public sealed class CometeDbContext(DbContextOptions<CometeDbContext> options, I
             b.Property(s => s.TerritoryId).HasMaxLength(64);
             b.Property(s => s.Note).HasMaxLength(300);
             b.HasOne<SeriesEntity>().WithMany().HasForeignKey(s => s.SeriesId);
-            b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.ApplySproConventions(CometeModule.Id);
     }

@@ -10,7 +10,7 @@ using SproHub.Shared.Territories;
 namespace SproHub.Plugins.MaBoite.Data;
 
 /// <summary>The plugin's own tables (<c>ma_boite_*</c>); every query sees only the current territory's rows.</summary>
-public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options, ITerritoryContext territory) : DbContext(options)
+public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options, ITerritoryContext territory) : TerritoryDbContext(options, territory)
 {
     public DbSet<Space> Spaces => Set<Space>();
     public DbSet<Folder> Folders => Set<Folder>();
@@ -42,9 +42,6 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
         }
     }
 
-    /// <summary>Read by the query filter at each query; no territory (Région-wide or background work) sees nothing.</summary>
-    private string? CurrentTerritoryId => territory.Current?.Slug;
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Space>(b =>
@@ -57,7 +54,6 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
             b.Property(s => s.InvitedBy).HasMaxLength(200);
             b.Property(s => s.PublicType).HasConversion<string>().HasMaxLength(32);
             b.HasIndex(s => new { s.TerritoryId, s.OwnerUserId }).IsUnique();
-            b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<Folder>(b =>
         {
@@ -66,7 +62,6 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
             b.Property(f => f.Name).HasMaxLength(Folder.NameMaxLength);
             b.HasOne<Space>().WithMany().HasForeignKey(f => f.SpaceId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(f => new { f.SpaceId, f.ParentId });
-            b.HasQueryFilter(f => f.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<Document>(b =>
         {
@@ -81,7 +76,6 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
             b.HasOne<Space>().WithMany().HasForeignKey(d => d.SpaceId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(d => new { d.SpaceId, d.FolderId, d.NameKey });
             b.HasIndex(d => d.StoreId).IsUnique();
-            b.HasQueryFilter(d => d.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<Share>(b =>
         {
@@ -94,7 +88,6 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
             b.HasOne<Space>().WithMany().HasForeignKey(x => x.SpaceId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(x => new { x.TerritoryId, x.AgentEmail });
             b.HasIndex(x => x.SpaceId);
-            b.HasQueryFilter(x => x.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<Publication>(b =>
         {
@@ -110,14 +103,12 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
             b.Property(x => x.AttachmentType).HasMaxLength(120);
             b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
             b.HasIndex(x => x.TerritoryId);
-            b.HasQueryFilter(x => x.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<PublicationView>(b =>
         {
             b.ToTable("ma_boite_publication_views");
             b.Property(x => x.TerritoryId).HasMaxLength(64);
             b.HasIndex(x => new { x.PublicationId, x.SpaceId }).IsUnique();
-            b.HasQueryFilter(x => x.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.ApplySproConventions(MaBoiteModule.Id);
     }

@@ -11,16 +11,13 @@ using SproHub.Shared.Territories;
 namespace SproHub.Plugins.OrientationModeEmploi.Data;
 
 /// <summary>The guide's tables (<c>mode_emploi_*</c>); every query sees only the current territory's rows.</summary>
-public sealed class OrientationModeEmploiDbContext(DbContextOptions<OrientationModeEmploiDbContext> options, ITerritoryContext territory) : DbContext(options)
+public sealed class OrientationModeEmploiDbContext(DbContextOptions<OrientationModeEmploiDbContext> options, ITerritoryContext territory) : TerritoryDbContext(options, territory)
 {
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<StructureSheet> Sheets => Set<StructureSheet>();
     public DbSet<UnansweredSearch> UnansweredSearches => Set<UnansweredSearch>();
     public DbSet<GuideStamp> GuideStamps => Set<GuideStamp>();
-
-    /// <summary>Read by the query filters at each query; no territory (Région-wide or background work) sees nothing.</summary>
-    private string? CurrentTerritoryId => territory.Current?.Slug;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -30,7 +27,6 @@ public sealed class OrientationModeEmploiDbContext(DbContextOptions<OrientationM
             b.Property(t => t.TerritoryId).HasMaxLength(64);
             b.Property(t => t.Name).HasMaxLength(Theme.NameMaxLength);
             b.HasIndex(t => new { t.TerritoryId, t.Name }).IsUnique();
-            b.HasQueryFilter(t => t.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<Question>(b =>
         {
@@ -51,7 +47,6 @@ public sealed class OrientationModeEmploiDbContext(DbContextOptions<OrientationM
                 a.HasIndex(x => x.StructureId);
             });
             b.Ignore(q => q.Principal).Ignore(q => q.Secondary);
-            b.HasQueryFilter(q => q.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<StructureSheet>(b =>
         {
@@ -61,7 +56,6 @@ public sealed class OrientationModeEmploiDbContext(DbContextOptions<OrientationM
             b.Property(s => s.Modalities).HasMaxLength(StructureSheet.ModalitiesMaxLength);
             b.Property(s => s.Contact).HasMaxLength(StructureSheet.ContactMaxLength);
             b.HasIndex(s => new { s.TerritoryId, s.StructureId }).IsUnique();
-            b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<UnansweredSearch>(b =>
         {
@@ -70,14 +64,12 @@ public sealed class OrientationModeEmploiDbContext(DbContextOptions<OrientationM
             b.Property(s => s.Query).HasMaxLength(UnansweredSearch.QueryMaxLength);
             b.Property(s => s.LastTyped).HasMaxLength(UnansweredSearch.QueryMaxLength);
             b.HasIndex(s => new { s.TerritoryId, s.Query }).IsUnique();
-            b.HasQueryFilter(s => s.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.Entity<GuideStamp>(b =>
         {
             b.ToTable("mode_emploi_guide_stamps");
             b.HasKey(g => g.TerritoryId);
             b.Property(g => g.TerritoryId).HasMaxLength(64);
-            b.HasQueryFilter(g => g.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.ApplySproConventions(OrientationModeEmploiModule.Id);
     }

@@ -6,13 +6,14 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Plugins.PluginName.Data;
 
-/// <summary>The plugin's own tables (<c>plugin_id_*</c>); every query sees only the current territory's rows.</summary>
-public sealed class PluginNameDbContext(DbContextOptions<PluginNameDbContext> options, ITerritoryContext territory) : DbContext(options)
+/// <summary>
+/// The plugin's own tables (<c>plugin_id_*</c>). Every query sees only the current territory's rows: <see cref="TerritoryDbContext"/>
+/// filters each entity with a <c>TerritoryId</c> by itself; one that every territory must see says why with
+/// <c>[CrossTerritory("...")]</c> (docs/plugins.md, <i>Territory isolation</i>).
+/// </summary>
+public sealed class PluginNameDbContext(DbContextOptions<PluginNameDbContext> options, ITerritoryContext territory) : TerritoryDbContext(options, territory)
 {
     public DbSet<Note> Notes => Set<Note>();
-
-    /// <summary>Read by the query filter at each query; no territory (Région-wide or background work) sees nothing.</summary>
-    private string? CurrentTerritoryId => territory.Current?.Slug;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -24,7 +25,6 @@ public sealed class PluginNameDbContext(DbContextOptions<PluginNameDbContext> op
             b.Property(n => n.Text).HasMaxLength(Note.TextMaxLength);
             b.Property(n => n.Author).HasMaxLength(200);
             b.HasIndex(n => new { n.TerritoryId, n.Date });
-            b.HasQueryFilter(n => n.TerritoryId == CurrentTerritoryId);
         });
         modelBuilder.ApplySproConventions(PluginNameModule.Id);
     }
