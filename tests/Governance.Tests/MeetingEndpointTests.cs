@@ -58,6 +58,21 @@ public sealed class MeetingEndpointTests(SproHubFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_directors_plenary_invites_every_signatory_of_the_agreement()
+    {
+        var coordinator = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator);
+        var structures = await StructuresAsync(coordinator);
+        var start = new DateTimeOffset(2027, 6, 15, 14, 0, 0, TimeSpan.FromHours(2));
+        object Plenary(IEnumerable<string> invited) =>
+            new { type = "DirectorsPlenary", subject = "Plénière des directeurs", startsAt = start, endsAt = start.AddHours(2), place = "Tours", agenda = "Bilan", structureIds = invited };
+
+        var refused = await (await coordinator.PostAsJsonAsync(Meetings, Plenary(structures.Take(3)))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(refused.GetProperty("rules").EnumerateArray(),
+            r => r.GetProperty("field").GetString() == "structureIds" && r.GetProperty("rule").GetString() == "tous-les-signataires");
+        await (await coordinator.PostAsJsonAsync(Meetings, Plenary(structures))).JsonAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task A_refused_meeting_names_the_field_and_the_rule_and_stores_nothing()
     {
         var coordinator = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCoordinator);

@@ -25,6 +25,9 @@ public sealed class CoordinatorTests(SproHubFactory factory) : IClassFixture<Spr
     [Theory]
     [InlineData(2016, "2016-06-30", null)]               // June plenary before the year
     [InlineData(2016, "2015-08-31", "pleniere-de-l-annee")]
+    [InlineData(2026, "2026-03-10", "pleniere-de-l-annee")]    // the previous school year's spring
+    [InlineData(2016, "2016-05-31", "pleniere-de-l-annee")]
+    [InlineData(2016, "2017-08-31", null)]
     [InlineData(2016, "2017-09-01", "pleniere-de-l-annee")]
     [InlineData(2026, "2026-12-01", "pleniere-passee")]
     public void The_designating_plenary_sits_around_its_school_year_and_has_sat(int year, string plenary, string? refused)
@@ -106,7 +109,7 @@ public sealed class CoordinatorTests(SproHubFactory factory) : IClassFixture<Spr
             ["Designation.Email"] = "c.martin@ml-bourges.exemple.fr", ["Designation.StructureId"] = ml, ["Designation.PlenaryDate"] = plenary,
         };
         var refused = await coordinator.SubmitFormAsync("/t/cher/coordination/designation", fields("2019-06-30"));
-        Assert.Contains("se tient entre le 01/09/2015 et le 31/08/2017", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Contains("se tient entre le 01/06/2016 et le 31/08/2017", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.SubmitFormAsync("/t/cher/coordination/designation", fields("2016-06-30"))).StatusCode);
         Assert.Contains("2016-2017 : Claire Martin", WebUtility.HtmlDecode(await coordinator.GetStringAsync("/t/cher/coordination/designation")));
     }

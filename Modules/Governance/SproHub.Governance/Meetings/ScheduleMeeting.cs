@@ -107,6 +107,7 @@ internal sealed class ScheduleMeetingHandlers(GovernanceDbContext db, ITerritory
         var forgotten = departmentWide.Where(s => !content.StructureIds.Contains(s.Id)).Select(s => s.Name).ToList();
         if (content.Type == MeetingType.LocalCommittee && forgotten.Count > 0)
             throw new RuleViolationException("structureIds", "structures-departementales", $"Les structures départementales sont toujours invitées au comité local : {string.Join(", ", forgotten)}.");
+        if (content.Type == MeetingType.DirectorsPlenary) await CheckEverySignatoryAsync(content, cancellationToken);
         meeting.Type = content.Type;
         meeting.Subject = content.Subject.Trim();
         meeting.StartsAt = content.StartsAt;
@@ -129,6 +130,19 @@ internal sealed class ScheduleMeetingHandlers(GovernanceDbContext db, ITerritory
             meeting.Invitees.Add(new Invitee { MeetingId = meeting.Id, PersonId = person.Id, StructureId = person.StructureId, Name = person.FullName, Email = person.Email, Function = person.Function });
         }
         meeting.CountAttendance();
+    }
+
+    /// <summary>The directors' plenary gathers the signatories of the local SPRO's agreement, as they stand on its day: all of them.</summary>
+    private async Task CheckEverySignatoryAsync(IMeetingContent content, CancellationToken cancellationToken)
+    {
+        var agreement = await db.Agreements.AsNoTracking().Include(a => a.Parties)
+            .Where(a => a.Kind == Agreements.AgreementKind.Implementation && a.TerritoryId == Slug).OrderByDescending(a => a.SignedOn).FirstOrDefaultAsync(cancellationToken);
+        if (agreement is null) return;
+        var missing = agreement.SignatoriesAt(ParisTime.DateOf(content.StartsAt))
+            .Where(p => p.StructureId is { } id && !content.StructureIds.Contains(id)).Select(p => p.Name).ToList();
+        if (missing.Count > 0)
+            throw new RuleViolationException("structureIds", "tous-les-signataires",
+                $"La plénière des directeurs réunit toutes les structures signataires de la convention : {SproHub.Shared.Text.French.Word(missing.Count, "manque", "manquent")} {string.Join(", ", missing)}.");
     }
 }
 

@@ -28,14 +28,14 @@ public sealed class CoordinatorDesignation
     public static int SchoolYearOf(DateOnly date) => date.Month >= 9 ? date.Year : date.Year - 1;
 
     /// <summary>
-    /// The plenary that designates the coordinators of a school year sits between the September before it
-    /// (end of the previous year) and the end of that school year, and has already sat.
+    /// The plenary that designates the coordinators of a school year sits « lors de chaque début d'année scolaire »
+    /// (seed 001): within that school year, or just before its start (from June, when the directors meet), and has sat.
     /// </summary>
     public static void CheckPlenary(int schoolYear, DateOnly plenary, DateOnly today)
     {
         if (plenary > today)
             throw new RuleViolationException("plenaryDate", "pleniere-passee", "La plénière qui désigne le coordonnateur doit avoir eu lieu : sa date est dans le futur.");
-        var earliest = new DateOnly(schoolYear - 1, 9, 1);
+        var earliest = new DateOnly(schoolYear, 6, 1);
         var latest = new DateOnly(schoolYear + 1, 8, 31);
         if (plenary < earliest || plenary > latest)
             throw new RuleViolationException("plenaryDate", "pleniere-de-l-annee",
