@@ -107,6 +107,8 @@ public static class SproHubStartup
 
         services.AddDataProtection().SetApplicationName("SproHub").PersistKeysToDbContext<PlatformDbContext>();
         services.AddSproAuthentication();
+        services.AddSproReverseProxy(configuration);
+        services.AddSingleton<PublicOrigin>();
         // French pages: accented letters written as they are, not as &#xE9; (the encoder still escapes what is markup).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -124,6 +126,8 @@ public static class SproHubStartup
 
     public static void UseSproHub(this WebApplication app)
     {
+        // First: every later step sees the scheme and address the browser used, not the reverse proxy's.
+        app.UseForwardedHeaders();
         var french = new CultureInfo("fr-FR");
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(french), SupportedCultures = [french], SupportedUICultures = [french] });
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -138,6 +142,8 @@ public static class SproHubStartup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        // Before the gate and the endpoints: a cross-site write is refused before anything reads its body.
+        app.UseMiddleware<SameOriginWrites>();
         app.UseMiddleware<TerritoryGateMiddleware>();
         app.UseAuthorization();
         // After the gate: a cached page is never served where its plugin is disabled.

@@ -12,9 +12,7 @@ public static class Authentication
     {
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, "Cookie ou jeton", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.FirstOrDefault()?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+                CarriesBearerToken(http.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
@@ -31,6 +29,10 @@ public static class Authentication
         services.AddAuthorization();
         return services;
     }
+
+    /// <summary>An API client's request: its bearer token authenticates it, and the cookie is not read.</summary>
+    public static bool CarriesBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.FirstOrDefault()?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true;
 
     private static Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
