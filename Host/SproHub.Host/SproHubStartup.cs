@@ -49,6 +49,9 @@ public static class SproHubStartup
             options.RootDirectory = "/";
             options.Conventions.Add(new ModulePageConvention(registry));
         });
+        // The pages validate on the server only (no validation script): without client validation the validation summary
+        // is left out while the form is valid, rather than drawn with an inline style (display:none).
+        mvc.AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         mvc.ConfigureApplicationPartManager(parts =>
         {
             // MVC's own provider of compiled views is internal: the one providing ViewsFeature is it.
@@ -140,6 +143,7 @@ public static class SproHubStartup
         app.UseWhen(ProblemDetailsExceptionHandler.IsApi, api => api.UseStatusCodePages());
         app.UseWhen(http => !ProblemDetailsExceptionHandler.IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
         app.UseStaticFiles();
+        app.UseModuleAssets(app.Services.GetRequiredService<ModuleRegistry>());
         app.UseRouting();
         app.UseAuthentication();
         // Before the gate and the endpoints: a cross-site write is refused before anything reads its body.
