@@ -50,7 +50,7 @@ public static class SproHubStartup
             options.Conventions.Add(new ModulePageConvention(registry));
         });
         // The pages validate on the server only (no validation script): without client validation the validation summary
-        // is left out while the form is valid, rather than drawn with an inline style (display:none).
+        // is left out while the form is valid, rather than drawn with an inline style the Content-Security-Policy refuses.
         mvc.AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         mvc.ConfigureApplicationPartManager(parts =>
         {
@@ -131,6 +131,7 @@ public static class SproHubStartup
     {
         // First: every later step sees the scheme and address the browser used, not the reverse proxy's.
         app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
         var french = new CultureInfo("fr-FR");
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(french), SupportedCultures = [french], SupportedUICultures = [french] });
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -154,7 +155,11 @@ public static class SproHubStartup
         app.UseOutputCache();
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/api-reference", o => o.WithTitle("SPRO Hub — API"));
+        // Served from the package alone: no font from Scalar's servers, no telemetry, no AI agent, MCP or developer tools
+        // (its SDK and deployment services) calling out. A fresh nonce per answer lets its inline start-up script run
+        // under the Content-Security-Policy (SecurityHeaders).
+        app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, o => o.WithTitle("SPRO Hub — API")
+            .DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools().WithNonce());
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });

@@ -26,6 +26,8 @@ public static class Authentication
             o.Events.OnRedirectToLogin = http => Refuse(http, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = http => Refuse(http, StatusCodes.Status403Forbidden);
         });
+        // SecurityHeaders sends X-Frame-Options: DENY on every answer, not SAMEORIGIN on forms only.
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.SuppressXFrameOptionsHeader = true);
         services.AddAuthorization();
         return services;
     }
