@@ -109,7 +109,7 @@ public static class SproHubStartup
         FrenchValidationMessages.Apply();
 
         services.AddDataProtection().SetApplicationName("SproHub").PersistKeysToDbContext<PlatformDbContext>();
-        services.AddSproAuthentication();
+        services.AddSproAuthentication(builder.Environment);
         services.AddSproReverseProxy(configuration);
         services.AddSingleton<PublicOrigin>();
         // French pages: accented letters written as they are, not as &#xE9; (the encoder still escapes what is markup).
@@ -132,6 +132,12 @@ public static class SproHubStartup
         // First: every later step sees the scheme and address the browser used, not the reverse proxy's.
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
+        if (app.Environment.IsProduction())
+        {
+            // Plain http is sent to https (HSTS then keeps the browser there: SecurityHeaders), except the health checks
+            // a load balancer sends to the host itself: a redirect would read as healthy, and 503 must be seen.
+            app.UseWhen(http => !http.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
+        }
         var french = new CultureInfo("fr-FR");
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(french), SupportedCultures = [french], SupportedUICultures = [french] });
         app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using SproHub.Host.Platform.Security;
 using SproHub.Testing;
@@ -40,6 +41,7 @@ public sealed partial class SecurityHeaderTests(SproHubFactory factory) : IClass
         Assert.Equal("DENY", Single(response, "X-Frame-Options"));
         Assert.Equal("nosniff", Single(response, "X-Content-Type-Options"));
         Assert.Equal("strict-origin-when-cross-origin", Single(response, "Referrer-Policy"));
+        Assert.False(response.Headers.Contains("Strict-Transport-Security")); // Production only
     }
 
     [Fact]
@@ -102,9 +104,74 @@ public sealed partial class SecurityHeaderTests(SproHubFactory factory) : IClass
         Assert.EndsWith("frame-ancestors 'none'", policy);
     }
 
+    [Fact]
+    public async Task Outside_Production_the_session_cookie_follows_the_request_s_scheme()
+    {
+        var overHttp = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.DoesNotContain("secure", SessionCookie(await overHttp.SubmitFormAsync("/compte/connexion", Login())), StringComparison.OrdinalIgnoreCase);
+
+        var overHttps = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        Assert.Contains("secure", SessionCookie(await overHttps.SubmitFormAsync("/compte/connexion", Login())), StringComparison.OrdinalIgnoreCase);
+    }
+
+    internal static Dictionary<string, string> Login() => new() { ["Input.Email"] = DemoAccounts.LoirEtCherCoordinator, ["Input.Password"] = SproHub.Network.Accounts.DemoNetwork.Password };
+
+    internal static string SessionCookie(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sprohub=", StringComparison.Ordinal));
+    }
+
     internal static string Single(HttpResponseMessage response, string header) =>
         Assert.Single(response.Headers.TryGetValues(header, out var values) ? values : response.Content.Headers.TryGetValues(header, out var content) ? content : []);
 
     [GeneratedRegex("<script[^>]*\\snonce=\"([^\"]+)\"")]
     private static partial Regex ScriptNonce();
+}
+
+/// <summary>In Production: HTTPS only, said to the browser for a year; the cookies never travel in clear.</summary>
+public sealed class ProductionTransportTests(ProductionTransportTests.ProductionPlatform factory) : IClassFixture<ProductionTransportTests.ProductionPlatform>
+{
+    public sealed class ProductionPlatform : SproHubFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["HTTPS_PORT"] = "443" };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+        }
+    }
+
+    private HttpClient Client(string address) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(address) });
+
+    [Fact]
+    public async Task Plain_http_is_sent_to_https_except_the_health_checks()
+    {
+        var http = Client("http://spro.example.fr");
+        var page = await http.GetAsync("/annuaire?q=cio");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, page.StatusCode);
+        Assert.Equal("https://spro.example.fr/annuaire?q=cio", page.Headers.Location?.ToString());
+        Assert.Equal("DENY", SecurityHeaderTests.Single(page, "X-Frame-Options"));
+
+        // A load balancer asks the host itself: it must read 503 while the database is prepared, not a redirect.
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Over_https_every_answer_says_so_for_a_year_and_the_cookies_are_secure()
+    {
+        var https = Client("https://spro.example.fr");
+        foreach (var path in new[] { "/annuaire", "/api/network/territories", "/css/site.css", "/page-inconnue" })
+        {
+            var response = await https.GetAsync(path);
+            Assert.Equal(SecurityHeaders.StrictTransportSecurity, SecurityHeaderTests.Single(response, "Strict-Transport-Security"));
+            Assert.Equal(SecurityHeaders.Policy, SecurityHeaderTests.Single(response, "Content-Security-Policy"));
+        }
+
+        var form = await https.GetAsync("/compte/connexion");
+        Assert.All(form.Headers.GetValues("Set-Cookie"), c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase)); // antiforgery
+        Assert.Contains("secure", SecurityHeaderTests.SessionCookie(await https.SubmitFormAsync("/compte/connexion", SecurityHeaderTests.Login())), StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -7,9 +7,14 @@ public static class Authentication
 {
     private const string Smart = "spro";
 
-    /// <summary>Cookies for people in the browser, bearer tokens for API clients; the API never redirects.</summary>
-    public static IServiceCollection AddSproAuthentication(this IServiceCollection services)
+    /// <summary>
+    /// Cookies for people in the browser, bearer tokens for API clients; the API never redirects. In Production every
+    /// cookie of the platform (session, antiforgery, messages) is sent over HTTPS only, whatever the host hears from a
+    /// reverse proxy; elsewhere over the request's own scheme, so that tests and <c>dotnet run</c> work over http.
+    /// </summary>
+    public static IServiceCollection AddSproAuthentication(this IServiceCollection services, IHostEnvironment environment)
     {
+        var secure = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, "Cookie ou jeton", o => o.ForwardDefaultSelector = http =>
                 CarriesBearerToken(http.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
@@ -23,11 +28,18 @@ public static class Authentication
             o.Cookie.Name = "sprohub";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = secure;
             o.Events.OnRedirectToLogin = http => Refuse(http, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = http => Refuse(http, StatusCodes.Status403Forbidden);
         });
-        // SecurityHeaders sends X-Frame-Options: DENY on every answer, not SAMEORIGIN on forms only.
-        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.SuppressXFrameOptionsHeader = true);
+        services.ConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.Cookie.SecurePolicy = secure);
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o =>
+        {
+            o.Cookie.SecurePolicy = secure;
+            // SecurityHeaders sends X-Frame-Options: DENY on every answer, not SAMEORIGIN on forms only.
+            o.SuppressXFrameOptionsHeader = true;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secure);
         services.AddAuthorization();
         return services;
     }

@@ -5,11 +5,11 @@ namespace SproHub.Host.Platform.Security;
 /// <summary>
 /// The browser's protections, on every answer (pages, API, static files, error pages, refusals): a strict
 /// Content-Security-Policy (scripts and styles from the platform's own files only, nothing from a third party, no
-/// framing), <c>X-Frame-Options: DENY</c> for browsers that ignore frame-ancestors, <c>nosniff</c>, and a referrer
-/// that never carries a path to another site. Written when the answer starts, so that an answer the exception handler
-/// cleared and rendered again still carries them.
+/// framing), <c>X-Frame-Options: DENY</c> for browsers that ignore frame-ancestors, <c>nosniff</c>, a referrer that
+/// never carries a path to another site, and in Production HSTS over HTTPS. Written when the answer starts, so that
+/// an answer the exception handler cleared and rendered again still carries them.
 /// </summary>
-public sealed class SecurityHeaders(RequestDelegate next)
+public sealed class SecurityHeaders(RequestDelegate next, IHostEnvironment environment)
 {
     /// <summary>What every page is held to: the pages' scripts are files (wwwroot/js/site.js, a module's /_modules/{id}/),
     /// their styles too (no style attribute, no &lt;style&gt;), their forms post to the platform.</summary>
@@ -24,17 +24,23 @@ public sealed class SecurityHeaders(RequestDelegate next)
 
     public const string ApiReferencePath = "/api-reference";
 
+    /// <summary>One year; HTTPS for the platform's sub-domains too.</summary>
+    public const string StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+
+    private readonly bool _hsts = environment.IsProduction();
+
     public Task InvokeAsync(HttpContext http)
     {
         http.Response.OnStarting(static state =>
         {
-            Apply((HttpContext)state);
+            var (self, context) = ((SecurityHeaders, HttpContext))state;
+            self.Apply(context);
             return Task.CompletedTask;
-        }, http);
+        }, (this, http));
         return next(http);
     }
 
-    private static void Apply(HttpContext http)
+    private void Apply(HttpContext http)
     {
         var headers = http.Response.Headers;
         // An answer may bring a policy of its own (an image shown in a sandbox): the platform's directives complete it.
@@ -42,6 +48,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        if (_hsts && http.Request.IsHttps && !IsLoopback(http.Request.Host.Host)) headers.StrictTransportSecurity = StrictTransportSecurity;
     }
 
     private static string PolicyFor(HttpContext http)
@@ -75,4 +82,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
             .Where(d => !named.Contains(d.Split(' ')[0].ToLowerInvariant())));
         return string.Join("; ", directives);
     }
+
+    /// <summary>As ASP.NET's own HSTS: never pinned on a developer's machine.</summary>
+    private static bool IsLoopback(string host) => host is "localhost" or "127.0.0.1" or "[::1]";
 }
