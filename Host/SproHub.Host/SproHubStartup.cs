@@ -50,6 +50,9 @@ public static class SproHubStartup
             options.Conventions.Add(new ModulePageConvention(registry));
         });
         mvc.AddMvcOptions(FrenchModelBinding.Apply);
+        // The pages validate on the server only (no validation script): without client validation the validation summary
+        // is left out while the form is valid, rather than drawn with an inline style the Content-Security-Policy refuses.
+        mvc.AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         mvc.ConfigureApplicationPartManager(parts =>
         {
             // MVC's own provider of compiled views is internal: the one providing ViewsFeature is it.
@@ -110,8 +113,9 @@ public static class SproHubStartup
         FrenchValidationMessages.Apply();
 
         services.AddDataProtection().SetApplicationName("SproHub").PersistKeysToDbContext<PlatformDbContext>();
-        services.AddSproAuthentication();
-        services.AddForwardedClient(configuration);
+        services.AddSproAuthentication(builder.Environment);
+        services.AddSproReverseProxy(configuration);
+        services.AddSingleton<PublicOrigin>();
         // French pages: accented letters written as they are, not as &#xE9; (the encoder still escapes what is markup).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -133,7 +137,15 @@ public static class SproHubStartup
 
     public static void UseSproHub(this WebApplication app)
     {
+        // First: every later step sees the scheme and address the browser used, not the reverse proxy's.
         app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
+        if (app.Environment.IsProduction())
+        {
+            // Plain http is sent to https (HSTS then keeps the browser there: SecurityHeaders), except the health checks
+            // a load balancer sends to the host itself: a redirect would read as healthy, and 503 must be seen.
+            app.UseWhen(http => !http.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
+        }
         var french = new CultureInfo("fr-FR");
         app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(french), SupportedCultures = [french], SupportedUICultures = [french] });
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -146,17 +158,24 @@ public static class SproHubStartup
         app.UseWhen(ProblemDetailsExceptionHandler.IsApi, api => api.UseStatusCodePages());
         app.UseWhen(http => !ProblemDetailsExceptionHandler.IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
         app.UseStaticFiles();
+        app.UseModuleAssets(app.Services.GetRequiredService<ModuleRegistry>());
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<BearerRevocation>();
         app.UseRateLimiter();
+        // Before the gate and the endpoints: a cross-site write is refused before anything reads its body.
+        app.UseMiddleware<SameOriginWrites>();
         app.UseMiddleware<TerritoryGateMiddleware>();
         app.UseAuthorization();
         // After the gate: a cached page is never served where its plugin is disabled.
         app.UseOutputCache();
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/api-reference", o => o.WithTitle("SPRO Hub — API"));
+        // Served from the package alone: no font from Scalar's servers, no telemetry, no AI agent, MCP or developer tools
+        // (its SDK and deployment services) calling out. A fresh nonce per answer lets its inline start-up script run
+        // under the Content-Security-Policy (SecurityHeaders).
+        app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, o => o.WithTitle("SPRO Hub — API")
+            .DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools().WithNonce());
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });

@@ -47,14 +47,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         // take longer than Playwright's 30 s default there (a sign-in timed out once that way).
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
-        return await context.NewPageAsync();
+        // A script or style the Content-Security-Policy refuses fails silently: the browser only says so in its console.
+        context.Page += (_, opened) => BrowserJourneys.WatchContentSecurityPolicy(opened, _violations);
+        var page = await context.NewPageAsync();
+        BrowserJourneys.WatchContentSecurityPolicy(page, _violations);
+        return page;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _violations = new();
 
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         await ((IAsyncLifetime)_factory).DisposeAsync();
+        // Every page's refusals, those seen after a journey's last check included.
+        if (!_violations.IsEmpty) throw new InvalidOperationException("Refus de la Content-Security-Policy :\n" + string.Join("\n", _violations.Distinct()));
     }
 }
 
@@ -81,12 +89,40 @@ public static class BrowserJourneys
         }
     }
 
-    /// <summary>No serious or critical axe violation on the page as it stands.</summary>
+    /// <summary>No serious or critical axe violation on the page as it stands, and nothing refused by the Content-Security-Policy.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
         var result = await page.RunAxe();
         Assert.NotEmpty(result.Passes); // axe really ran on this page
         var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(blocking.Count == 0, $"{page.Url} : " + string.Join(" | ", blocking.Select(v => $"{v.Id} ({v.Impact}) : {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        page.AssertNothingRefusedByThePolicy();
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, System.Collections.Concurrent.ConcurrentQueue<string>> Refused = new();
+
+    /// <summary>Keeps what the browser refused under the Content-Security-Policy on this page (console messages), here and in <paramref name="all"/>.</summary>
+    internal static void WatchContentSecurityPolicy(IPage page, System.Collections.Concurrent.ConcurrentQueue<string> all)
+    {
+        var refused = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        // The context's new-page event and NewPageAsync both see the first page: watched once.
+        if (!Refused.TryAdd(page, refused)) return;
+        page.Console += (_, message) =>
+        {
+            if (!IsRefusedByThePolicy(message.Text)) return;
+            var line = $"{page.Url} : {message.Text}";
+            refused.Enqueue(line);
+            all.Enqueue(line);
+        };
+    }
+
+    /// <summary>Chromium's console words for a refusal: « Refused to execute inline script because it violates the following Content Security Policy directive… ».</summary>
+    public static bool IsRefusedByThePolicy(string consoleText) => consoleText.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Nothing the page loaded or ran so far was refused by the Content-Security-Policy.</summary>
+    public static void AssertNothingRefusedByThePolicy(this IPage page)
+    {
+        if (Refused.TryGetValue(page, out var refused) && !refused.IsEmpty)
+            Assert.Fail("Refusé par la Content-Security-Policy :\n" + string.Join("\n", refused.Distinct()));
     }
 }
