@@ -12,7 +12,7 @@ using Xunit;
 namespace Host.Tests;
 
 /// <summary>
-/// Another site cannot make a person's browser write through the API with her session cookie (ADR 0004): a
+/// Another site cannot make a person's browser write through the API with her session cookie (ADR 0008): a
 /// cookie-carried write must show it comes from the platform's own pages. Bearer-token clients are not concerned.
 /// </summary>
 public sealed class CrossSiteWriteTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime

@@ -8,7 +8,7 @@ namespace SproHub.Host.Platform.Security;
 /// platform's own pages: a browser sends the cookie with a request another site makes it send, and SameSite=Lax alone
 /// leaves sibling sites and old browsers. The browser says where a request comes from in headers no script can set:
 /// <c>Sec-Fetch-Site</c> must be <c>same-origin</c>; without it, <c>Origin</c> must be the platform's public origin;
-/// without either, a same-origin <c>Referer</c>. With none of the three the write is refused (ADR 0004): a cookie is a
+/// without either, a same-origin <c>Referer</c>. With none of the three the write is refused (ADR 0008): a cookie is a
 /// browser's credential, and programs use a bearer token. Bearer-token and anonymous requests pass untouched: no
 /// browser attaches a bearer token by itself, and an anonymous request carries no one's authority.
 /// Refused with 403 problem details, rule <see cref="Rule"/>, before any endpoint reads the body.
