@@ -15,7 +15,7 @@ internal sealed class BearerRevocation(RequestDelegate next, IMemoryCache cache,
     public async Task InvokeAsync(HttpContext http)
     {
         if (http.User.Identity?.IsAuthenticated == true
-            && http.Request.Headers.Authorization.FirstOrDefault()?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true
+            && Authentication.CarriesBearerToken(http.Request)
             && !await IsCurrentAsync(http))
             http.User = new ClaimsPrincipal(new ClaimsIdentity());
         await next(http);
