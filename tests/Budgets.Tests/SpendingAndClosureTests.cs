@@ -91,14 +91,27 @@ public sealed class SpendingAndClosureTests(SproHubFactory factory) : IClassFixt
         var agent = await factory.ClientAsAsync(DemoAccounts.IndreEtLoireCarrierAgent);
         statement = await (await agent.PostAsJsonAsync($"{Api}/requests/{Year}/spending", Spending(statement, 0, 7_000m, $"{Year}-02-01"))).JsonAsync(HttpStatusCode.OK);
 
-        object Extension(string end, int version) => new { newEndsOn = end, signedOn = DateTime.Today.ToString("yyyy-MM-dd"), reason = "Forum reporté au printemps", version };
+        var voted = DateTime.Today.AddDays(-10).ToString("yyyy-MM-dd");
+        object Extension(string end, int version) => new { newEndsOn = end, cprVoteOn = voted, signedOn = DateTime.Today.ToString("yyyy-MM-dd"), reason = "Forum reporté au printemps", version };
         await (await agent.PostAsJsonAsync($"{Api}/agreements/{Year}/amendments", Extension($"{Year + 1}-03-31", statement.GetProperty("agreementVersion").GetInt32()))).JsonAsync(HttpStatusCode.Forbidden);
+        // The CPR vote that decided it is required, and comes before the signing.
+        var unvoted = await (await region.PostAsJsonAsync($"{Api}/agreements/{Year}/amendments", new { newEndsOn = $"{Year + 1}-03-31", signedOn = DateTime.Today.ToString("yyyy-MM-dd"), reason = "Forum reporté",
+            version = statement.GetProperty("agreementVersion").GetInt32() })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(unvoted.GetProperty("rules").EnumerateArray(), r => r.GetProperty("field").GetString() == "cprVoteOn");
+        var voteAfter = await (await region.PostAsJsonAsync($"{Api}/agreements/{Year}/amendments", new { newEndsOn = $"{Year + 1}-03-31", cprVoteOn = DateTime.Today.ToString("yyyy-MM-dd"),
+            signedOn = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), reason = "Forum reporté", version = statement.GetProperty("agreementVersion").GetInt32() })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("vote-avant-signature", Rule(voteAfter));
+        // Next year's agreement is open (the demo's): no extension reaches into it.
+        var overlap = await (await region.PostAsJsonAsync($"{Api}/agreements/{Year}/amendments", Extension($"{Year + 1}-03-31", statement.GetProperty("agreementVersion").GetInt32()))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(("newEndsOn", "chevauchement"), (overlap.GetProperty("rules")[0].GetProperty("field").GetString(), Rule(overlap)));
+        await factory.InTerritoryAsync("indre-et-loire", sp => sp.GetRequiredService<BudgetsDbContext>().Agreements.Where(a => a.Year == Year + 1).ExecuteDeleteAsync());
         Assert.Equal("prolongation", Rule(await (await region.PostAsJsonAsync($"{Api}/agreements/{Year}/amendments", Extension($"{Year}-12-31", statement.GetProperty("agreementVersion").GetInt32()))).JsonAsync(HttpStatusCode.BadRequest)));
         await (await region.PostAsJsonAsync($"{Api}/agreements/{Year}/amendments", Extension($"{Year + 1}-03-31", 99))).JsonAsync(HttpStatusCode.Conflict);
         var extended = await (await region.PostAsJsonAsync($"{Api}/agreements/{Year}/amendments", Extension($"{Year + 1}-03-31", statement.GetProperty("agreementVersion").GetInt32()))).JsonAsync(HttpStatusCode.OK);
         Assert.Equal($"{Year + 1}-03-31", extended.GetProperty("endsOn").GetString());
         var amendment = extended.GetProperty("amendments")[0];
         Assert.Equal(($"{Year}-12-31", 0.4667m), (amendment.GetProperty("previousEndsOn").GetString(), amendment.GetProperty("consumptionRate").GetDecimal()));
+        Assert.Equal(voted, amendment.GetProperty("cprVoteOn").GetString());
 
         // Past half the grant, no more extension (with the rate said).
         statement = await (await agent.PostAsJsonAsync($"{Api}/requests/{Year}/spending", Spending(extended, 1, 600m, $"{Year}-02-02"))).JsonAsync(HttpStatusCode.OK);

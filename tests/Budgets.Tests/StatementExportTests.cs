@@ -41,7 +41,7 @@ public sealed class StatementExportTests(SproHubFactory factory) : IClassFixture
         var xlsx = await agent.GetAsync($"{Api}/export.xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
-        Assert.Equal(["Demande", "Paiements", "État des dépenses", "Écritures"], workbook.GetSheetNames());
+        Assert.Equal(["Demande", "Paiements", "État des dépenses", "Écritures", "Avenants"], workbook.GetSheetNames());
         var request = workbook.Query(useHeaderRow: true, sheetName: "Demande").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal((4, 15_000m), (request.Count, Convert.ToDecimal(request[^1]["Demandé (€)"])));
         var spending = workbook.Query(useHeaderRow: true, sheetName: "État des dépenses").Cast<IDictionary<string, object>>().ToList();

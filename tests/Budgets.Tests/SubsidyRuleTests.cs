@@ -9,7 +9,7 @@ public sealed class SubsidyRuleTests
 {
     private static FinancialAgreement Agreement(bool coordinates = true) => new()
     {
-        TerritoryId = "cher", Year = 2017, CarrierName = "Mission Locale de Bourges", CarrierCoordinates = coordinates, RequestDeadline = new DateOnly(2017, 1, 13),
+        TerritoryId = "cher", Year = 2017, CarrierName = "Mission Locale Cher-Sud", CarrierCoordinates = coordinates, RequestDeadline = new DateOnly(2017, 1, 13),
     };
 
     [Theory]
@@ -60,7 +60,7 @@ public sealed class PaymentRuleTests
 {
     private static readonly FinancialAgreement Civil2017 = new()
     {
-        TerritoryId = "cher", Year = 2017, CarrierName = "Mission Locale de Bourges", StartsOn = new DateOnly(2017, 1, 1), EndsOn = new DateOnly(2017, 12, 31),
+        TerritoryId = "cher", Year = 2017, CarrierName = "Mission Locale Cher-Sud", StartsOn = new DateOnly(2017, 1, 1), EndsOn = new DateOnly(2017, 12, 31),
     };
 
     [Fact]
@@ -69,12 +69,19 @@ public sealed class PaymentRuleTests
         var request = Granted(15_000m);
         Assert.Equal("acompte-mars", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(Civil2017, request, PaymentKind.Advance, 7_500m, new DateOnly(2018, 3, 15))).Rule);
         Assert.Equal("apres-decision", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(Civil2017, request, PaymentKind.Advance, 7_500m, new DateOnly(2017, 2, 1))).Rule);
-        // A school-year agreement (2015-2016) has its March in 2016.
+    }
+
+    [Fact]
+    public void Before_2017_the_advance_is_neither_half_nor_in_March_but_within_the_agreement()
+    {
+        // The 50 % advance in March came with the 2017 framework (seed 002): a 2015-2016 advance is judged without it.
         var (start, end) = FinancialAgreement.PeriodOf(2015);
-        var schoolYear = new FinancialAgreement { TerritoryId = "cher", Year = 2015, CarrierName = "Mission Locale de Bourges", StartsOn = start, EndsOn = end };
+        var schoolYear = new FinancialAgreement { TerritoryId = "cher", Year = 2015, CarrierName = "Mission Locale Cher-Sud", StartsOn = start, EndsOn = end };
+        var request = Granted(15_000m);
         request.DecidedOn = new DateOnly(2015, 10, 1);
-        Assert.Equal("acompte-mars", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(schoolYear, request, PaymentKind.Advance, 7_500m, new DateOnly(2017, 3, 16))).Rule);
-        SubsidyRules.CheckPayment(schoolYear, request, PaymentKind.Advance, 7_500m, new DateOnly(2016, 3, 16));
+        SubsidyRules.CheckPayment(schoolYear, request, PaymentKind.Advance, 6_000m, new DateOnly(2015, 11, 16));
+        var after = Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckPayment(schoolYear, request, PaymentKind.Advance, 7_500m, new DateOnly(2016, 9, 16)));
+        Assert.Equal(("paidOn", "acompte-periode"), (after.Field, after.Rule));
     }
 
     [Fact]
@@ -149,24 +156,28 @@ public sealed class PaymentRuleTests
     {
         // The 2016 case: a school-year agreement moved from 31 August to 31 December.
         var (start, end) = FinancialAgreement.PeriodOf(2015);
-        var agreement = new FinancialAgreement { TerritoryId = "cher", Year = 2015, CarrierName = "Mission Locale de Bourges", StartsOn = start, EndsOn = end };
+        var agreement = new FinancialAgreement { TerritoryId = "cher", Year = 2015, CarrierName = "Mission Locale Cher-Sud", StartsOn = start, EndsOn = end };
         var request = Granted(15_000m);
         Spend(request, 7_499.99m, new DateOnly(2016, 1, 10));
-        var today = new DateOnly(2016, 6, 1);
-        Assert.Equal("prolongation", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckExtension(agreement, request, new DateOnly(2016, 8, 31), today)).Rule);
-        Assert.True(SubsidyRules.CheckExtension(agreement, request, new DateOnly(2016, 12, 31), today) < 0.5m);
+        var today = new DateOnly(2016, 7, 20);
+        var cpr = new DateOnly(2016, 7, 8);
+        Assert.Equal("prolongation", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckExtension(agreement, request, new DateOnly(2016, 8, 31), today, cpr, [])).Rule);
+        Assert.True(SubsidyRules.CheckExtension(agreement, request, new DateOnly(2016, 12, 31), today, cpr, []) < 0.5m);
+        // The CPR votes the amendment, then it is signed.
+        var unvoted = Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckExtension(agreement, request, new DateOnly(2016, 12, 31), today, today.AddDays(1), []));
+        Assert.Equal(("cprVoteOn", "vote-avant-signature"), (unvoted.Field, unvoted.Rule));
         Spend(request, 0.01m, new DateOnly(2016, 2, 1)); // exactly half: refused
-        var refused = Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckExtension(agreement, request, new DateOnly(2016, 12, 31), today));
+        var refused = Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckExtension(agreement, request, new DateOnly(2016, 12, 31), today, cpr, []));
         Assert.Equal(("newEndsOn", "prolongation-50"), (refused.Field, refused.Rule));
         var closed = Granted(15_000m);
         closed.ClosedOn = today;
-        Assert.Equal("annee-close", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckExtension(agreement, closed, new DateOnly(2016, 12, 31), today)).Rule);
+        Assert.Equal("annee-close", Assert.Throws<RuleViolationException>(() => SubsidyRules.CheckExtension(agreement, closed, new DateOnly(2016, 12, 31), today, cpr, [])).Rule);
     }
 
     [Fact]
     public void Spending_is_dated_within_the_agreement_and_a_closed_year_takes_only_the_Région_s_reasoned_corrections()
     {
-        var agreement = new FinancialAgreement { TerritoryId = "cher", Year = 2017, CarrierName = "Mission Locale de Bourges", StartsOn = new DateOnly(2017, 1, 1), EndsOn = new DateOnly(2017, 12, 31) };
+        var agreement = new FinancialAgreement { TerritoryId = "cher", Year = 2017, CarrierName = "Mission Locale Cher-Sud", StartsOn = new DateOnly(2017, 1, 1), EndsOn = new DateOnly(2017, 12, 31) };
         var request = Granted(15_000m);
         var line = request.Lines[0].Id;
         var today = new DateOnly(2018, 1, 20);

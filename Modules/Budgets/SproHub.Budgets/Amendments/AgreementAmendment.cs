@@ -1,6 +1,6 @@
 namespace SproHub.Budgets.Amendments;
 
-/// <summary>An amendment (<i>avenant</i>) of a financial agreement extending its end date, allowed only while under half the grant is spent.</summary>
+/// <summary>An amendment (<i>avenant</i>) of a financial agreement extending its end date, voted by the CPR, allowed only while under half the grant is spent.</summary>
 public sealed class AgreementAmendment
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -10,6 +10,8 @@ public sealed class AgreementAmendment
     public DateOnly NewEndsOn { get; set; }
     public required string Reason { get; set; }
     public DateOnly SignedOn { get; set; }
+    /// <summary>The day the CPR (<i>commission permanente régionale</i>) voted the extension, before it was signed.</summary>
+    public DateOnly CprVoteOn { get; set; }
     /// <summary>The share of the grant spent the day it was signed (under 50%).</summary>
     public decimal ConsumptionRate { get; set; }
     public required string RecordedBy { get; set; }

@@ -14,11 +14,11 @@ using SproHub.Shared.Security;
 
 namespace SproHub.Budgets.Closure;
 
-public enum BudgetTable { Demande, Paiements, Depenses, Ecritures }
+public enum BudgetTable { Demande, Paiements, Depenses, Ecritures, Avenants }
 
 /// <summary>
 /// A year's figures as files for a spreadsheet: the request with its decision, the payments, the spending (closure)
-/// statement per line and its entries. XLSX holds them all as sheets; CSV one table per file.
+/// statement per line and its entries, the extension amendments with their CPR vote. XLSX holds them all as sheets; CSV one table per file.
 /// </summary>
 [RequiresPermission(BudgetsModule.ReadPermission)]
 public sealed record ExportBudget(int Year, bool Xlsx, BudgetTable Table = BudgetTable.Depenses) : IRequest<BudgetFile>;
@@ -29,14 +29,14 @@ internal sealed class ExportBudgetHandler(BudgetsDbContext db, BudgetAccess acce
 {
     private static readonly Dictionary<BudgetTable, string> SheetNames = new()
     {
-        [BudgetTable.Demande] = "Demande", [BudgetTable.Paiements] = "Paiements", [BudgetTable.Depenses] = "État des dépenses", [BudgetTable.Ecritures] = "Écritures",
+        [BudgetTable.Demande] = "Demande", [BudgetTable.Paiements] = "Paiements", [BudgetTable.Depenses] = "État des dépenses", [BudgetTable.Ecritures] = "Écritures", [BudgetTable.Avenants] = "Avenants",
     };
 
     public async Task<BudgetFile> Handle(ExportBudget request, CancellationToken cancellationToken)
     {
         var (agreement, subsidy) = await db.LoadYearAsync(request.Year, cancellationToken);
         await access.DemandReaderAsync(agreement, cancellationToken);
-        var name = $"budget-{agreement.TerritoryId}-{agreement.Label}";
+        var name = $"budget-{agreement.TerritoryId}-{agreement.FileLabel}";
         if (request.Xlsx)
         {
             using var buffer = new MemoryStream();
@@ -66,6 +66,9 @@ internal sealed class ExportBudgetHandler(BudgetsDbContext db, BudgetAccess acce
             BudgetTable.Depenses => new(["Projet ou action", "Accordé (€)", "Dépensé (€)", "Arrêté à la clôture (€)"],
                 lines.Select(l => new object?[] { l.Label, l.Granted ?? 0, r!.SpentFor(l.Id), r.Closed.FirstOrDefault(c => c.LineId == l.Id)?.Spent })
                     .Append(["Total", r?.Granted ?? 0, r?.Spent ?? 0, r is { IsClosed: true } ? r.Closed.Sum(c => c.Spent) : null]).ToList()),
+            BudgetTable.Avenants => new(["N°", "Vote de la CPR", "Signé le", "Fin précédente", "Nouvelle fin", "Consommation à la signature", "Objet"],
+                agreement.Amendments.OrderBy(a => a.Number).Select(a => new object?[] { a.Number, a.CprVoteOn.ToString("dd/MM/yyyy"), a.SignedOn.ToString("dd/MM/yyyy"),
+                    a.PreviousEndsOn.ToString("dd/MM/yyyy"), a.NewEndsOn.ToString("dd/MM/yyyy"), SubsidyRules.Percent(a.ConsumptionRate), a.Reason }).ToList()),
             _ => new(["Date", "Projet ou action", "Objet", "Montant (€)", "Correction", "Saisie par"],
                 (r?.Spending ?? []).OrderBy(s => s.SpentOn).ThenBy(s => s.RecordedAt).Select(s => new object?[] { s.SpentOn.ToString("dd/MM/yyyy"), labels.GetValueOrDefault(s.LineId, "?"), s.Label,
                     s.Amount, s.AfterClosure ? $"après clôture : {s.CorrectionReason}" : s.CorrectionReason, s.RecordedBy }).ToList()),
@@ -94,13 +97,13 @@ internal static class ExportEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/requests/{year:int}/export.xlsx", async (int year, IMediator mediator, CancellationToken ct) => File(await mediator.Send(new ExportBudget(year, Xlsx: true), ct)))
-            .WithSummary("Classeur XLSX de l'année : demande et décision, paiements, état des dépenses, écritures");
+            .WithSummary("Classeur XLSX de l'année : demande et décision, paiements, état des dépenses, écritures, avenants (vote de la CPR et signature)");
         api.MapGet("/requests/{year:int}/export.csv", async (int year, string? table, IMediator mediator, CancellationToken ct) =>
         {
             var which = table is null ? BudgetTable.Depenses : Enum.TryParse<BudgetTable>(table, ignoreCase: true, out var t) && Enum.IsDefined(t) ? t
-                : throw new RuleViolationException("table", "table", "Table inconnue : demande, paiements, depenses ou ecritures.");
+                : throw new RuleViolationException("table", "table", "Table inconnue : demande, paiements, depenses, ecritures ou avenants.");
             return File(await mediator.Send(new ExportBudget(year, Xlsx: false, which), ct));
-        }).WithSummary("Une table de l'année en CSV (?table=demande|paiements|depenses|ecritures)");
+        }).WithSummary("Une table de l'année en CSV (?table=demande|paiements|depenses|ecritures|avenants)");
     }
 
     private static IResult File(BudgetFile file) => Results.File(file.Content, file.ContentType, file.FileName);

@@ -74,7 +74,7 @@ internal sealed class DecideAndPayHandlers(BudgetsDbContext db, IAuditLog audit,
         audit.Queue(db, new AuditEntry(BudgetsModule.Id, "subvention.accordee", "demande", subsidy.Id.ToString(), agreement.TerritoryId,
             $"{agreement.Label} : {SubsidyRules.Euros(subsidy.Granted)} accordés sur {SubsidyRules.Euros(subsidy.Total)} demandés (CPR du {request.CprVoteOn:dd/MM/yyyy})"));
         await notices.QueueAsync(db, agreement, "Subvention accordée",
-            $"La commission permanente du {request.CprVoteOn:dd/MM/yyyy} accorde {SubsidyRules.Euros(subsidy.Granted)} sur les {SubsidyRules.Euros(subsidy.Total)} demandés.\n\nUn acompte de {SubsidyRules.Euros(SubsidyRules.Advance(subsidy.Granted))} sera versé en mars ; le solde sur justification des dépenses.",
+            $"La commission permanente du {request.CprVoteOn:dd/MM/yyyy} accorde {SubsidyRules.Euros(subsidy.Granted)} sur les {SubsidyRules.Euros(subsidy.Total)} demandés.\n\n{(FundingRules.Advance50.AppliesTo(agreement.Year) ? $"Un acompte de {SubsidyRules.Euros(SubsidyRules.Advance(subsidy.Granted))} sera versé en mars ; le solde sur justification des dépenses." : "Les paiements suivent pendant la convention, sur justification des dépenses.")}",
             "budget", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await RequestViews.ViewAsync(agreement, subsidy, access, clock, cancellationToken);

@@ -25,7 +25,7 @@ public sealed record RequestView(Guid AgreementId, int Year, string YearLabel, s
     DateOnly Deadline, RequestStatus? Status, DateTimeOffset? FiledAt, string? LateAllowedBecause, IReadOnlyList<LineView> Lines,
     decimal Projects, decimal Coordination, decimal Total, decimal MaxCoordination, bool MayEdit, int Version,
     DateOnly? DecidedOn = null, decimal Granted = 0, decimal Paid = 0, decimal LeftToPay = 0, decimal Advance = 0, IReadOnlyList<PaymentView>? Payments = null,
-    decimal Spent = 0, decimal Consumption = 0, DateOnly? ClosedOn = null);
+    decimal Spent = 0, decimal Consumption = 0, DateOnly? ClosedOn = null, IReadOnlyList<FundingRule>? Rules = null);
 
 /// <summary>The years of the current local SPRO's financial agreements, latest first.</summary>
 [RequiresPermission(BudgetsModule.ReadPermission)]
@@ -151,11 +151,11 @@ internal static class RequestViews
     public static async Task<RequestView> ViewAsync(FinancialAgreement a, SubsidyRequest? r, BudgetAccess access, TimeProvider clock, CancellationToken cancellationToken) =>
         new(a.Id, a.Year, a.Label, a.CarrierName, a.CarrierCoordinates, a.StartsOn, a.EndsOn, a.RequestDeadline, r?.Status, r?.FiledAt, r?.LateAllowedBecause,
             (r?.Lines ?? []).OrderBy(l => l.Order).Select(l => new LineView(l.Id, l.Kind, l.Label, l.Amount, l.Granted)).ToList(),
-            r?.Projects ?? 0, r?.Coordination ?? 0, r?.Total ?? 0, a.CarrierCoordinates ? SubsidyRules.MaxCoordination(r?.Projects ?? 0) : 0,
+            r?.Projects ?? 0, r?.Coordination ?? 0, r?.Total ?? 0, SubsidyRules.MaxCoordination(a, r?.Projects ?? 0),
             r?.Status != RequestStatus.Filed && await access.IsCarrierAsync(a, cancellationToken), r?.Version ?? 0,
             r?.DecidedOn, r?.Granted ?? 0, r?.Paid ?? 0, r?.LeftToPay ?? 0, SubsidyRules.Advance(r?.Granted ?? 0),
             (r?.Payments ?? []).OrderBy(p => p.PaidOn).Select(p => new PaymentView(p.Kind, p.Amount, p.PaidOn, p.Reference)).ToList(),
-            r?.Spent ?? 0, SubsidyRules.Consumption(r, ParisTime.Today(clock)), r?.ClosedOn);
+            r?.Spent ?? 0, SubsidyRules.Consumption(r, ParisTime.Today(clock)), r?.ClosedOn, FundingRules.For(a.Year));
 }
 
 internal static class SubsidyRequestEndpoints

@@ -44,6 +44,7 @@ internal sealed class OpenAgreementHandler(BudgetsDbContext db, ITerritoryContex
         var carrier = (await structures.ListAsync(slug, cancellationToken)).FirstOrDefault(s => s.Id == request.CarrierStructureId)
                       ?? throw new RuleViolationException("carrierStructureId", "porteur-du-territoire", $"La structure porteuse est une structure membre de {territory.Current.Name}.");
         var (start, end) = FinancialAgreement.PeriodOf(request.Year);
+        SubsidyRules.CheckNoOverlap(request.Year, start, end, await db.Agreements.AsNoTracking().ToListAsync(cancellationToken), "year");
         var today = ParisTime.Today(clock);
         var coordinators = await people.CoordinatorsAsync(slug, start > today ? today : start, cancellationToken);
         var agreement = new FinancialAgreement

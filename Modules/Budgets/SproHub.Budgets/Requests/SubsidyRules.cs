@@ -11,9 +11,17 @@ public static class SubsidyRules
     /// and coordination), rounded down to the cent so that the rule holds once rounded.</summary>
     public static decimal MaxCoordination(decimal projects) => Math.Floor(projects * CoordinationShare / (1 - CoordinationShare) * 100m) / 100m;
 
+    /// <summary>The most coordination these projects allow under the agreement's own year's rules (none before 2017).</summary>
+    public static decimal MaxCoordination(FinancialAgreement agreement, decimal projects) =>
+        agreement.CarrierCoordinates && FundingRules.Coordination30.AppliesTo(agreement.Year) ? MaxCoordination(projects) : 0;
+
     public static void CheckCoordination(FinancialAgreement agreement, decimal projects, decimal coordination)
     {
         if (coordination == 0) return;
+        // Judged by the rules of the agreement's year: the flat coordination subsidy came with the 2017 framework.
+        if (!FundingRules.Coordination30.AppliesTo(agreement.Year))
+            throw new RuleViolationException("lines", "coordination-avant-2017",
+                $"La subvention de coordination forfaitaire date du cadre d'intervention 2017 : la convention {agreement.Label} n'en prévoit pas ; les frais de fonctionnement se demandent en ligne de projet.");
         if (!agreement.CarrierCoordinates)
             throw new RuleViolationException("lines", "coordination-du-porteur", $"{agreement.CarrierName} ne coordonne pas le SPRO : pas de subvention de coordination.");
         var max = MaxCoordination(projects);
@@ -42,9 +50,15 @@ public static class SubsidyRules
         {
             if (request.Payments.Any(p => p.Kind == PaymentKind.Advance))
                 throw new RuleViolationException("kind", "acompte-unique", "L'acompte a déjà été versé ; le reste se verse en solde sur justification.");
-            if (amount != Advance(request.Granted))
+            // Before 2017 no rule fixed the advance's share nor its month: it is paid within the agreement.
+            if (!FundingRules.Advance50.AppliesTo(agreement.Year))
+            {
+                if (paidOn < agreement.StartsOn || paidOn > agreement.EndsOn)
+                    throw new RuleViolationException("paidOn", "acompte-periode", $"L'acompte se verse pendant la convention {agreement.Label} : du {agreement.StartsOn:dd/MM/yyyy} au {agreement.EndsOn:dd/MM/yyyy}.");
+            }
+            else if (amount != Advance(request.Granted))
                 throw new RuleViolationException("amount", "acompte-50", $"L'acompte est de 50 % du montant accordé : {Euros(Advance(request.Granted))}.");
-            if (paidOn.Month != AdvanceMonth || paidOn < agreement.StartsOn || paidOn > agreement.EndsOn)
+            else if (paidOn.Month != AdvanceMonth || paidOn < agreement.StartsOn || paidOn > agreement.EndsOn)
                 throw new RuleViolationException("paidOn", "acompte-mars", $"L'acompte se verse en mars de la convention {agreement.Label}.");
         }
         if (request.Paid + amount > request.Granted)
@@ -62,17 +76,38 @@ public static class SubsidyRules
 
     public const decimal ExtensionThreshold = 0.5m;
 
-    /// <summary>An amendment extends the end date only while less than half the grant is spent on the day it is signed (the
-    /// 2016 case: 31 August to 31 December).</summary>
-    public static decimal CheckExtension(FinancialAgreement agreement, SubsidyRequest? request, DateOnly newEnd, DateOnly signedOn)
+    /// <summary>
+    /// An amendment extends the end date only while less than half the grant is spent on the day it is signed (the 2016
+    /// case: 31 August to 31 December), after the CPR voted it, and never onto another agreement of the local SPRO.
+    /// </summary>
+    public static decimal CheckExtension(FinancialAgreement agreement, SubsidyRequest? request, DateOnly newEnd, DateOnly signedOn, DateOnly cprVoteOn,
+        IEnumerable<FinancialAgreement> others)
     {
         if (request?.IsClosed == true) throw new RuleViolationException("newEndsOn", "annee-close", $"L'année {agreement.Label} est close : sa convention ne se prolonge plus.");
         if (newEnd <= agreement.EndsOn)
             throw new RuleViolationException("newEndsOn", "prolongation", $"Un avenant prolonge la convention : choisissez une date après le {agreement.EndsOn:dd/MM/yyyy}.");
+        if (cprVoteOn > signedOn)
+            throw new RuleViolationException("cprVoteOn", "vote-avant-signature", $"La CPR vote l'avenant avant sa signature : le vote du {cprVoteOn:dd/MM/yyyy} suit la signature du {signedOn:dd/MM/yyyy}.");
+        CheckNoOverlap(agreement.Year, agreement.StartsOn, newEnd, others, "newEndsOn");
         var rate = Consumption(request, signedOn);
         if (rate >= ExtensionThreshold)
             throw new RuleViolationException("newEndsOn", "prolongation-50", $"La subvention est consommée à {Percent(rate)} : une prolongation n'est possible qu'en dessous de 50 %.");
         return rate;
+    }
+
+    /// <summary>
+    /// No two agreements of a local SPRO run on the same day, extensions included: this is what settles 2016, where the
+    /// 2015-2016 agreement extended to 31 December and a transition agreement exclude each other (ADR 0009).
+    /// </summary>
+    public static void CheckNoOverlap(int year, DateOnly start, DateOnly end, IEnumerable<FinancialAgreement> others, string field)
+    {
+        var clash = others.Where(o => o.Year != year).OrderBy(o => o.StartsOn).FirstOrDefault(o => o.Overlaps(start, end));
+        if (clash is null) return;
+        var why = year == FinancialAgreement.TransitionYear || clash.Year == FinancialAgreement.TransitionYear
+            ? " En 2016, la convention 2015-2016 prolongée au 31/12/2016 et une convention de transition s'excluent."
+            : year < FinancialAgreement.FirstCivilYear && clash.Year >= FinancialAgreement.FirstCivilYear ? " Depuis 2017, les conventions suivent l'année civile." : "";
+        throw new RuleViolationException(field, "chevauchement",
+            $"Du {start:dd/MM/yyyy} au {end:dd/MM/yyyy}, la convention {FinancialAgreement.YearLabel(year)} chevaucherait la convention {clash.Label} (du {clash.StartsOn:dd/MM/yyyy} au {clash.EndsOn:dd/MM/yyyy}{(clash.EndsOn != FinancialAgreement.PeriodOf(clash.Year).End ? ", prolongée par avenant" : "")}) : deux conventions financières d'un SPRO local ne se chevauchent pas.{why}");
     }
 
     /// <summary>

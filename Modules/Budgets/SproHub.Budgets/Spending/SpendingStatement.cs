@@ -16,7 +16,8 @@ public sealed record StatementLine(Guid LineId, LineKind Kind, string Label, dec
 
 public sealed record SpendingView(Guid Id, Guid LineId, string LineLabel, DateOnly SpentOn, decimal Amount, string Label, string? CorrectionReason, bool AfterClosure, string RecordedBy);
 
-public sealed record AmendmentView(int Number, DateOnly PreviousEndsOn, DateOnly NewEndsOn, string Reason, DateOnly SignedOn, decimal ConsumptionRate);
+/// <param name="CprVoteOn">The CPR vote that decided the extension; <paramref name="SignedOn"/> is the signing that followed.</param>
+public sealed record AmendmentView(int Number, DateOnly PreviousEndsOn, DateOnly NewEndsOn, string Reason, DateOnly CprVoteOn, DateOnly SignedOn, decimal ConsumptionRate);
 
 /// <param name="Consumption">The share of the grant spent up to <paramref name="At"/>.</param>
 /// <param name="ClosedSpent">What the closure locked; later corrections are in <paramref name="Entries"/>, flagged.</param>
@@ -91,7 +92,7 @@ internal static class Statements
         var labels = lines.ToDictionary(l => l.LineId, l => l.Label);
         var entries = (r?.Spending ?? []).OrderBy(s => s.SpentOn).ThenBy(s => s.RecordedAt)
             .Select(s => new SpendingView(s.Id, s.LineId, labels.GetValueOrDefault(s.LineId, "?"), s.SpentOn, s.Amount, s.Label, s.CorrectionReason, s.AfterClosure, s.RecordedBy)).ToList();
-        var amendments = a.Amendments.OrderBy(x => x.Number).Select(x => new AmendmentView(x.Number, x.PreviousEndsOn, x.NewEndsOn, x.Reason, x.SignedOn, x.ConsumptionRate)).ToList();
+        var amendments = a.Amendments.OrderBy(x => x.Number).Select(x => new AmendmentView(x.Number, x.PreviousEndsOn, x.NewEndsOn, x.Reason, x.CprVoteOn, x.SignedOn, x.ConsumptionRate)).ToList();
         var carrier = await access.IsCarrierAsync(a, cancellationToken);
         return new StatementView(a.Year, a.Label, a.CarrierName, a.StartsOn, a.EndsOn, r?.DecidedOn, r?.Granted ?? 0, r?.Paid ?? 0, r?.Spent ?? 0, at, SubsidyRules.Consumption(r, at),
             lines, entries, amendments, r?.ClosedOn, r?.ClosedBy, r is { IsClosed: true } ? r.Closed.Sum(c => c.Spent) : null,

@@ -49,7 +49,9 @@ public sealed class BudgetModel(IMediator mediator, ITerritoryContext territory,
     {
         var lines = lineIds.Select((id, i) => new GrantedLine(id, EuroInput.Parse(granted.ElementAtOrDefault(i), $"lines[{i}].granted", $"Ligne {i + 1}"))).ToList();
         var decided = await mediator.Send(new DecideSubsidy(Year ?? 0, cprVoteOn ?? default, lines, version), ct);
-        return $"Décision enregistrée : {SubsidyRules.Euros(decided.Granted)} accordés ; acompte de {SubsidyRules.Euros(decided.Advance)} à verser en mars.";
+        return FundingRules.Advance50.AppliesTo(decided.Year)
+            ? $"Décision enregistrée : {SubsidyRules.Euros(decided.Granted)} accordés ; acompte de {SubsidyRules.Euros(decided.Advance)} à verser en mars."
+            : $"Décision enregistrée : {SubsidyRules.Euros(decided.Granted)} accordés.";
     }, "", ct, new { territory = Territory, annee = Year });
 
     public Task<IActionResult> OnPostPayAsync(PaymentKind kind, string? amount, DateOnly? paidOn, string? reference, int version, CancellationToken ct) => SubmitAsync(async () =>

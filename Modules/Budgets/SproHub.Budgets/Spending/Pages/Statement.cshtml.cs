@@ -27,9 +27,9 @@ public sealed class StatementModel(IMediator mediator, ITerritoryContext territo
         return $"Dépense enregistrée : {SubsidyRules.Euros(after.Spent)} dépensés, soit {SubsidyRules.Percent(after.Consumption)} de la subvention accordée.";
     }, "", ct, new { territory = Territory, annee = Year });
 
-    public Task<IActionResult> OnPostExtendAsync(DateOnly? newEndsOn, DateOnly? signedOn, string? reason, int version, CancellationToken ct) => SubmitAsync(async () =>
+    public Task<IActionResult> OnPostExtendAsync(DateOnly? newEndsOn, DateOnly? cprVoteOn, DateOnly? signedOn, string? reason, int version, CancellationToken ct) => SubmitAsync(async () =>
     {
-        var after = await mediator.Send(new ExtendAgreement(Year ?? 0, newEndsOn ?? default, signedOn ?? default, reason ?? "", version), ct);
+        var after = await mediator.Send(new ExtendAgreement(Year ?? 0, newEndsOn ?? default, cprVoteOn ?? default, signedOn ?? default, reason ?? "", version), ct);
         return $"Avenant enregistré : la convention court désormais jusqu'au {after.EndsOn:dd/MM/yyyy}.";
     }, "", ct, new { territory = Territory, annee = Year });
 

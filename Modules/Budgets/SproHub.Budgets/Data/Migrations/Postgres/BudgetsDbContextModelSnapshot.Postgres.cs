@@ -34,6 +34,9 @@ namespace SproHub.Budgets.Data.Migrations.Postgres
                         .HasPrecision(7, 4)
                         .HasColumnType("numeric(7,4)");
 
+                    b.Property<DateOnly>("CprVoteOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("NewEndsOn")
                         .HasColumnType("date");
 

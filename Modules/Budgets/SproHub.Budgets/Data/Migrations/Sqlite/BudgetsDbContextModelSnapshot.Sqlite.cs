@@ -29,6 +29,9 @@ namespace SproHub.Budgets.Data.Migrations.Sqlite
                         .HasPrecision(7, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("CprVoteOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("NewEndsOn")
                         .HasColumnType("TEXT");
 
