@@ -18,9 +18,11 @@ namespace SproHub.Budgets.Envelopes;
 public sealed record EnvelopeView(Guid Id, string TerritoryId, string TerritoryName, string DepartmentCode, string Purpose, decimal Amount, DateOnly StartsOn, DateOnly EndsOn,
     string CarrierName, DateOnly AllottedOn);
 
-/// <summary>The Région allots an envelope to a department or a local SPRO for a period, carried by one of its structures.</summary>
+/// <summary>The Région allots an envelope to a department or a local SPRO for a period, carried by one of its structures; a
+/// second one for the same recipient and days only with <paramref name="ConfirmSecond"/>.</summary>
 [RequiresPermission(BudgetsModule.ManagePermission)]
-public sealed record AllotEnvelope(string TerritoryId, string Purpose, decimal Amount, DateOnly StartsOn, DateOnly EndsOn, Guid CarrierStructureId, DateOnly AllottedOn) : IRequest<EnvelopeView>;
+public sealed record AllotEnvelope(string TerritoryId, string Purpose, decimal Amount, DateOnly StartsOn, DateOnly EndsOn, Guid CarrierStructureId, DateOnly AllottedOn,
+    bool ConfirmSecond = false) : IRequest<EnvelopeView>;
 
 /// <summary>The envelopes of the Région (all, or a department's) whose period starts in a year's agreement period.</summary>
 [RequiresPermission(BudgetsModule.ManagePermission)]
@@ -69,6 +71,9 @@ internal sealed class EnvelopeHandlers(BudgetsDbContext db, ITerritoryDirectory 
         var belongs = target.Kind == TerritoryKind.LocalSpro ? carrier?.TerritoryId == target.Slug : carrierTerritory?.DepartmentCode == department;
         if (carrier is null || !belongs)
             throw new RuleViolationException("carrierStructureId", "porteur-du-territoire", $"La structure porteuse est une structure membre de {target.Name}.");
+        var overlapping = await db.Envelopes.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.TerritoryId == target.Slug && e.StartsOn <= request.EndsOn && request.StartsOn <= e.EndsOn).ToListAsync(cancellationToken);
+        Envelope.CheckSecond(target.Name, request.Amount, overlapping, request.ConfirmSecond);
         var envelope = new Envelope
         {
             TerritoryId = target.Slug, TerritoryName = target.Name, DepartmentCode = department, Purpose = request.Purpose.Trim(), Amount = request.Amount,
@@ -76,7 +81,8 @@ internal sealed class EnvelopeHandlers(BudgetsDbContext db, ITerritoryDirectory 
         };
         db.Envelopes.Add(envelope);
         audit.Queue(db, new AuditEntry(BudgetsModule.Id, "enveloppe.allouee", "enveloppe", envelope.Id.ToString(), target.Slug,
-            $"{SubsidyRules.Euros(envelope.Amount)} à {target.Name} du {envelope.StartsOn:dd/MM/yyyy} au {envelope.EndsOn:dd/MM/yyyy}, porteur {carrier.Name} : {envelope.Purpose}"));
+            $"{SubsidyRules.Euros(envelope.Amount)} à {target.Name} du {envelope.StartsOn:dd/MM/yyyy} au {envelope.EndsOn:dd/MM/yyyy}, porteur {carrier.Name} : {envelope.Purpose}"
+            + (overlapping.Count > 0 ? $" (enveloppe supplémentaire confirmée : {SubsidyRules.Euros(overlapping.Sum(e => e.Amount) + envelope.Amount)} au total sur la période)" : "")));
         await db.SaveChangesAsync(cancellationToken);
         return View(envelope);
     }
@@ -108,7 +114,7 @@ internal static class EnvelopeEndpoints
     public static void Map(IEndpointRouteBuilder api, IEndpointRouteBuilder territoryApi)
     {
         api.MapPost("/envelopes", async Task<Ok<EnvelopeView>> (AllotEnvelope body, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(body, ct)))
-            .WithSummary("Région : allouer une enveloppe à un département ou à un SPRO local, pour une période, avec sa structure porteuse");
+            .WithSummary("Région : allouer une enveloppe à un département ou à un SPRO local, pour une période, avec sa structure porteuse (une seconde sur la même période : confirmSecond)");
         api.MapGet("/envelopes", async Task<Ok<IReadOnlyList<EnvelopeView>>> (int year, string? department, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListEnvelopes(year, department), ct))).WithSummary("Région : les enveloppes d'une année (?year=, ?department=18)");
         territoryApi.MapGet("/envelopes", async Task<Ok<IReadOnlyList<EnvelopeView>>> (IMediator mediator, CancellationToken ct) =>

@@ -1,4 +1,6 @@
 using SproHub.Shared.Data;
+using SproHub.Shared.Errors;
+using SproHub.Shared.Text;
 
 namespace SproHub.Budgets.Envelopes;
 
@@ -24,4 +26,20 @@ public sealed class Envelope : IVersioned
     public DateOnly AllottedOn { get; set; }
     public required string RecordedBy { get; set; }
     public int Version { get; set; }
+
+    public const string SecondRule = "seconde-enveloppe";
+
+    /// <summary>
+    /// A second envelope for the same recipient over the same days is possible (a top-up) but never by mistake: the Région
+    /// confirms it, having been shown the envelopes already there and the total they would make.
+    /// </summary>
+    public static void CheckSecond(string recipient, decimal amount, IReadOnlyList<Envelope> overlapping, bool confirmed)
+    {
+        if (overlapping.Count == 0 || confirmed) return;
+        var listed = string.Join(" ; ", overlapping.OrderBy(e => e.StartsOn).Select(e =>
+            $"{French.Euros(e.Amount)} du {e.StartsOn:dd/MM/yyyy} au {e.EndsOn:dd/MM/yyyy}, portée par {e.CarrierName} ({e.Purpose})"));
+        throw new RuleViolationException("confirmSecond", SecondRule,
+            $"Pour {recipient}, {(overlapping.Count == 1 ? "une enveloppe couvre" : $"{overlapping.Count} enveloppes couvrent")} déjà cette période : {listed}. "
+            + $"Avec celle-ci ({French.Euros(amount)}), le total serait de {French.Euros(overlapping.Sum(e => e.Amount) + amount)}. Confirmez pour allouer une enveloppe de plus.");
+    }
 }

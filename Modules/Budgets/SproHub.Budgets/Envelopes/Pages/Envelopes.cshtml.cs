@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using SproHub.Shared.Errors;
 using SproHub.Shared.Network;
 using SproHub.Shared.Pages;
 using SproHub.Shared.Territories;
@@ -16,12 +17,26 @@ public sealed class EnvelopesModel(IMediator mediator, ITerritoryDirectory terri
     public IReadOnlyList<(TerritoryInfo Territory, IReadOnlyList<StructureInfo> Structures)> Carriers { get; private set; } = [];
     public int ShownYear => Year ?? ParisTime.Today(clock).Year;
 
+    /// <summary>A form refused because the recipient already has an envelope on those days: what was typed, to confirm.</summary>
+    public sealed record PendingEnvelope(string TerritoryId, string Purpose, decimal Amount, DateOnly StartsOn, DateOnly EndsOn, Guid CarrierStructureId, DateOnly AllottedOn);
+
+    public PendingEnvelope? Pending { get; private set; }
+
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    public Task<IActionResult> OnPostAsync(string? territoryId, string? purpose, string? amount, DateOnly? startsOn, DateOnly? endsOn, Guid? carrierStructureId, DateOnly? allottedOn, CancellationToken ct) => SubmitAsync(async () =>
+    public Task<IActionResult> OnPostAsync(string? territoryId, string? purpose, string? amount, DateOnly? startsOn, DateOnly? endsOn, Guid? carrierStructureId, DateOnly? allottedOn,
+        bool confirmSecond, CancellationToken ct) => SubmitAsync(async () =>
     {
-        var allotted = await mediator.Send(new AllotEnvelope(territoryId ?? "", purpose ?? "", EuroInput.Parse(amount, "amount", "Montant"), startsOn ?? default, endsOn ?? default,
-            carrierStructureId ?? Guid.Empty, allottedOn ?? default), ct);
+        var request = new AllotEnvelope(territoryId ?? "", purpose ?? "", EuroInput.Parse(amount, "amount", "Montant"), startsOn ?? default, endsOn ?? default,
+            carrierStructureId ?? Guid.Empty, allottedOn ?? default, confirmSecond);
+        EnvelopeView allotted;
+        try { allotted = await mediator.Send(request, ct); }
+        catch (RuleViolationException refused) when (refused.Rule == Envelope.SecondRule)
+        {
+            // The confirmation step: the page shows the envelopes already there (in the refusal) and asks again.
+            Pending = new PendingEnvelope(request.TerritoryId, request.Purpose, request.Amount, request.StartsOn, request.EndsOn, request.CarrierStructureId, request.AllottedOn);
+            throw;
+        }
         return $"Enveloppe de {Requests.SubsidyRules.Euros(allotted.Amount)} allouée à {allotted.TerritoryName}, portée par {allotted.CarrierName}.";
     }, "", ct, new { annee = Year });
 
