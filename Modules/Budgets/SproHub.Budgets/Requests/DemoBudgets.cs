@@ -14,9 +14,10 @@ namespace SproHub.Budgets.Requests;
 
 /// <summary>
 /// Several local SPROs over several years, carried by their Missions Locales: Indre-et-Loire's request of this year
-/// filed and awaiting the Région, next year's due by 13 January; Cher's 2015-2016 school year extended to December by
-/// amendment (the seeds' case) and closed, with the department's 15,000 € envelope; last year closed and this year
-/// under way elsewhere; Loir-et-Cher late this year.
+/// filed and awaiting the Région, next year's due by 13 January; Cher's 2015-2016 school year carried by the Mission
+/// Locale Cher-Sud (seed 000), judged by the rules of its year (projects and operating costs, no coordination subsidy),
+/// extended to December by an amendment the CPR voted in July 2016 (the seeds' case) and closed, with the department's
+/// 15,000 € envelope; last year closed and this year under way elsewhere; Loir-et-Cher late this year.
 /// </summary>
 internal static class DemoBudgets
 {
@@ -36,9 +37,10 @@ internal static class DemoBudgets
         [
             new("indre-et-loire", "Tours", true, last, Stage.Closed, [("Forum des métiers de Tours", 5_500m), ("Semaine de l'orientation", 3_000m)], 3_500m),
             new("indre-et-loire", "Tours", true, current, Stage.Filed, [("Forum des métiers de Tours", 6_000m), ("Professionnalisation des chargés d'accueil", 4_500m)], 4_500m),
-            new("cher", "Bourges", true, 2015, Stage.Closed, [("Achèvement des projets de territoire", 9_000m)], 3_850m),
-            new("cher", "Bourges", true, last, Stage.Closed, [("Rencontres métiers du Cher", 7_000m), ("Clips métiers", 2_500m)], 4_000m),
-            new("cher", "Bourges", true, current, Stage.Decided, [("Rencontres métiers du Cher", 7_500m), ("Clips métiers", 3_000m)], 4_500m),
+            // 2015-2016: the envelope « afin de finaliser des projets [...] et d'assurer des frais de fonctionnement », no coordination line before 2017.
+            new("cher", CherCarrierTown, true, 2015, Stage.Closed, [("Achèvement des projets de territoire", 11_000m), ("Frais de fonctionnement", 4_000m)], 0m),
+            new("cher", CherCarrierTown, true, last, Stage.Closed, [("Rencontres métiers du Cher", 7_000m), ("Clips métiers", 2_500m)], 4_000m),
+            new("cher", CherCarrierTown, true, current, Stage.Decided, [("Rencontres métiers du Cher", 7_500m), ("Clips métiers", 3_000m)], 4_500m),
             new("orleans", "Orléans", false, current, Stage.Decided, [("ma boîte SPRO", 12_000m), ("Cellule orléanaise", 2_000m)], 0m),
             new("chateaudun-nogent", "Châteaudun", true, current, Stage.Filed, [("Clip moi un métier", 6_000m)], 2_500m),
             new("loir-et-cher", "Blois", true, current, Stage.Late, [("Radio COMETE", 5_000m)], 2_000m),
@@ -50,15 +52,18 @@ internal static class DemoBudgets
         }
         if ((await directory.ListAsync("indre-et-loire", cancellationToken)).FirstOrDefault(s => s.Type == "Mission Locale" && s.Town == "Tours") is { } tours)
             db.Agreements.Add(Agreement("indre-et-loire", current + 1, tours, coordinates: true));
-        if ((await directory.ListAsync("cher", cancellationToken)).FirstOrDefault(s => s.Type == "Mission Locale" && s.Town == "Bourges") is { } bourges)
+        if ((await directory.ListAsync("cher", cancellationToken)).FirstOrDefault(s => s.Type == "Mission Locale" && s.Town == CherCarrierTown) is { } cherSud)
             db.Envelopes.Add(new Envelope
             {
                 TerritoryId = "departement-18", TerritoryName = "Cher", DepartmentCode = "18", Purpose = "Achever les projets de territoire et payer les frais de fonctionnement",
-                Amount = 15_000m, StartsOn = new DateOnly(2015, 9, 1), EndsOn = new DateOnly(2016, 8, 31), CarrierStructureId = bourges.Id, CarrierName = bourges.Name,
+                Amount = 15_000m, StartsOn = new DateOnly(2015, 9, 1), EndsOn = new DateOnly(2016, 8, 31), CarrierStructureId = cherSud.Id, CarrierName = cherSud.Name,
                 AllottedOn = new DateOnly(2015, 7, 10), RecordedBy = "démo",
             });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The Mission Locale Cher-Sud's town: it carries the budget for the department (seed 000).</summary>
+    private const string CherCarrierTown = "Saint-Amand-Montrond";
 
     private static FinancialAgreement Agreement(string territory, int year, StructureInfo carrier, bool coordinates)
     {
@@ -110,23 +115,29 @@ internal static class DemoBudgets
             request.Payments.Add(new Payment { RequestId = request.Id, Kind = PaymentKind.Advance, Amount = SubsidyRules.Advance(request.Granted), PaidOn = advanceOn, Reference = $"M-{plan.Year}-{plan.Territory}-1", RecordedBy = "démo" });
             db.AddIntegrationEvent(new PaymentMade(Guid.NewGuid(), plan.Territory, plan.Year, nameof(PaymentKind.Advance), request.Paid, advanceOn, request.Paid, request.Granted, told.AddDays(40)));
         }
-        // Spending month by month: the closed years spend nearly all, the current one what its months allow.
-        var months = plan.Stage == Stage.Closed ? 10 : Math.Clamp((today.Year - agreement.StartsOn.Year) * 12 + today.Month - agreement.StartsOn.Month, 0, 10);
+        // Spending month by month: the closed years spend nearly all, the current one what its months allow. The school year
+        // 2015-2016 spent slowly (under half by July 2016, seed 004), from January to its extended end in December.
+        var slow = plan.Year < FinancialAgreement.FirstCivilYear;
+        var (first, share, count) = slow ? (new DateOnly(agreement.StartsOn.Year + 1, 1, 1), 0.08m, 12) : (agreement.StartsOn, 0.095m, 10);
+        var months = plan.Stage == Stage.Closed ? count : Math.Clamp((today.Year - first.Year) * 12 + today.Month - first.Month, 0, count);
         foreach (var line in request.Lines)
             for (var m = 0; m < months; m++)
             {
-                var spentOn = agreement.StartsOn.AddMonths(m + 1).AddDays(-1);
+                var spentOn = first.AddMonths(m + 1).AddDays(-1);
                 if (spentOn > today) break;
-                request.Spending.Add(new SpendingEntry { RequestId = request.Id, LineId = line.Id, SpentOn = spentOn, Amount = decimal.Round(line.Amount * 0.095m, 2), Label = $"Pièces du mois ({spentOn:MM/yyyy})", RecordedBy = "démo", RecordedAt = request.UpdatedAt });
+                request.Spending.Add(new SpendingEntry { RequestId = request.Id, LineId = line.Id, SpentOn = spentOn, Amount = decimal.Round(line.Amount * share, 2), Label = $"Pièces du mois ({spentOn:MM/yyyy})", RecordedBy = "démo", RecordedAt = request.UpdatedAt });
             }
         if (plan.Stage != Stage.Closed || agreement.EndsOn.AddDays(20) > today) return;
         if (plan.Year < 2017)
         {
-            // The 2016 case: the school-year agreement moved from 31 August to 31 December while under half consumed.
+            // The 2016 case: the school-year agreement moved from 31 August to 31 December while under half consumed, by an
+            // amendment the CPR voted in July 2016 (seeds 001, 004), signed after.
             var previous = agreement.EndsOn;
+            var signedOn = new DateOnly(previous.Year, 7, 20);
             agreement.EndsOn = new DateOnly(previous.Year, 12, 31);
-            agreement.Amendments.Add(new AgreementAmendment { AgreementId = agreement.Id, Number = 1, PreviousEndsOn = previous, NewEndsOn = agreement.EndsOn, SignedOn = new DateOnly(previous.Year, 3, 1),
-                Reason = "Projets de territoire à achever à l'automne", ConsumptionRate = 0.38m, RecordedBy = "démo" });
+            agreement.Amendments.Add(new AgreementAmendment { AgreementId = agreement.Id, Number = 1, PreviousEndsOn = previous, NewEndsOn = agreement.EndsOn,
+                CprVoteOn = new DateOnly(previous.Year, 7, 8), SignedOn = signedOn, Reason = "Conventions consommées à moins de 50 % : projets de territoire à achever à l'automne",
+                ConsumptionRate = decimal.Round(SubsidyRules.Consumption(request, signedOn), 4), RecordedBy = "démo" });
         }
         request.ClosedOn = agreement.EndsOn.AddDays(20);
         request.ClosedBy = "démo";

@@ -55,6 +55,13 @@ public static class DemoNetwork
         ("chateaudun-nogent", StructureType.MissionLocale, "Châteaudun"), ("chateaudun-nogent", StructureType.Cio, "Châteaudun"),
     ];
 
+    /// <summary>Structures known by their own name rather than by type and town: the Mission Locale of Saint-Amand-Montrond
+    /// is the Mission Locale Cher-Sud, the carrier of the Cher's budget in seed 000.</summary>
+    private static readonly Dictionary<(string Territory, StructureType Type, string Town), string> OwnNames = new()
+    {
+        [("cher", StructureType.MissionLocale, "Saint-Amand-Montrond")] = "Mission Locale Cher-Sud",
+    };
+
     /// <summary>Every local SPRO also has a demo coordinator and a demo member, so that any plugin can be tried anywhere.</summary>
     private static IEnumerable<(string Email, string Name, string Role, string Territory)> EveryTerritorysPair(Territories.Territory territory) =>
     [
@@ -141,7 +148,7 @@ public static class DemoNetwork
         {
             foreach (var (territory, type, town) in Structures)
             {
-                var structure = new Structure { Name = $"{Structure.TypeLabel(type)} {Territories.FrenchPlaces.Of(town)}", Type = type, Town = town, TerritoryId = territory, Public = DemoPublic(type),
+                var structure = new Structure { Name = OwnNames.GetValueOrDefault((territory, type, town)) ?? $"{Structure.TypeLabel(type)} {Territories.FrenchPlaces.Of(town)}", Type = type, Town = town, TerritoryId = territory, Public = DemoPublic(type),
                     DepartmentWide = type == StructureType.CapEmploi };
                 structure.Index();
                 db.Structures.Add(structure);
