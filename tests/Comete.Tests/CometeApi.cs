@@ -38,14 +38,21 @@ internal static class CometeApi
     public static Task<HttpResponseMessage> TransitionAsync(HttpClient client, JsonElement show, string transition) =>
         client.PostAsJsonAsync($"{LoirEtCher}/shows/{show.GetProperty("id").GetString()}/{transition}", new { version = show.GetProperty("version").GetInt32() });
 
-    /// <summary>A show ready to confirm: coordinator, employer and employee.</summary>
+    /// <summary>A show ready to confirm, as seed 003's were: coordinator, employer, employee, branch, key figures then testimonies.</summary>
     public static async Task<JsonElement> ConfirmableShowAsync(HttpClient client, string date)
     {
         var show = await ScheduleAsync(client, date);
         show = await AddGuestAsync(client, show, "Coordinator", "Coordonnatrice");
         show = await AddGuestAsync(client, show, "Employer", "Employeuse");
-        return await AddGuestAsync(client, show, "Employee", "Salarié");
+        show = await AddGuestAsync(client, show, "Employee", "Salarié");
+        show = await AddGuestAsync(client, show, "ProfessionalBranch", "Branche");
+        return await SetRunningOrderAsync(client, show, ("KeyFigures", 10), ("Testimony", 40));
     }
+
+    public static async Task<JsonElement> SetRunningOrderAsync(HttpClient client, JsonElement show, params (string Kind, int Minutes)[] segments) =>
+        await (await client.PutAsJsonAsync($"{LoirEtCher}/shows/{show.GetProperty("id").GetString()}/running-order",
+                new { version = show.GetProperty("version").GetInt32(), segments = segments.Select((s, i) => new { kind = s.Kind, title = $"Séquence {i + 1}", minutes = s.Minutes }) }))
+            .JsonAsync(System.Net.HttpStatusCode.OK);
 
     public static async Task<string> ShowJsonAsync(HttpClient client, JsonElement show) =>
         await client.GetStringAsync($"{LoirEtCher}/shows/{show.GetProperty("id").GetString()}");

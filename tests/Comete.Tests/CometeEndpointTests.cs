@@ -127,29 +127,54 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_show_is_confirmed_only_with_an_employer_and_an_employee()
+    public async Task A_show_is_confirmed_only_with_what_the_seeds_shows_had()
     {
         var client = await Coordinator();
         var show = await ScheduleAsync(client, "2027-01-12");
+        async Task Refused(string field, string rule)
+        {
+            var before = await ShowJsonAsync(client, show);
+            AssertRule(await (await TransitionAsync(client, show, "confirm")).JsonAsync(HttpStatusCode.BadRequest), field, rule);
+            Assert.Equal(before, await ShowJsonAsync(client, show));
+        }
+        await Refused("guests", "coordonnateur");
+        show = await AddGuestAsync(client, show, "Coordinator");
         show = await AddGuestAsync(client, show, "Employer");
-        var problem = await (await TransitionAsync(client, show, "confirm")).JsonAsync(HttpStatusCode.BadRequest);
-        AssertRule(problem, "guests", "employeur-et-salarie");
+        await Refused("guests", "employeur-et-salarie");
         show = await AddGuestAsync(client, show, "Employee");
+        await Refused("guests", "branche-professionnelle");
+        show = await AddGuestAsync(client, show, "ProfessionalBranch");
+        await Refused("runningOrder", "chiffres-cles-et-temoignages");
+        show = await SetRunningOrderAsync(client, show, ("KeyFigures", 30), ("Testimony", 20));
+        await Refused("runningOrder", "temoignages-essentiel");
+        show = await SetRunningOrderAsync(client, show, ("KeyFigures", 10), ("Testimony", 40));
         var confirmed = await (await TransitionAsync(client, show, "confirm")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("Confirmed", confirmed.GetProperty("state").GetString());
+
+        // The branch a confirmed show needs leaves only once replaced.
+        var branch = confirmed.GetProperty("guests").EnumerateArray().First(g => g.GetProperty("role").GetString() == "ProfessionalBranch").GetProperty("id").GetString();
+        var kept = await (await client.DeleteAsync($"{LoirEtCher}/shows/{confirmed.GetProperty("id").GetString()}/guests/{branch}?version={confirmed.GetProperty("version").GetInt32()}"))
+            .JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("branche-professionnelle", kept.GetProperty("rule").GetString());
     }
 
     [Fact]
-    public async Task A_fourth_professional_is_refused()
+    public async Task Coordinator_two_employers_an_employee_and_the_branch_are_accepted_a_fourth_professional_is_refused()
     {
         var client = await Coordinator();
         var show = await ConfirmableShowAsync(client, "2027-01-12");
-        show = await AddGuestAsync(client, show, "ProfessionalBranch");
+        show = await AddGuestAsync(client, show, "Employer", "Deuxième employeur");
+        Assert.Equal(5, show.GetProperty("guests").GetArrayLength());
         var before = await ShowJsonAsync(client, show);
         var problem = await (await client.PostAsJsonAsync($"{LoirEtCher}/shows/{show.GetProperty("id").GetString()}/guests",
             new { name = "De trop", role = "Employee", version = show.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.BadRequest);
         AssertRule(problem, "role", "professionnels-max");
+        var secondBranch = await (await client.PostAsJsonAsync($"{LoirEtCher}/shows/{show.GetProperty("id").GetString()}/guests",
+            new { name = "Autre branche", role = "ProfessionalBranch", version = show.GetProperty("version").GetInt32() })).JsonAsync(HttpStatusCode.BadRequest);
+        AssertRule(secondBranch, "role", "branche-unique");
         Assert.Equal(before, await ShowJsonAsync(client, show));
+        var confirmed = await (await TransitionAsync(client, show, "confirm")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Confirmed", confirmed.GetProperty("state").GetString());
     }
 
     [Fact]

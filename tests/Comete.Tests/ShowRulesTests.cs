@@ -42,33 +42,61 @@ public sealed class ShowRulesTests
         Assert.False(show.Overlaps(show.Date, new(9, 0), new(10, 0)));
     }
 
-    [Fact]
-    public void Confirming_needs_an_employer_and_an_employee()
+    private static void Complete(Show show)
     {
-        var show = NewShow();
-        show.AddGuest(G(GuestRole.Coordinator));
-        show.AddGuest(G(GuestRole.Employer));
-        var refused = Assert.Throws<RuleViolationException>(show.Confirm);
-        Assert.Equal("employeur-et-salarie", refused.Rule);
-        Assert.Equal(ShowState.Planned, show.State);
-        show.AddGuest(G(GuestRole.Employee));
-        show.Confirm();
-        Assert.Equal(ShowState.Confirmed, show.State);
+        foreach (var role in new[] { GuestRole.Coordinator, GuestRole.Employer, GuestRole.Employee, GuestRole.ProfessionalBranch }) show.AddGuest(G(role));
+        show.SetRunningOrder([new Segment { Kind = SegmentKind.KeyFigures, Title = "Chiffres", Minutes = 10 }, new Segment { Kind = SegmentKind.Testimony, Title = "Témoignages", Minutes = 40 }]);
     }
 
     [Fact]
-    public void At_most_three_professionals_but_the_coordinator_does_not_count()
+    public void Confirming_needs_what_the_seeds_shows_had_coordinator_employer_employee_branch_and_a_running_order()
+    {
+        var show = NewShow();
+        void Refused(string field, string rule)
+        {
+            var refused = Assert.Throws<RuleViolationException>(show.Confirm);
+            Assert.Equal((field, rule), (refused.Field, refused.Rule));
+            Assert.Equal(ShowState.Planned, show.State);
+        }
+        Refused("guests", "coordonnateur");
+        show.AddGuest(G(GuestRole.Coordinator));
+        show.AddGuest(G(GuestRole.Employer));
+        Refused("guests", "employeur-et-salarie");
+        show.AddGuest(G(GuestRole.Employee));
+        Refused("guests", "branche-professionnelle");
+        show.AddGuest(G(GuestRole.ProfessionalBranch));
+        Refused("runningOrder", "chiffres-cles-et-temoignages");
+        show.SetRunningOrder([new Segment { Kind = SegmentKind.Testimony, Title = "Témoignages", Minutes = 40 }]);
+        Refused("runningOrder", "chiffres-cles-et-temoignages");
+        show.SetRunningOrder([new Segment { Kind = SegmentKind.KeyFigures, Title = "Chiffres", Minutes = 30 }, new Segment { Kind = SegmentKind.Testimony, Title = "Témoignages", Minutes = 20 }, new Segment { Kind = SegmentKind.Other, Title = "Formations", Minutes = 10 }]);
+        Refused("runningOrder", "temoignages-essentiel");
+        show.SetRunningOrder([new Segment { Kind = SegmentKind.KeyFigures, Title = "Chiffres", Minutes = 10 }, new Segment { Kind = SegmentKind.Testimony, Title = "Témoignages", Minutes = 40 }, new Segment { Kind = SegmentKind.Other, Title = "Formations", Minutes = 10 }]);
+        show.Confirm();
+        Assert.Equal(ShowState.Confirmed, show.State);
+        // Once confirmed, the running order keeps what it was confirmed with.
+        var emptied = Assert.Throws<RuleViolationException>(() => show.SetRunningOrder([new Segment { Kind = SegmentKind.Other, Title = "Musique", Minutes = 60 }]));
+        Assert.Equal("chiffres-cles-et-temoignages", emptied.Rule);
+        Assert.Equal(3, show.RunningOrder.Count);
+    }
+
+    [Fact]
+    public void The_branch_and_the_coordinator_come_on_top_of_at_most_three_professionals()
     {
         var show = NewShow();
         show.AddGuest(G(GuestRole.Coordinator));
         show.AddGuest(G(GuestRole.Employer));
+        show.AddGuest(G(GuestRole.Employer, "Deuxième employeur"));
         show.AddGuest(G(GuestRole.Employee));
         show.AddGuest(G(GuestRole.ProfessionalBranch));
+        Assert.Equal(3, show.ProfessionalCount);
         var refused = Assert.Throws<RuleViolationException>(() => show.AddGuest(G(GuestRole.Employee)));
         Assert.Equal("professionnels-max", refused.Rule);
-        Assert.Equal(4, show.Guests.Count);
-        show.AddGuest(G(GuestRole.Coordinator, "Deuxième coordonnateur"));
-        Assert.Equal(3, show.ProfessionalCount);
+        var secondBranch = Assert.Throws<RuleViolationException>(() => show.AddGuest(G(GuestRole.ProfessionalBranch, "Autre branche")));
+        Assert.Equal("branche-unique", secondBranch.Rule);
+        Assert.Equal(5, show.Guests.Count);
+        show.SetRunningOrder([new Segment { Kind = SegmentKind.KeyFigures, Title = "Chiffres", Minutes = 10 }, new Segment { Kind = SegmentKind.Testimony, Title = "Témoignages", Minutes = 40 }]);
+        show.Confirm();
+        Assert.Equal(ShowState.Confirmed, show.State);
     }
 
     [Fact]
@@ -76,8 +104,7 @@ public sealed class ShowRulesTests
     {
         var show = NewShow();
         Assert.Throws<ConflictException>(show.MarkBroadcast);
-        show.AddGuest(G(GuestRole.Employer));
-        show.AddGuest(G(GuestRole.Employee));
+        Complete(show);
         show.Confirm();
         show.MarkBroadcast();
         Assert.Equal(ShowState.Broadcast, show.State);

@@ -28,13 +28,20 @@ public sealed class CometeJourneyTests(BrowserFixture browser) : IClassFixture<B
 
         await page.Locator("tr", new() { HasText = "Métiers de l'aide à la personne" }).GetByRole(AriaRole.Link).ClickAsync();
         await page.AssertAccessibleAsync();
-        foreach (var (name, role) in new[] { ("Aline Meunier", "Employeur"), ("Rayan Colin", "Salarié") })
+        // As seed 003's shows: the coordinator, an employer and an employee, the branch; key figures, then testimonies.
+        foreach (var (name, role) in new[] { ("Maëlle Girard", "Coordonnateur"), ("Aline Meunier", "Employeur"), ("Rayan Colin", "Salarié"), ("Branche des services à la personne", "Branche professionnelle") })
         {
             await page.GetByLabel("Nom de l'invité").FillAsync(name);
             await page.GetByLabel("Rôle").SelectOptionAsync(new SelectOptionValue { Label = role });
             await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter l'invité" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(name);
         }
+        await page.GetByLabel("Intitulé de la séquence 1").FillAsync("Le secteur en chiffres");
+        await page.GetByLabel("Minutes de la séquence 1").FillAsync("10");
+        await page.GetByLabel("Intitulé de la séquence 2").FillAsync("Témoignages des professionnels");
+        await page.GetByLabel("Minutes de la séquence 2").FillAsync("40");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le déroulé" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Déroulé enregistré");
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer l'émission" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("confirmée");
         await page.AssertAccessibleAsync();

@@ -98,10 +98,10 @@ public sealed class CycleTests(SproHubFactory factory) : IClassFixture<SproHubFa
         var workbook = new MemoryStream(await (await coordinator.GetAsync($"{Api}/export.xlsx")).Content.ReadAsByteArrayAsync());
         Assert.Equal(["Synthèse", "Indicateurs 1-2", "Indicateurs 7-7bis-20", "Indicateurs 24-25"], workbook.GetSheetNames());
         var trainings = workbook.Query(useHeaderRow: true, sheetName: "Indicateurs 7-7bis-20").Cast<IDictionary<string, object>>().ToList();
-        Assert.Contains(trainings, t => (string)t["Structures membres de votre réseau"] == "Mission Locale" && Convert.ToDecimal(t["Nombre d'agents dans les structures membres"]) == 8m);
+        Assert.Contains(trainings, t => (string)t["Structures membres de votre réseau"] == "Mission Locale" && Convert.ToDecimal(t["Nombre d'agents dans les structures membres 2023"]) == 8m);
         var csv = System.Text.Encoding.UTF8.GetString(await (await coordinator.GetAsync($"{Api}/export.csv")).Content.ReadAsByteArrayAsync());
-        Assert.StartsWith("\uFEFFQuestion;N°;Indicateur;Valeur", csv);
-        Assert.True(csv.Contains("1;20;Part des agents formés ou professionnalisés;0,7;%;7;10;saisie"), csv);
+        Assert.StartsWith("\uFEFFQuestion;N°;Indicateur;Valeur;Taux", csv);
+        Assert.True(csv.Contains("1;20;Part des agents formés ou professionnalisés;;70,0 %;%;7;10;saisie"), csv);
         var page = WebUtility.HtmlDecode(await (await factory.ClientAsCookieAsync(DemoAccounts.IndreEtLoireCoordinator)).GetStringAsync($"/t/indre-et-loire/indicateurs/imprimer?annee={Year}"));
         Assert.Contains("Tableau de bord d'évaluation 2023", page);
         await (await (await factory.ClientAsAsync(DemoAccounts.IndreEtLoireMember)).GetAsync($"{Api}/export.xlsx")).JsonAsync(HttpStatusCode.Forbidden);

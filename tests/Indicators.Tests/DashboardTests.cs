@@ -83,8 +83,8 @@ public sealed class DashboardTests(SproHubFactory factory) : IClassFixture<SproH
         var cher = await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/territories/cher/indicators/dashboards/{Year}")).JsonAsync(HttpStatusCode.OK);
         // Nor in Cher's exports; COMETE's are in Loir-et-Cher's.
         var cherCsv = System.Text.Encoding.UTF8.GetString(await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/territories/cher/indicators/dashboards/{Year}/export.csv")).Content.ReadAsByteArrayAsync());
-        Assert.DoesNotContain("comete.", cherCsv);
-        Assert.Contains(";comete.shows-broadcast;", System.Text.Encoding.UTF8.GetString(await (await (await factory.ClientAsAsync(DemoAccounts.LoirEtCherCoordinator))
+        Assert.DoesNotContain("Émissions diffusées", cherCsv);
+        Assert.Contains(";Émissions diffusées;", System.Text.Encoding.UTF8.GetString(await (await (await factory.ClientAsAsync(DemoAccounts.LoirEtCherCoordinator))
             .GetAsync($"/api/territories/loir-et-cher/indicators/dashboards/{Year}/export.csv")).Content.ReadAsByteArrayAsync()));
         var catalogue = await (await (await factory.ClientAsAsync(DemoAccounts.LoirEtCherCoordinator)).GetAsync("/api/territories/loir-et-cher/indicators/catalogue")).JsonAsync(HttpStatusCode.OK);
         var share = catalogue.EnumerateArray().Single(d => d.GetProperty("code").GetString() == "20");

@@ -60,7 +60,7 @@ public sealed class CelluleHandicapModule : IModule
             new IndicatorDeclaration(Indicators.Examined, "Situations examinées en concertation", "situations") { CountsPeople = true },
             new IndicatorDeclaration(Indicators.Followed, "Situations suivies (point de situation donné)", "situations") { CountsPeople = true },
             new IndicatorDeclaration(Indicators.SolutionsFound, "Solutions trouvées", "situations") { CountsPeople = true },
-            new IndicatorDeclaration(Indicators.DaysToFirstExamination, "Délai entre dépôt et premier examen, cumulé (÷ situations examinées = délai moyen)", "jours"),
+            new IndicatorDeclaration(Indicators.DaysToFirstExamination, "Délai moyen entre le dépôt et le premier examen", "jours") { AverageOver = Indicators.Examined },
             new IndicatorDeclaration(Indicators.FollowUpsOnTime, "Points de situation donnés à temps", "points") { CountsPeople = true },
         ],
         Navigation =

@@ -37,6 +37,10 @@ public sealed record IndicatorDeclaration(string Code, string Label, string Unit
     /// <summary>A count of people (young people followed, participants): below five it reads « &lt; 5 » wherever the
     /// platform shows or exports it, so that a small figure never points at someone.</summary>
     public bool CountsPeople { get; init; }
+
+    /// <summary>The code of another indicator of the same module this one is divided by: the events add up a total (days
+    /// waited), the dashboards show the average (days per situation examined), summed and divided again at every level.</summary>
+    public string? AverageOver { get; init; }
 }
 
 /// <param name="Path">Relative to the territory: <c>comete</c> gives <c>/t/{territory}/comete</c>.</param>

@@ -12,10 +12,10 @@ public enum EvaluativeQuestion
 }
 
 /// <summary>
-/// A count (meetings, broadcasts), a rate (numerator over denominator), an amount in euros, or a count of people, which
-/// reads « &lt; 5 » below five wherever it is shown or exported.
+/// A count (meetings, broadcasts), a rate (numerator over denominator), an amount in euros, a count of people, which
+/// reads « &lt; 5 » below five wherever it is shown or exported, or an average (a total over a count, in the unit of the total).
 /// </summary>
-public enum IndicatorKind { Count, Rate, Amount, People }
+public enum IndicatorKind { Count, Rate, Amount, People, Average }
 
 public enum IndicatorPeriod { CivilYear, SchoolYear }
 
@@ -27,9 +27,12 @@ public enum IndicatorLevels { Territory = 1, Department = 2, Region = 4, All = T
 public enum IndicatorSource { Events, Form }
 
 /// <summary>
-/// An indicator of the catalogue. A rate names its numerator and denominator, which are what rolls up (summed, never
-/// averaged); a plugin's indicator carries its module's id and appears only where the plugin is enabled.
+/// An indicator of the catalogue. A rate or an average names its numerator and denominator, which are what rolls up
+/// (summed, never averaged); a plugin's indicator carries its module's id and appears only where the plugin is enabled.
 /// </summary>
+/// <param name="Code">Stable key of the API and the stored figures (<c>7bis</c>, <c>cellule.situations-examined</c>); not for people.</param>
+/// <param name="Number">Its number in the Région's evaluation (seed 002: 1, 2, 7, 7bis, 20, 24, 25), shown beside its label; null for the others.</param>
+/// <param name="AverageOver">For an average, the code of the count it is divided by.</param>
 public sealed record IndicatorDefinition(
     string Code,
     string Label,
@@ -41,9 +44,14 @@ public sealed record IndicatorDefinition(
     string? Numerator = null,
     string? Denominator = null,
     string? ModuleId = null,
-    IndicatorLevels Levels = IndicatorLevels.All)
+    IndicatorLevels Levels = IndicatorLevels.All,
+    string? Number = null,
+    string? AverageOver = null)
 {
     public bool IsPlugin => ModuleId is not null;
+
+    /// <summary>Its number when the Région's evaluation gives one, followed by its label: « 7bis — Agents des structures membres ».</summary>
+    public static string Title(string? number, string label) => number is null ? label : $"{number} — {label}";
 
     public static string QuestionLabel(EvaluativeQuestion question) => question switch
     {

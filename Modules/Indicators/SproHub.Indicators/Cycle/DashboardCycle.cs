@@ -51,7 +51,7 @@ public sealed class SaveDashboardFormValidator : AbstractValidator<SaveDashboard
             t.RuleFor(x => x.Agents).InclusiveBetween(0, MaxAgents).WithMessage($"Le nombre d'agents va de 0 à {MaxAgents}.").Must(v => v == decimal.Truncate(v)).WithErrorCode("entier").WithMessage("Un nombre d'agents est entier.");
             t.RuleFor(x => x.Trained).LessThanOrEqualTo(x => x.Agents).WithErrorCode("formes-au-plus-agents").WithMessage("Il n'y a pas plus d'agents formés que d'agents dans ces structures.");
         });
-        RuleFor(r => r.Trainings).Must(t => t is null || t.Where(x => x is not null).GroupBy(x => x.StructureType?.Trim() ?? "", StringComparer.OrdinalIgnoreCase).All(g => g.Count() == 1))
+        RuleFor(r => r.Trainings).Must(t => t is null || t.Where(x => x is not null).GroupBy(x => MemberStructureTypes.Canonical(x.StructureType ?? ""), StringComparer.OrdinalIgnoreCase).All(g => g.Count() == 1))
             .WithErrorCode("type-unique").WithMessage("Chaque type de structure n'apparaît qu'une fois.");
         RuleFor(r => r.CoordinatingStructure).MaximumLength(200);
         RuleFor(r => r.CoordinationAgents).InclusiveBetween(0, MaxAgents).WithMessage($"Le nombre d'agents va de 0 à {MaxAgents}.");
@@ -76,7 +76,9 @@ internal sealed class DashboardCycleHandlers(IndicatorsDbContext db, DashboardFo
         DemandCoordinator();
         var dashboard = await ForChangeAsync(request.Year, request.Version, create: true, cancellationToken);
         dashboard.EnsureEditable();
-        var typed = request.Trainings.SelectMany(t => new[] { (IndicatorCatalogue.AgentsTrained, t.StructureType.Trim(), t.Trained), (IndicatorCatalogue.AgentsInStructures, t.StructureType.Trim(), t.Agents) }).ToList();
+        // Types are kept under seed 002's names (« Pôle emploi » typed is France Travail's row).
+        var typed = request.Trainings.Select(t => (Type: MemberStructureTypes.Canonical(t.StructureType), t.Trained, t.Agents))
+            .SelectMany(t => new[] { (IndicatorCatalogue.AgentsTrained, t.Type, t.Trained), (IndicatorCatalogue.AgentsInStructures, t.Type, t.Agents) }).ToList();
         if (request.CoordinationAgents is { } agents) typed.Add((IndicatorCatalogue.CoordinationAgents, "", agents));
         if (request.CoordinationFte is { } fte) typed.Add((IndicatorCatalogue.CoordinationFte, "", fte));
         // Values are updated in place (one row per indicator and type of structure), those no longer typed removed.

@@ -30,7 +30,7 @@ public sealed record IndicatorFigure(decimal? Value, decimal? Numerator = null, 
 }
 
 /// <summary>Every indicator's figure for some local SPROs and a year, read in a few queries for all of them.</summary>
-internal sealed class DashboardFigures(IndicatorsDbContext db)
+internal sealed class DashboardFigures(IndicatorsDbContext db, IndicatorCatalogue catalogue)
 {
     /// <summary>The figures as they stand: the platform's facts and the coordinators' forms.</summary>
     public async Task<Dictionary<string, Dictionary<string, IndicatorFigure>>> LiveAsync(IReadOnlyCollection<string> territories, int year, CancellationToken cancellationToken)
@@ -73,6 +73,8 @@ internal sealed class DashboardFigures(IndicatorsDbContext db)
             foreach (var code in new[] { IndicatorCatalogue.CoordinationAgents, IndicatorCatalogue.CoordinationFte })
                 if (territory.Any(f => f.Code == code)) figures[code] = IndicatorFigure.Of(Sum(code));
         }
+        var definitions = catalogue.For(null);
+        foreach (var figures in result.Values) IndicatorCatalogue.DivideAverages(figures, definitions);
         return result;
     }
 
@@ -82,7 +84,12 @@ internal sealed class DashboardFigures(IndicatorsDbContext db)
         var live = await LiveAsync(territories, year, cancellationToken);
         var approved = await db.Dashboards.AsNoTracking().Where(d => territories.Contains(d.TerritoryId) && d.Year == year)
             .Select(d => new { d.TerritoryId, Latest = d.Approved.OrderByDescending(a => a.Number).Select(a => a.Figures).FirstOrDefault() }).ToListAsync(cancellationToken);
-        foreach (var a in approved.Where(a => a.Latest is not null)) live[a.TerritoryId] = Snapshot.Read(a.Latest!).Figures;
+        var definitions = catalogue.For(null);
+        foreach (var a in approved.Where(a => a.Latest is not null))
+        {
+            live[a.TerritoryId] = Snapshot.Read(a.Latest!).Figures;
+            IndicatorCatalogue.DivideAverages(live[a.TerritoryId], definitions);
+        }
         return live;
     }
 }

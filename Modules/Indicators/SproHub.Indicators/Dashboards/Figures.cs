@@ -12,8 +12,13 @@ public static class Figures
     public const int SmallCount = 5;
 
     /// <summary>The figure as it may be shown: a count of people under <see cref="SmallCount"/> is withheld (computed sums stay exact).</summary>
-    public static IndicatorFigure? Shown(IndicatorFigure? figure, IndicatorKind kind) =>
-        kind == IndicatorKind.People && figure?.Value is { } v && v < SmallCount ? new IndicatorFigure(null) { Masked = true } : figure;
+    public static IndicatorFigure? Shown(IndicatorFigure? figure, IndicatorKind kind) => figure switch
+    {
+        { Value: { } v } when kind == IndicatorKind.People && v < SmallCount => new IndicatorFigure(null) { Masked = true },
+        // An average over so few people keeps its value but not the count it is made of.
+        { Denominator: { } people } when kind == IndicatorKind.Average && people < SmallCount => new IndicatorFigure(figure.Value),
+        _ => figure,
+    };
 
     /// <summary>A spreadsheet's cell: the number, or « &lt; 5 » for a withheld count.</summary>
     public static object? Cell(IndicatorFigure? figure) => figure is { Masked: true } ? $"< {SmallCount}" : figure?.Value;
@@ -24,6 +29,7 @@ public static class Figures
         null => "—",
         { } v when kind == IndicatorKind.Rate => v.ToString("0.0 %", French),
         { } v when kind == IndicatorKind.Amount => v.ToString("#,##0.00 €", French),
+        { } v when kind == IndicatorKind.Average => v.ToString("#,##0.#", French),
         { } v => v.ToString("#,##0.##", French),
     };
 

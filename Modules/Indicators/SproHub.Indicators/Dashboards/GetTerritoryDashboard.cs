@@ -14,7 +14,9 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Indicators.Dashboards;
 
-public sealed record DashboardLine(string Code, string Label, string Unit, IndicatorKind Kind, IndicatorSource Source, string? Numerator, string? Denominator, IndicatorFigure? Figure, string? ModuleId);
+/// <param name="Code">The API's key; people read <paramref name="Number"/> (the Région's indicators) and <paramref name="Label"/>.</param>
+public sealed record DashboardLine(string Code, string Label, string Unit, IndicatorKind Kind, IndicatorSource Source, string? Numerator, string? Denominator, IndicatorFigure? Figure, string? ModuleId,
+    string? Number = null);
 
 public sealed record DashboardSection(EvaluativeQuestion Question, string Title, IReadOnlyList<DashboardLine> Lines);
 
@@ -60,6 +62,7 @@ internal sealed class DashboardViews(IndicatorsDbContext db, DashboardFigures fi
         var status = member ? DashboardStatus.Approved : dashboard?.Status ?? DashboardStatus.Draft;
         var form = await forms.ViewAsync(dashboard, cancellationToken);
         var snapshot = latest is not null && status == DashboardStatus.Approved ? Snapshot.Read(latest.Figures) : await SnapshotAsync(form, year, cancellationToken);
+        IndicatorCatalogue.DivideAverages(snapshot.Figures, catalogue.For(current.Slug));
         var versions = (dashboard?.Approved ?? []).OrderBy(a => a.Number).Select(a => new ApprovedVersionView(a.Number, a.CorrectionReason, a.SubmittedBy, a.SubmittedAt, a.ApprovedBy, a.ApprovedAt)).ToList();
         var editable = coordinator && status == DashboardStatus.Draft;
         return new TerritoryDashboard(current.Slug, current.Name, year, status, member ? latest!.Number : dashboard?.Number ?? 1,
@@ -87,7 +90,7 @@ internal sealed class DashboardViews(IndicatorsDbContext db, DashboardFigures fi
 
     public static IReadOnlyList<DashboardSection> Sections(IReadOnlyList<IndicatorDefinition> definitions, Func<string, IndicatorFigure?> figure) =>
         Enum.GetValues<EvaluativeQuestion>().Select(q => new DashboardSection(q, IndicatorDefinition.QuestionLabel(q), definitions.Where(d => d.Question == q)
-            .Select(d => new DashboardLine(d.Code, d.Label, d.Unit, d.Kind, d.Source, d.Numerator, d.Denominator, Figures.Shown(figure(d.Code), d.Kind), d.ModuleId)).ToList())).ToList();
+            .Select(d => new DashboardLine(d.Code, d.Label, d.Unit, d.Kind, d.Source, d.Numerator, d.Denominator, Figures.Shown(figure(d.Code), d.Kind), d.ModuleId, d.Number)).ToList())).ToList();
 }
 
 internal static class DashboardEndpoints

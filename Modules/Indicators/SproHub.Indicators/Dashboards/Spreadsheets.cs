@@ -3,6 +3,8 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
 
 namespace SproHub.Indicators.Dashboards;
 
@@ -27,10 +29,12 @@ internal static class Spreadsheets
         return buffer.ToArray();
     }
 
-    public static byte[] Xlsx(Dictionary<string, object> sheets)
+    /// <param name="percentColumns">Columns holding rates (0.7): written as numbers in Excel's percentage format (70,0 %).</param>
+    public static byte[] Xlsx(Dictionary<string, object> sheets, IReadOnlyCollection<string>? percentColumns = null)
     {
         using var buffer = new MemoryStream();
-        buffer.SaveAs(sheets);
+        var configuration = new OpenXmlConfiguration { DynamicColumns = (percentColumns ?? []).Distinct().Select(c => new DynamicExcelColumn(c) { Format = "0.0%" }).ToArray() };
+        buffer.SaveAs(sheets, configuration: configuration);
         return buffer.ToArray();
     }
 

@@ -15,7 +15,7 @@ namespace SproHub.Indicators.Region;
 public sealed record ComparedColumn(string TerritoryId, string TerritoryName, int Year);
 
 /// <param name="Figures">One per column, in the columns' order; null where the indicator does not exist there.</param>
-public sealed record ComparedLine(string Code, string Label, EvaluativeQuestion Question, IndicatorKind Kind, IReadOnlyList<IndicatorFigure?> Figures);
+public sealed record ComparedLine(string Code, string Label, EvaluativeQuestion Question, IndicatorKind Kind, IReadOnlyList<IndicatorFigure?> Figures, string? Number = null);
 
 public sealed record Comparison(IReadOnlyList<ComparedColumn> Columns, IReadOnlyList<ComparedLine> Lines);
 
@@ -49,7 +49,7 @@ internal sealed class CompareTerritoriesHandler(DashboardFigures figures, Indica
         var enabled = chosen.ToDictionary(t => t, t => catalogue.For(t).Select(d => d.Code).ToHashSet());
         var lines = catalogue.For(null).Where(d => chosen.Any(t => enabled[t].Contains(d.Code)))
             .Select(d => new ComparedLine(d.Code, d.Label, d.Question, d.Kind,
-                columns.Select(c => enabled[c.TerritoryId].Contains(d.Code) ? Dashboards.Figures.Shown(byYear[c.Year][c.TerritoryId].GetValueOrDefault(d.Code), d.Kind) : null).ToList())).ToList();
+                columns.Select(c => enabled[c.TerritoryId].Contains(d.Code) ? Dashboards.Figures.Shown(byYear[c.Year][c.TerritoryId].GetValueOrDefault(d.Code), d.Kind) : null).ToList(), d.Number)).ToList();
         return new Comparison(columns, lines);
     }
 }

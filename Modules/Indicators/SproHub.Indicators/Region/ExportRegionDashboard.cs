@@ -26,7 +26,7 @@ internal static class RegionDashboardFile
         var columns = d.Territories.Concat(d.Departments).Select(c => (c.Id, c.Name)).Append((GetRegionDashboardHandler.RegionColumn, d.Department is null ? "Région" : "Total")).ToList();
         var rows = d.Lines.Select(l =>
         {
-            var row = new Dictionary<string, object?> { ["Question"] = (int)l.Question, ["N°"] = l.Code, ["Indicateur"] = l.Label, ["Unité"] = l.Unit };
+            var row = new Dictionary<string, object?> { ["Question"] = (int)l.Question, ["N°"] = l.Number, ["Indicateur"] = l.Label, ["Unité"] = l.Unit };
             foreach (var (id, name) in columns) row[name] = Figures.Cell(l.Figures.GetValueOrDefault(id));
             return row;
         }).ToList();

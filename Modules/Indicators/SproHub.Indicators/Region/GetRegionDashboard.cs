@@ -17,7 +17,9 @@ namespace SproHub.Indicators.Region;
 public sealed record RollupColumn(string Id, string Name, TerritoryKind Kind, string? DepartmentCode, string? Status = null, int Number = 0);
 
 /// <param name="Figures">By column id (local SPRO, department, <c>region</c>); absent where the indicator does not exist (a plugin not enabled).</param>
-public sealed record RollupLine(string Code, string Label, string Unit, IndicatorKind Kind, IndicatorSource Source, EvaluativeQuestion Question, IReadOnlyDictionary<string, IndicatorFigure?> Figures);
+/// <param name="Number">The indicator's number in the Région's evaluation, null for the others (people read it with the label, never the code).</param>
+public sealed record RollupLine(string Code, string Label, string Unit, IndicatorKind Kind, IndicatorSource Source, EvaluativeQuestion Question, IReadOnlyDictionary<string, IndicatorFigure?> Figures,
+    string? Number = null);
 
 public sealed record RegionDashboard(int Year, string? Department, IReadOnlyList<RollupColumn> Territories, IReadOnlyList<RollupColumn> Departments, IReadOnlyList<RollupLine> Lines);
 
@@ -59,7 +61,7 @@ internal sealed class GetRegionDashboardHandler(DashboardFigures figures, Indica
             foreach (var department in departments) byColumn[department.Id] = IndicatorFigure.Sum(spros.Where(s => s.DepartmentCode == department.DepartmentCode).Select(s => cells[s.Id]));
             byColumn[RegionColumn] = IndicatorFigure.Sum(cells.Values);
             // Summed exact, then withheld where a count of people is too small to show.
-            return new RollupLine(d.Code, d.Label, d.Unit, d.Kind, d.Source, d.Question, byColumn.ToDictionary(c => c.Key, c => Figures.Shown(c.Value, d.Kind)));
+            return new RollupLine(d.Code, d.Label, d.Unit, d.Kind, d.Source, d.Question, byColumn.ToDictionary(c => c.Key, c => Figures.Shown(c.Value, d.Kind)), d.Number);
         }).ToList();
         return new RegionDashboard(request.Year, request.Department, spros, departments, lines);
     }

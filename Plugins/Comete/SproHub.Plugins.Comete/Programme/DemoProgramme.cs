@@ -18,9 +18,9 @@ internal static class DemoProgramme
     private static readonly (string Sector, DateOnly Date, (string Name, GuestRole Role, string Organisation)[] Guests)[] Shows2015 =
     [
         ("Industrie", new(2015, 3, 10), [("Paul Lemaire", GuestRole.Employer, "Atelier de mécanique de précision, Vendôme"), ("Sarah Coste", GuestRole.Employee, "Technicienne de maintenance"), ("Marc Delorme", GuestRole.ProfessionalBranch, "UIMM Loir-et-Cher")]),
-        ("Agriculture", new(2015, 4, 14), [("Jeanne Perrot", GuestRole.Employer, "Exploitation céréalière, Beauce"), ("Thomas Gilet", GuestRole.Employee, "Salarié agricole")]),
+        ("Agriculture", new(2015, 4, 14), [("Jeanne Perrot", GuestRole.Employer, "Exploitation céréalière, Beauce"), ("Thomas Gilet", GuestRole.Employee, "Salarié agricole"), ("Hélène Barbier", GuestRole.ProfessionalBranch, "Branche agricole du Loir-et-Cher")]),
         ("Bois, construction et énergie", new(2015, 5, 12), [("Éric Vasseur", GuestRole.Employer, "Entreprise de charpente, Romorantin"), ("Nadia Bensaïd", GuestRole.Employee, "Conductrice de travaux"), ("Luc Morand", GuestRole.ProfessionalBranch, "Fédération du bâtiment 41")]),
-        ("Hôtellerie et restauration", new(2015, 10, 6), [("Claire Dumont", GuestRole.Employer, "Hôtel-restaurant, Blois"), ("Kevin Roux", GuestRole.Employee, "Commis de cuisine")]),
+        ("Hôtellerie et restauration", new(2015, 10, 6), [("Claire Dumont", GuestRole.Employer, "Hôtel-restaurant, Blois"), ("Kevin Roux", GuestRole.Employee, "Commis de cuisine"), ("Gérard Lefèvre", GuestRole.ProfessionalBranch, "Branche de l'hôtellerie-restauration 41")]),
         ("Commerce et vente", new(2015, 11, 17), [("Isabelle Noël", GuestRole.Employer, "Magasin de sport, Blois"), ("Yanis Ferrand", GuestRole.Employee, "Vendeur conseil"), ("Agnès Pruvost", GuestRole.ProfessionalBranch, "Branche du commerce de détail")]),
     ];
 

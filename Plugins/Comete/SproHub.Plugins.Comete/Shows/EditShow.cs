@@ -7,7 +7,7 @@ using SproHub.Shared.Events;
 
 namespace SproHub.Plugins.Comete.Shows;
 
-/// <summary>Adds a guest: the coordinator, or one of at most 3 professionals (employer, employee, professional branch).</summary>
+/// <summary>Adds a guest: the coordinator, one of at most 3 professionals (employers, employees), or the professional branch.</summary>
 [RequiresPermission(CometeModule.ManagePermission)]
 public sealed record AddGuest(Guid ShowId, string Name, GuestRole Role, string? Organisation, int Version) : IVersionedRequest, IRequest<ShowView>;
 
@@ -66,17 +66,20 @@ internal sealed class EditShowHandler(ShowEditor editor, TimeProvider clock) :
         var show = await editor.LoadAsync(request.ShowId, request.Version, cancellationToken);
         show.EnsureEditable();
         var guest = show.Guests.FirstOrDefault(g => g.Id == request.GuestId) ?? throw new NotFoundException("Invité introuvable.");
-        if (show.State is ShowState.Confirmed or ShowState.Broadcast && !RemainsConfirmable(show, guest))
-            throw new ConflictException("L'émission est confirmée : il lui faut au moins un employeur et un salarié. Ajoutez un remplaçant avant de retirer cet invité.", "employeur-et-salarie");
+        if (show.State is ShowState.Confirmed or ShowState.Broadcast) EnsureRemainsConfirmable(show, guest);
         show.Guests.Remove(guest);
         editor.Db.Remove(guest);
         return await editor.SaveAsync(show, "show.guest-removed", $"Invité retiré : {guest.Name}", cancellationToken);
     }
 
-    private static bool RemainsConfirmable(Show show, Guest leaving)
+    /// <summary>A confirmed show keeps the guests it was confirmed with: a replacement comes before the departure.</summary>
+    private static void EnsureRemainsConfirmable(Show show, Guest leaving)
     {
-        var rest = show.Guests.Where(g => g != leaving).ToList();
-        return rest.Any(g => g.Role == GuestRole.Employer) && rest.Any(g => g.Role == GuestRole.Employee);
+        try { Show.EnsureGuestsComplete(show.Guests.Where(g => g != leaving).ToList()); }
+        catch (RuleViolationException missing)
+        {
+            throw new ConflictException($"L'émission est confirmée et ne peut se passer de cet invité ({Show.Label(leaving.Role).ToLowerInvariant()}) : ajoutez un remplaçant avant de le retirer.", missing.Rule);
+        }
     }
 
     public async Task<ShowView> Handle(SetRunningOrder request, CancellationToken cancellationToken)

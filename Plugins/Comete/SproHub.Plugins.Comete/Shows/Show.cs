@@ -9,9 +9,14 @@ public enum GuestRole { Coordinator, Employer, Employee, ProfessionalBranch }
 
 public enum SegmentKind { KeyFigures, Testimony, Other }
 
-/// <summary>One live show of a series: one economic sector, on a weekday within the series' slot.</summary>
+/// <summary>
+/// One live show of a series: one economic sector, on a weekday within the series' slot. Seed 003 describes each show:
+/// the project's coordinator, two or three professionals of the sector (at least an employer and an employee) and the
+/// sector's professional branch; a few key figures, then mostly the professionals' testimonies.
+/// </summary>
 public sealed class Show : IVersioned
 {
+    /// <summary>Employers and employees; the coordinator and the branch come on top of them.</summary>
     public const int MaxProfessionals = 3;
 
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -30,7 +35,8 @@ public sealed class Show : IVersioned
     public List<ShowHistoryEntry> History { get; set; } = [];
     public Replay? Replay { get; set; }
 
-    public int ProfessionalCount => Guests.Count(g => g.Role != GuestRole.Coordinator);
+    /// <summary>The sector's professionals (employers, employees): the branch speaks for the sector, not as one of them.</summary>
+    public int ProfessionalCount => Guests.Count(g => g.Role is GuestRole.Employer or GuestRole.Employee);
 
     public void Record(string what, string? who, DateTimeOffset at)
     {
@@ -57,21 +63,54 @@ public sealed class Show : IVersioned
     public void AddGuest(Guest guest)
     {
         EnsureEditable();
-        if (guest.Role != GuestRole.Coordinator && ProfessionalCount >= MaxProfessionals)
+        if (guest.Role is GuestRole.Employer or GuestRole.Employee && ProfessionalCount >= MaxProfessionals)
             throw new RuleViolationException("role", "professionnels-max",
-                $"Une émission accueille au plus {MaxProfessionals} professionnels (employeur, salarié ou branche professionnelle).");
+                $"Une émission accueille au plus {MaxProfessionals} professionnels du secteur (employeurs et salariés), en plus du coordonnateur et de la branche professionnelle.");
+        if (guest.Role == GuestRole.ProfessionalBranch && Guests.Any(g => g.Role == GuestRole.ProfessionalBranch))
+            throw new RuleViolationException("role", "branche-unique",
+                "La branche professionnelle du secteur est déjà invitée : une émission en accueille une.");
         Guests.Add(guest);
     }
 
+    /// <summary>
+    /// A show is confirmed once it is what seed 003's shows were: the coordinator, an employer and an employee (two or
+    /// three professionals), the sector's branch, and a running order of key figures then testimonies taking most of the time.
+    /// </summary>
     public void Confirm()
     {
         EnsureEditable();
         if (State != ShowState.Planned)
             throw new ConflictException($"Seule une émission prévue peut être confirmée (état actuel : {Label(State)}).", "transition");
-        if (!Guests.Any(g => g.Role == GuestRole.Employer) || !Guests.Any(g => g.Role == GuestRole.Employee))
+        EnsureGuestsComplete(Guests);
+        EnsureRunningOrderComplete(RunningOrder);
+        State = ShowState.Confirmed;
+    }
+
+    /// <summary>The guests a confirmed show needs; also checked before one leaves a confirmed show.</summary>
+    public static void EnsureGuestsComplete(IReadOnlyCollection<Guest> guests)
+    {
+        if (!guests.Any(g => g.Role == GuestRole.Coordinator))
+            throw new RuleViolationException("guests", "coordonnateur",
+                "Pour confirmer l'émission, il faut son coordonnateur parmi les invités.");
+        if (!guests.Any(g => g.Role == GuestRole.Employer) || !guests.Any(g => g.Role == GuestRole.Employee))
             throw new RuleViolationException("guests", "employeur-et-salarie",
                 "Pour confirmer l'émission, il faut au moins un employeur et un salarié parmi les invités.");
-        State = ShowState.Confirmed;
+        if (!guests.Any(g => g.Role == GuestRole.ProfessionalBranch))
+            throw new RuleViolationException("guests", "branche-professionnelle",
+                "Pour confirmer l'émission, il faut la branche professionnelle du secteur parmi les invités.");
+    }
+
+    /// <summary>Seed 003: « quelques chiffres clés […] puis l'essentiel de l'émission est consacré aux témoignages ».</summary>
+    private static void EnsureRunningOrderComplete(IReadOnlyCollection<Segment> segments)
+    {
+        var total = segments.Sum(s => s.Minutes);
+        var testimonies = segments.Where(s => s.Kind == SegmentKind.Testimony).Sum(s => s.Minutes);
+        if (!segments.Any(s => s.Kind == SegmentKind.KeyFigures) || testimonies == 0)
+            throw new RuleViolationException("runningOrder", "chiffres-cles-et-temoignages",
+                "Pour confirmer l'émission, écrivez son déroulé : quelques chiffres clés, puis les témoignages des professionnels.");
+        if (testimonies * 2 <= total)
+            throw new RuleViolationException("runningOrder", "temoignages-essentiel",
+                $"Les témoignages occupent l'essentiel de l'émission : {testimonies} minutes sur {total} dans ce déroulé, il en faut plus de la moitié.");
     }
 
     public void MarkBroadcast()
@@ -98,6 +137,8 @@ public sealed class Show : IVersioned
         if (firstTestimony >= 0 && lateFigures > firstTestimony)
             throw new RuleViolationException($"segments[{lateFigures}].kind", "chiffres-cles-d-abord",
                 "Le déroulé commence par les chiffres clés, puis viennent les témoignages : déplacez les chiffres clés avant le premier témoignage.");
+        // A confirmed show keeps what it was confirmed with.
+        if (State is ShowState.Confirmed or ShowState.Broadcast) EnsureRunningOrderComplete(segments.ToList());
         RunningOrder.Clear();
         for (var i = 0; i < segments.Count; i++) { segments[i].Position = i; RunningOrder.Add(segments[i]); }
     }

@@ -31,8 +31,10 @@ public sealed class DashboardModel(IMediator mediator, ITerritoryContext territo
 
     public Task<IActionResult> OnPostFormAsync(string? coordinatingStructure, string? coordinationAgents, string? coordinationFte, int version, CancellationToken ct) => SubmitAsync(async () =>
     {
-        var lines = Trainings.Where(t => !string.IsNullOrWhiteSpace(t.StructureType))
-            .Select((t, i) => new TrainingInput(t.StructureType!, Number(t.Trained, $"trainings[{i}].trained") ?? 0, Number(t.Agents, $"trainings[{i}].agents") ?? 0)).ToList();
+        // A row left empty saves nothing: the directory's count shown in it is only a suggestion.
+        var lines = Trainings.Select((t, i) => (Line: t, Index: i))
+            .Where(t => !string.IsNullOrWhiteSpace(t.Line.StructureType) && !(string.IsNullOrWhiteSpace(t.Line.Trained) && string.IsNullOrWhiteSpace(t.Line.Agents)))
+            .Select(t => new TrainingInput(t.Line.StructureType!, Number(t.Line.Trained, $"trainings[{t.Index}].trained") ?? 0, Number(t.Line.Agents, $"trainings[{t.Index}].agents") ?? 0)).ToList();
         await mediator.Send(new SaveDashboardForm(ShownYear, lines, coordinatingStructure, Number(coordinationAgents, "coordinationAgents"), Number(coordinationFte, "coordinationFte"), version), ct);
         return "Saisie enregistrée.";
     }, "", ct, new { territory = Territory, annee = ShownYear });
@@ -70,7 +72,7 @@ public sealed class DashboardModel(IMediator mediator, ITerritoryContext territo
             return;
         }
         if (Dashboard!.Form is { } form && (HttpContext.Request.Query["handler"] != "Form" || ModelState.IsValid))
-            Trainings = form.Trainings.Select(t => new TrainingLine { StructureType = t.StructureType, Trained = t.Trained.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")), Agents = t.Agents.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")) }).ToList();
+            Trainings = form.Trainings.Select(t => new TrainingLine { StructureType = t.StructureType, Trained = t.Trained?.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")), Agents = t.Agents?.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")) }).ToList();
         if (Trainings.All(t => !string.IsNullOrWhiteSpace(t.StructureType))) Trainings.Add(new TrainingLine());
     }
 }
