@@ -28,7 +28,7 @@ public sealed class CometeJourneyTests(BrowserFixture browser) : IClassFixture<B
 
         await page.Locator("tr", new() { HasText = "Métiers de l'aide à la personne" }).GetByRole(AriaRole.Link).ClickAsync();
         await page.AssertAccessibleAsync();
-        foreach (var (name, role) in new[] { ("Aline Meunier", "Employeur"), ("Rayan Colin", "Salarié") })
+        foreach (var (name, role) in new[] { ("Aline Meunier", "Entreprise"), ("Rayan Colin", "Personne salariée") })
         {
             await page.GetByLabel("Nom de l'invité").FillAsync(name);
             await page.GetByLabel("Rôle").SelectOptionAsync(new SelectOptionValue { Label = role });
@@ -76,7 +76,7 @@ public sealed class CometeJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync("/t/dreux");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Programme COMETE" }).First).ToBeVisibleAsync();
         await page.GotoAsync("/admin/audit");
-        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("plugin.active");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Plugin activé dans un territoire");
         await page.AssertAccessibleAsync();
 
         // Each plugin's health, from the list of modules.

@@ -17,7 +17,7 @@ internal static class DemoDashboards
         var db = services.GetRequiredService<IndicatorsDbContext>();
         if (await db.Dashboards.AnyAsync(cancellationToken)) return;
         var year = ParisTime.Today(services.GetRequiredService<TimeProvider>()).Year;
-        Add(db, "indre-et-loire", year - 1, DashboardStatus.Submitted, "Mission Locale de Tours", [("Mission Locale", 9, 12), ("CIO", 3, 4), ("Pôle emploi", 2, 4), ("BIJ", 1, 2)], 2, 0.8m);
+        Add(db, "indre-et-loire", year - 1, DashboardStatus.Submitted, "Mission Locale de Tours", [("Mission Locale", 9, 12), ("CIO", 3, 4), ("France Travail", 2, 4), ("BIJ", 1, 2)], 2, 0.8m);
         Add(db, "indre-et-loire", year, DashboardStatus.Draft, "Mission Locale de Tours", [("Mission Locale", 5, 12), ("CIO", 2, 4)], 2, 0.8m);
         Add(db, "cher", year, DashboardStatus.Draft, "Mission Locale de Bourges", [("Mission Locale", 4, 9), ("CIO", 1, 3), ("Cap emploi", 1, 2)], 1, 0.5m);
         await db.SaveChangesAsync(cancellationToken);
