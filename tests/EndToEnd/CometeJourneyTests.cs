@@ -28,7 +28,7 @@ public sealed class CometeJourneyTests(BrowserFixture browser) : IClassFixture<B
 
         await page.Locator("tr", new() { HasText = "Métiers de l'aide à la personne" }).GetByRole(AriaRole.Link).ClickAsync();
         await page.AssertAccessibleAsync();
-        foreach (var (name, role) in new[] { ("Aline Meunier", "Entreprise"), ("Rayan Colin", "Personne salariée") })
+        foreach (var (name, role) in new[] { ("Aline Meunier", "Employeur"), ("Rayan Colin", "Salarié") })
         {
             await page.GetByLabel("Nom de l'invité").FillAsync(name);
             await page.GetByLabel("Rôle").SelectOptionAsync(new SelectOptionValue { Label = role });

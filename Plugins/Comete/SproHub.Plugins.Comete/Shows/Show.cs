@@ -113,12 +113,12 @@ public sealed class Show : IVersioned
         _ => "annulée",
     };
 
-    /// <summary>What a guest comes as, in words that fit a woman as well as a man: a guest's gender is not recorded.</summary>
+    /// <summary>What a guest comes as, in the seed's words; the coordination's is neutral, as a guest's gender is not recorded.</summary>
     public static string Label(GuestRole role) => role switch
     {
         GuestRole.Coordinator => "Coordination",
-        GuestRole.Employer => "Entreprise",
-        GuestRole.Employee => "Personne salariée",
+        GuestRole.Employer => "Employeur",
+        GuestRole.Employee => "Salarié",
         _ => "Branche professionnelle",
     };
 
