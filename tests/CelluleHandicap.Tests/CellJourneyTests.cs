@@ -33,7 +33,7 @@ public sealed class CellJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await secretariat.GetByLabel($"{day.ToString("dddd d MMMM yyyy", French)}, après-midi").CheckAsync();
         if (asCio) await secretariat.GetByLabel("Secrétariat").SelectOptionAsync(new SelectOptionValue { Label = "CIO de Bourges" });
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Prévoir la séance" }).ClickAsync();
-        await Assertions.Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync($"Concertation prévue le {day:dd/MM/yyyy} (après-midi) chez CIO de Bourges");
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync($"Concertation prévue le {day:dd/MM/yyyy} (après-midi) au CIO de Bourges");
         await secretariat.GetByRole(AriaRole.Link, new() { Name = $"{day.ToString("ddd d MMM yyyy", French)}, après-midi" }).ClickAsync();
         await secretariat.AssertAccessibleAsync();
     }

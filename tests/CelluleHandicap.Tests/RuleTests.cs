@@ -21,6 +21,16 @@ public sealed class RuleTests
     }
 
     [Theory]
+    [InlineData("MDPH du Cher", "à la MDPH du Cher")]
+    [InlineData("Mission Locale de Bourges", "à la Mission Locale de Bourges")]
+    [InlineData("CIO de Bourges", "au CIO de Bourges")]
+    [InlineData("Agefiph Centre-Val de Loire", "à l'Agefiph Centre-Val de Loire")]
+    [InlineData("Cap emploi du Cher", "chez Cap emploi du Cher")]
+    [InlineData("France Travail de Vierzon", "chez France Travail de Vierzon")]
+    public void A_concertation_takes_place_with_the_article_its_venue_calls_for(string venue, string expected) =>
+        Assert.Equal(expected, PartnerNames.At(venue));
+
+    [Theory]
     [InlineData(DayOfWeek.Wednesday, UnavailablePart.JourneeEntiere, "2026-11-25", HalfDay.Matin, "le mercredi")]
     [InlineData(DayOfWeek.Thursday, UnavailablePart.Matin, "2026-11-26", HalfDay.Matin, "le jeudi matin")]
     [InlineData(DayOfWeek.Tuesday, UnavailablePart.ApresMidi, "2026-11-24", HalfDay.ApresMidi, "le mardi après-midi")]

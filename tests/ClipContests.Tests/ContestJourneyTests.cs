@@ -57,7 +57,7 @@ public sealed class ContestJourneyTests(BrowserFixture browser) : IClassFixture<
         await agent.AssertAccessibleAsync();
         await ParticipantAsync(2, "Chloé", today.AddYears(-19));
         await agent.GetByRole(AriaRole.Button, new() { Name = "Inscrire l'équipe" }).ClickAsync();
-        await Assertions.Expect(agent.GetByRole(AriaRole.Alert)).ToContainTextAsync("Bilal Exemple est mineur(e)");
+        await Assertions.Expect(agent.GetByRole(AriaRole.Alert)).ToContainTextAsync("Bilal Exemple n'a pas 18 ans");
         await agent.Locator("#p1-parent").FillAsync("Parent Exemple");
         await agent.Locator("#p1-consent").FillAsync(today.ToString("yyyy-MM-dd"));
         await agent.GetByRole(AriaRole.Button, new() { Name = "Inscrire l'équipe" }).ClickAsync();

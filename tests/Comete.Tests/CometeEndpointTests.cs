@@ -34,6 +34,17 @@ public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_programme_speaks_of_rediffusion_and_of_the_coordination_whoever_holds_it()
+    {
+        var page = System.Net.WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync("/t/loir-et-cher/comete"));
+
+        Assert.Contains("Rediffusion terminée", page);
+        Assert.Contains("Lucie Marchand — Coordination", page);
+        Assert.DoesNotContain("eplay", page.Replace("/comete/replays/", "").Replace("replay.example.org", ""));
+        Assert.DoesNotContain("Coordonnateur", page);
+    }
+
+    [Fact]
     public async Task The_cached_public_programme_shows_a_change_at_once()
     {
         var listener = factory.CreateClient();

@@ -70,7 +70,7 @@ public sealed class ReplayLinkCheckTests(LocalRepliesFactory factory, StubReplay
         Assert.NotEqual(JsonValueKind.Null, liveReplay.GetProperty("lastCheckedAt").ValueKind);
 
         var page = await client.GetStringAsync("/t/loir-et-cher/comete/gestion");
-        Assert.Contains("Replays injoignables", page);
+        Assert.Contains("Rediffusions injoignables", page);
     }
 
     [Fact]

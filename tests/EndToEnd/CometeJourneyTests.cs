@@ -83,7 +83,7 @@ public sealed class CometeJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync("/t/dreux");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Programme COMETE" }).First).ToBeVisibleAsync();
         await page.GotoAsync("/admin/audit");
-        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("plugin.active");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Plugin activé dans un territoire");
         await page.AssertAccessibleAsync();
 
         // Each plugin's health, from the list of modules.

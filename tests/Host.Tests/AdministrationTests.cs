@@ -42,7 +42,26 @@ public sealed class AdministrationTests(SproHubFactory factory) : IClassFixture<
         Assert.Equal(["plugin.desactive", "plugin.active"], audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
         Assert.All(audit.EnumerateArray(), a => Assert.Contains("Région", a.GetProperty("userName").GetString()));
         var page = await (await factory.ClientAsCookieAsync(DemoAccounts.RegionAdmin)).GetStringAsync("/admin/audit?territoire=orleans");
-        Assert.Contains("plugin.active", page);
+        // People read what was done; the code stays the record's key, in the API.
+        Assert.Contains("Plugin activé dans un territoire", page);
+        Assert.DoesNotContain("plugin.active", page);
+    }
+
+    [Fact]
+    public void Every_audit_code_the_modules_and_plugins_write_has_a_French_label()
+    {
+        // The codes are string literals next to the audit calls: « module.action-faite ». File names are not codes.
+        var sources = new[] { "Host", "Modules", "Plugins" }.SelectMany(d => Directory.EnumerateFiles(Repository.PathOf(d), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.EndsWith("AuditLabels.cs", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .Where(text => text.Contains("audit", StringComparison.OrdinalIgnoreCase) || text.Contains("editor.SaveAsync", StringComparison.Ordinal) || text.Contains("editor.Audit", StringComparison.Ordinal));
+        var codes = sources.SelectMany(text => System.Text.RegularExpressions.Regex.Matches(text, "\"([a-z][a-z-]*\\.[a-z][a-z-]*)\"").Select(m => m.Groups[1].Value))
+            .Where(code => !System.Text.RegularExpressions.Regex.IsMatch(code, "\\.(pdf|ics|csv|xlsx|json|md|html|txt|eml|png|jpe?g|db|zip|vtt|mp4|webp)$"))
+            .Distinct().Order().ToList();
+
+        Assert.Contains("equipe.consultee", codes);
+        var unlabelled = codes.Where(code => !SproHub.Host.Admin.AuditLabels.All.ContainsKey(code)).ToList();
+        Assert.True(unlabelled.Count == 0, "Codes d'audit sans libellé : " + string.Join(", ", unlabelled));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class GuideEndpointTests(SproHubFactory factory) : IClassFixture<S
         Assert.Equal("SPRO d'Indre-et-Loire", guide.GetProperty("territoryName").GetString());
         var handicap = Questions(guide).Single(q => q.GetProperty("text").GetString() == "J'ai un handicap et je cherche un emploi");
         Assert.Equal(["Cap emploi de Tours"], handicap.GetProperty("principal").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
-        Assert.Contains("Pôle emploi de Tours", handicap.GetProperty("secondary").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.Contains("France Travail de Tours", handicap.GetProperty("secondary").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         Assert.Contains(guide.GetProperty("sheets").EnumerateObject(), s => s.Value.GetProperty("answer").GetString()!.Contains("handicapées"));
     }
 
@@ -126,7 +126,7 @@ public sealed class GuideEndpointTests(SproHubFactory factory) : IClassFixture<S
         var body = (string text, string role) => new
         {
             themeId = question.GetProperty("themeId").GetString(), text, version,
-            answerers = new[] { new { structureId = StructureId(guide, "Pôle emploi de Tours"), role } },
+            answerers = new[] { new { structureId = StructureId(guide, "France Travail de Tours"), role } },
         };
         var first = await (await coordinator.PutAsJsonAsync($"{Api}/questions/{id}", body("Je cherche un emploi", "Principal"))).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(version + 1, first.GetProperty("version").GetInt32()); // only its structures changed: still a new version

@@ -84,7 +84,7 @@ public sealed class GuidePageTests(SproHubFactory factory) : IClassFixture<SproH
             ["Question.ThemeId"] = question.GetProperty("themeId").GetString()!,
             ["Question.Text"] = text,
             ["Question.Version"] = question.GetProperty("version").GetInt32().ToString(),
-            [$"Question.Roles[{StructureId(guide, "Pôle emploi de Tours")}]"] = "Principal",
+            [$"Question.Roles[{StructureId(guide, "France Travail de Tours")}]"] = "Principal",
         };
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.SubmitFormAsync(url, fields("Je cherche un emploi près de chez moi"))).StatusCode);
         var stale = await coordinator.SubmitFormAsync(url, fields("Je cherche du travail"));

@@ -47,7 +47,7 @@ public sealed class GuideRulesTests
     [
         new(Guid.Parse("00000000-0000-0000-0000-000000000001"), "Comment trouver un contrat d'apprentissage ?", "alternance apprenti", "Formation et alternance", ["CCI de Tours"]),
         new(Guid.Parse("00000000-0000-0000-0000-000000000002"), "J'ai un handicap et je cherche un emploi", "RQTH", "Handicap", ["Cap emploi de Tours"]),
-        new(Guid.Parse("00000000-0000-0000-0000-000000000003"), "Je cherche un emploi", "inscription", "Emploi", ["Pôle emploi de Tours"]),
+        new(Guid.Parse("00000000-0000-0000-0000-000000000003"), "Je cherche un emploi", "inscription", "Emploi", ["France Travail de Tours"]),
     ];
 
     [Theory]

@@ -103,7 +103,7 @@ public static class ModuleCatalog
     {
         null => $"Le plugin ne référence pas le contrat {SharedContract.AssemblyName} : ce n'est pas un plugin SPRO Hub.",
         _ when SharedContract.IsCompatible(built) => null,
-        _ => $"Contrat incompatible : construit pour la version {built} du contrat Shared, la plateforme fournit la version {SharedContract.Version} " +
+        _ => $"Contrat incompatible : construit pour la version {built} du contrat des plugins, la plateforme fournit la version {SharedContract.Version} " +
              $"(même version majeure, et mineure au plus {SharedContract.Version.Major}.{SharedContract.Version.Minor}). Reconstruisez le plugin contre ce contrat.",
     };
 

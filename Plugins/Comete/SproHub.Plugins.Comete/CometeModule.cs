@@ -33,7 +33,7 @@ public sealed class CometeModule : IModule
         Id = Id,
         DisplayName = "COMETE — émissions radio",
         Version = new Version(1, 0, 0),
-        Description = "Émissions de radio en direct sur les métiers d'un secteur, replays et spot de 30 secondes.",
+        Description = "Émissions de radio en direct sur les métiers d'un secteur, rediffusions et spot de 30 secondes.",
         TerritoryHomePartial = "/Programme/Pages/_TerritorySummary.cshtml",
         DemoTerritories = ["loir-et-cher"],
         Permissions = [new PermissionDeclaration(ManagePermission, "Gérer la programmation COMETE", [SproRoles.TerritoryCoordinator])],
@@ -41,7 +41,7 @@ public sealed class CometeModule : IModule
         [
             new IndicatorDeclaration(Indicators.ShowsBroadcast, "Émissions diffusées", "émissions"),
             new IndicatorDeclaration(Indicators.SpotBroadcasts, "Diffusions du spot de 30 secondes", "diffusions"),
-            new IndicatorDeclaration(Indicators.ReplayViews, "Écoutes de replays suivies depuis la plateforme", "écoutes"),
+            new IndicatorDeclaration(Indicators.ReplayViews, "Écoutes de rediffusions suivies depuis la plateforme", "écoutes"),
         ],
         Navigation =
         [

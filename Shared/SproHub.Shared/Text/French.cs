@@ -26,4 +26,41 @@ public static class French
 
     /// <summary>A percentage already multiplied by 100: « 31 % », « 12,5 % ».</summary>
     public static string Percent(decimal percent) => percent.ToString("0.#", Culture) + NoBreak + "%";
+
+    /// <summary>A date in words as French writes it, the first of a month as an ordinal: « 1er mai 2026 », « jeudi 1er mai », « 2 mai ».</summary>
+    public static string ToFrench(this DateOnly day, string format = "d MMMM yyyy") => day.ToString(Ordinal(format, day.Day), Culture);
+
+    /// <inheritdoc cref="ToFrench(DateOnly, string)"/>
+    public static string ToFrench(this DateTime at, string format) => at.ToString(Ordinal(format, at.Day), Culture);
+
+    /// <inheritdoc cref="ToFrench(DateOnly, string)"/>
+    public static string ToFrench(this DateTimeOffset at, string format) => at.ToString(Ordinal(format, at.Day), Culture);
+
+    /// <summary>The format with its lone « d » (day of month) written « 1er » on the first; quoted text and « dd », « ddd », « dddd » kept.</summary>
+    private static string Ordinal(string format, int day)
+    {
+        if (day != 1 || !format.Contains("MMM", StringComparison.Ordinal)) return format;
+        var written = new System.Text.StringBuilder(format.Length + 4);
+        for (var i = 0; i < format.Length; i++)
+        {
+            var c = format[i];
+            if (c is '\'' or '"')
+            {
+                var end = format.IndexOf(c, i + 1);
+                end = end < 0 ? format.Length - 1 : end;
+                written.Append(format, i, end - i + 1);
+                i = end;
+            }
+            else if (c == '\\' && i + 1 < format.Length) { written.Append(format, i, 2); i++; }
+            else if (c == 'd')
+            {
+                var run = 1;
+                while (i + run < format.Length && format[i + run] == 'd') run++;
+                written.Append(run == 1 ? "'1er'" : new string('d', run));
+                i += run - 1;
+            }
+            else written.Append(c);
+        }
+        return written.ToString();
+    }
 }

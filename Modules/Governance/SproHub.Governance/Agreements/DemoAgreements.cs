@@ -14,6 +14,7 @@ internal static class DemoAgreements
 {
     private const string Territory = "indre-et-loire";
 
+    // The networks as named when the specification was signed (2015): Pôle emploi is France Travail today.
     private static readonly string[] Networks =
         ["Mission Locale", "CIO", "Pôle emploi", "Cap emploi", "BIJ / PIJ", "CAD / Chambre de métiers et de l'artisanat", "CCI", "Fongecif", "Uniformation", "Unifaf", "Apec", "Maison de l'emploi", "Point A", "PRC-VAE"];
 

@@ -15,6 +15,7 @@ using SproHub.Shared.Errors;
 using SproHub.Shared.Notifications;
 using SproHub.Shared.Security;
 using SproHub.Shared.Territories;
+using SproHub.Shared.Text;
 
 namespace SproHub.Governance.Meetings;
 
@@ -105,7 +106,7 @@ public static class MeetingCalendar
     public static string When(Meeting meeting)
     {
         var start = TimeZoneInfo.ConvertTime(meeting.StartsAt, ParisTime.Zone);
-        return $"{start.ToString("dddd d MMMM yyyy 'à' HH'h'mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}";
+        return $"{start.ToFrench("dddd d MMMM yyyy 'à' HH'h'mm")}";
     }
 
     /// <param name="organiser">The e-mail of the person who sends it; calendars answer and update by it.</param>

@@ -51,7 +51,7 @@ internal sealed class DesignateCoordinatorHandler(NetworkDbContext db, ITerritor
         if (person is null)
             db.People.Add(person = new Person { FirstName = request.FirstName.Trim(), LastName = request.LastName.Trim(), Email = email, StructureId = structure.Id });
         else if (await db.CoordinatorDesignations.AnyAsync(d => d.TerritoryId == current.Slug && d.SchoolYear == request.SchoolYear && d.PersonId == person.Id, cancellationToken))
-            throw new RuleViolationException("email", "deja-designe", $"{person.FirstName} {person.LastName} est déjà coordonnateur de {current.Name} pour {CoordinatorDesignation.SchoolYearLabel(request.SchoolYear)}.");
+            throw new RuleViolationException("email", "deja-designe", $"{person.FirstName} {person.LastName} coordonne déjà {current.Name} en {CoordinatorDesignation.SchoolYearLabel(request.SchoolYear)}.");
 
         var designation = new CoordinatorDesignation
         {
@@ -74,8 +74,8 @@ internal sealed class DesignateCoordinatorHandler(NetworkDbContext db, ITerritor
         if (region.Count == 0) return;
         notifier.Queue(db, new SproHub.Shared.Notifications.Notification(NetworkModule.Id, NetworkModule.DesignationKind, current.Slug,
             region.Select(r => new SproHub.Shared.Notifications.NotificationRecipient(r.Email, r.Name)).ToList(),
-            $"Coordonnateur désigné : {current.Name}, {CoordinatorDesignation.SchoolYearLabel(designation.SchoolYear)}",
-            $"La plénière du {designation.PlenaryDate:dd/MM/yyyy} a désigné {person.FirstName} {person.LastName} ({structure.Name}) coordonnateur du {current.Name} pour l'année scolaire {CoordinatorDesignation.SchoolYearLabel(designation.SchoolYear)}."
+            $"Coordination désignée : {current.Name}, {CoordinatorDesignation.SchoolYearLabel(designation.SchoolYear)}",
+            $"La plénière du {designation.PlenaryDate:dd/MM/yyyy} a désigné {person.FirstName} {person.LastName} ({structure.Name}) pour coordonner le {current.Name} en {CoordinatorDesignation.SchoolYearLabel(designation.SchoolYear)}."
             + (designation.MinutesReference is null ? "" : $"\n\nCompte rendu : {designation.MinutesReference}"),
             $"/annuaire/coordination"));
     }

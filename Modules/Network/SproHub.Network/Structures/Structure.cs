@@ -64,7 +64,7 @@ public sealed class Structure : IVersioned
     {
         StructureType.MissionLocale => "Mission Locale",
         StructureType.Cio => "CIO",
-        StructureType.PoleEmploi => "Pôle emploi",
+        StructureType.PoleEmploi => "France Travail", // formerly Pôle emploi (2024); the stored name stays
         StructureType.CapEmploi => "Cap emploi",
         StructureType.Bij => "BIJ",
         StructureType.Pij => "PIJ",

@@ -55,7 +55,7 @@ internal static class DemoCell
         Add(db, "orleans", "Cap emploi du Loiret", PartnerKind.CapEmploi, true, null, (DayOfWeek.Monday, UnavailablePart.JourneeEntiere));
         Add(db, "orleans", "MDPH du Loiret", PartnerKind.Mdph, true, null, (DayOfWeek.Tuesday, UnavailablePart.ApresMidi));
         Add(db, "orleans", "Agefiph Centre-Val de Loire", PartnerKind.Agefiph, true, null, (DayOfWeek.Wednesday, UnavailablePart.JourneeEntiere));
-        Add(db, "orleans", "Pôle emploi Orléans", PartnerKind.PoleEmploi, true, null);
+        Add(db, "orleans", "France Travail d'Orléans", PartnerKind.PoleEmploi, true, null);
         mlo.Representatives.Add(new Representative { Email = "membre@orleans.demo", Name = "Membre de la Mission Locale (démo)" });
     }
 
@@ -72,7 +72,7 @@ internal static class DemoCell
         var capEmploi = Add(db, t, "Cap emploi du Cher", PartnerKind.CapEmploi, true, null, (DayOfWeek.Monday, UnavailablePart.JourneeEntiere));
         var mdph = Add(db, t, "MDPH du Cher", PartnerKind.Mdph, true, null, (DayOfWeek.Tuesday, UnavailablePart.ApresMidi));
         Add(db, t, "Agefiph Centre-Val de Loire", PartnerKind.Agefiph, true, null, (DayOfWeek.Wednesday, UnavailablePart.JourneeEntiere));
-        Add(db, t, "Pôle emploi de Vierzon", PartnerKind.PoleEmploi, false, null);
+        Add(db, t, "France Travail de Vierzon", PartnerKind.PoleEmploi, false, null);
         mlBourges.Representatives.Add(new Representative { Email = Prescriber, Name = "Élise Morvan (Mission Locale de Bourges)" });
         cio.Representatives.Add(new Representative { Email = Secretariat, Name = "Paul Girard (CIO de Bourges)" });
         mdph.Representatives.Add(new Representative { Email = Mdph, Name = "Anaïs Roux (MDPH du Cher)" });

@@ -59,7 +59,7 @@ public sealed class Partner : SproHub.Shared.Data.IVersioned
         PartnerKind.MissionLocale => "Mission Locale",
         PartnerKind.Cio => "CIO",
         PartnerKind.CapEmploi => "Cap emploi",
-        PartnerKind.PoleEmploi => "Pôle emploi",
+        PartnerKind.PoleEmploi => "France Travail", // formerly Pôle emploi
         PartnerKind.Mdph => "MDPH",
         PartnerKind.Agefiph => "Agefiph",
         PartnerKind.EducationNationale => "Éducation nationale",

@@ -4,6 +4,7 @@ using SproHub.Plugins.CelluleHandicap.Partners;
 using SproHub.Shared.Audit;
 using SproHub.Shared.Notifications;
 using SproHub.Shared.Territories;
+using SproHub.Shared.Text;
 
 namespace SproHub.Plugins.CelluleHandicap.Sessions;
 
@@ -48,5 +49,5 @@ internal sealed class AgendaSender(CelluleHandicapDbContext db, INotifier notifi
     }
 
     public static string Describe(Session session) =>
-        $"{Session.KindLabel(session.Kind).ToLowerInvariant()} du {session.Date.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} ({Session.HalfDayLabel(session.HalfDay)})";
+        $"{Session.KindLabel(session.Kind).ToLowerInvariant()} du {session.Date.ToFrench("dddd d MMMM yyyy")} ({Session.HalfDayLabel(session.HalfDay)})";
 }

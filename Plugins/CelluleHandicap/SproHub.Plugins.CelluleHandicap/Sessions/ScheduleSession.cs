@@ -7,6 +7,7 @@ using SproHub.Shared.Audit;
 using SproHub.Shared.Errors;
 using SproHub.Shared.Security;
 using SproHub.Shared.Territories;
+using SproHub.Shared.Text;
 
 namespace SproHub.Plugins.CelluleHandicap.Sessions;
 
@@ -46,7 +47,7 @@ internal sealed class ScheduleSessionHandler(CelluleHandicapDbContext db, CellMe
         db.Sessions.Add(session);
         await planner.FillAsync(session, cancellationToken);
         audit.Queue(db, new AuditEntry(CelluleHandicapModule.Id, "seance.prevue", "seance", session.Id.ToString(), session.TerritoryId,
-            $"{Session.KindLabel(session.Kind)} du {session.Date:dd/MM/yyyy} ({Session.HalfDayLabel(session.HalfDay)}) chez {venue.Name}, secrétariat {secretariat.Name}"));
+            $"{Session.KindLabel(session.Kind)} du {session.Date:dd/MM/yyyy} ({Session.HalfDayLabel(session.HalfDay)}) {PartnerNames.At(venue.Name)}, secrétariat : {secretariat.Name}"));
         await db.SaveChangesAsync(cancellationToken);
         return (await SessionViews.ListAsync(db, [session.Id], cancellationToken)).Single();
     }
@@ -71,6 +72,6 @@ internal sealed class CompatibleSlotsHandler(CelluleHandicapDbContext db, TimePr
         var taken = await db.Sessions.AsNoTracking().Where(s => s.Date >= from && s.Date <= from.AddDays(days)).ToListAsync(cancellationToken);
         var culture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
         return Session.CompatibleSlots(venue, from, days, taken)
-            .Select(s => new SlotView(s.Date, s.HalfDay, $"{s.Date.ToString("dddd d MMMM yyyy", culture)}, {Session.HalfDayLabel(s.HalfDay)}")).ToList();
+            .Select(s => new SlotView(s.Date, s.HalfDay, $"{s.Date.ToFrench("dddd d MMMM yyyy")}, {Session.HalfDayLabel(s.HalfDay)}")).ToList();
     }
 }

@@ -11,7 +11,7 @@ public enum PartnerRole
     FederatesSchools,
     /// <summary>The Mission Locale: forms the young people's teams.</summary>
     FormsYouthTeams,
-    /// <summary>Pôle emploi: a team of adults (or young job seekers).</summary>
+    /// <summary>France Travail (formerly Pôle emploi): a team of adults (or young job seekers).</summary>
     FormsAdultTeam,
     /// <summary>Cap emploi: a team within a training on the career plan.</summary>
     FormsTrainingTeam,

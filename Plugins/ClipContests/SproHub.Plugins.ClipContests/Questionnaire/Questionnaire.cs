@@ -31,7 +31,7 @@ public sealed class Answer
     {
         public const string Respondent = "Vous êtes…";
         public const string Satisfaction = "Avez-vous apprécié la projection et la remise des prix ? (1 : pas du tout, 5 : beaucoup)";
-        public const string KnewSproBefore = "Avant aujourd'hui, connaissiez-vous les structures qui vous informent sur les métiers (Mission Locale, CIO, Pôle emploi, Cap emploi…) ?";
+        public const string KnewSproBefore = "Avant aujourd'hui, connaissiez-vous les structures qui vous informent sur les métiers (Mission Locale, CIO, France Travail, Cap emploi…) ?";
         public const string KnowsWhereToAsk = "Savez-vous maintenant où vous adresser pour vous informer sur un métier ou une formation ?";
         public const string WantsToDiscoverAJob = "Les clips vous ont-ils donné envie de découvrir un métier ?";
         public const string Comment = "Un mot pour les équipes ou les organisateurs ? (facultatif)";
@@ -39,7 +39,7 @@ public sealed class Answer
 
     public static string Label(Respondent respondent) => respondent switch
     {
-        Respondent.Participant => "participant(e) à une équipe",
+        Respondent.Participant => "membre d'une équipe",
         Respondent.Proche => "un proche d'un participant",
         Respondent.Professionnel => "un professionnel (structure, entreprise, école)",
         _ => "spectateur",

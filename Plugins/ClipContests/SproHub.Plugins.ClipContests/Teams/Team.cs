@@ -107,7 +107,7 @@ public sealed class Team : IVersioned
         {
             if (participant.ParentName is null || participant.ParentConsentOn is null)
                 throw new RuleViolationException($"{field}.parentConsentOn", "consentement-parental",
-                    $"{participant.FullName} est mineur(e) : indiquez le parent qui a donné son accord et la date de cet accord.");
+                    $"{participant.FullName} n'a pas 18 ans : indiquez le parent qui a donné son accord et la date de cet accord.");
             if (participant.ParentConsentOn > today)
                 throw new RuleViolationException($"{field}.parentConsentOn", "consentement-parental", $"L'accord du parent de {participant.FullName} ne peut pas être daté dans le futur.");
         }

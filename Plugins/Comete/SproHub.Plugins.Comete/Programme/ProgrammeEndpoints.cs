@@ -43,7 +43,7 @@ public static class ProgrammeCalendar
         {
             var guests = string.Join(", ", show.Guests.Select(g => $"{g.Name} ({g.RoleLabel})"));
             var description = $"Émission COMETE sur le secteur {show.Sector}." + (guests.Length > 0 ? $" Invités : {guests}." : "")
-                + (show.Replay is { IsAvailable: true } ? $" Replay : {baseUrl}/t/{territory.Slug}/comete/replays/{show.Id}" : "");
+                + (show.Replay is { IsAvailable: true } ? $" Rediffusion : {baseUrl}/t/{territory.Slug}/comete/replays/{show.Id}" : "");
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"{show.Id}@sprohub.comete",

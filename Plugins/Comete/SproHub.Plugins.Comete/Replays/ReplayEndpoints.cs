@@ -13,7 +13,7 @@ internal static class ReplayEndpoints
         // A plain link listeners follow from the programme or the calendar: counted, then redirected.
         endpoints.Root.MapGet("/t/{territory}/comete/replays/{showId:guid}", async Task<RedirectHttpResult> (Guid showId, HttpRequest request, IMediator m, CancellationToken ct) =>
             TypedResults.Redirect(await m.Send(new FollowReplay(showId, Count: !IsPrefetch(request)), ct)))
-            .AllowAnonymous().WithSummary("Écouter un replay (compté)").WithTags("COMETE — émissions radio");
+            .AllowAnonymous().WithSummary("Réécouter une émission (écoute comptée)").WithTags("COMETE — émissions radio");
 
     /// <summary>Browsers announce prefetches and previews: they are not listeners.</summary>
     private static bool IsPrefetch(HttpRequest request) =>

@@ -52,7 +52,7 @@ public sealed class ReplayLinkCheck(CometeDbContext db, IHttpClientFactory http,
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {
-            logger.LogInformation("Replay injoignable {Url} : {Message}", url, ex.Message);
+            logger.LogInformation("Rediffusion injoignable {Url} : {Message}", url, ex.Message);
             return "Le lien ne répond pas.";
         }
     }
@@ -125,6 +125,6 @@ internal sealed class ReplayLinkCheckerService(ReplayLinkSweep sweep, IConfigura
     : PeriodicJob(readiness, logger)
 {
     protected override TimeSpan? Period => TimeSpan.FromMinutes(configuration.GetValue("Comete:ReplayCheckMinutes", 60.0));
-    protected override string Name => "Vérification des replays";
+    protected override string Name => "Vérification des rediffusions";
     protected override Task RunOnceAsync(CancellationToken cancellationToken) => sweep.RunAsync(cancellationToken);
 }

@@ -19,9 +19,9 @@ public sealed class SetReplayValidator : AbstractValidator<SetReplay>
 {
     public SetReplayValidator()
     {
-        RuleFor(r => r.Url).NotEmpty().WithMessage("Indiquez le lien du replay.").MaximumLength(2000)
+        RuleFor(r => r.Url).NotEmpty().WithMessage("Indiquez le lien de la rediffusion.").MaximumLength(2000)
             .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-            .WithErrorCode("lien-web").WithMessage("Le lien du replay doit être une adresse web complète (https://…).");
+            .WithErrorCode("lien-web").WithMessage("Le lien de la rediffusion doit être une adresse web complète (https://…).");
     }
 }
 
@@ -39,7 +39,7 @@ internal sealed class ReplayHandlers(ShowEditor editor, CometeDbContext db, ITer
         var show = await editor.LoadAsync(request.ShowId, request.Version, cancellationToken);
         show.EnsureEditable();
         if (request.AvailableUntil < show.Date)
-            throw new RuleViolationException("availableUntil", "apres-diffusion", "La fin de disponibilité du replay ne peut pas précéder la date de l'émission.");
+            throw new RuleViolationException("availableUntil", "apres-diffusion", "La fin de disponibilité de la rediffusion ne peut pas précéder la date de l'émission.");
         if (show.Replay is null) show.Replay = new Replay { ShowId = show.Id, Url = request.Url.Trim(), AvailableUntil = request.AvailableUntil };
         else
         {
@@ -47,7 +47,7 @@ internal sealed class ReplayHandlers(ShowEditor editor, CometeDbContext db, ITer
             show.Replay.Url = request.Url.Trim();
             show.Replay.AvailableUntil = request.AvailableUntil;
         }
-        return await editor.SaveAsync(show, "show.replay", $"Replay en ligne jusqu'au {request.AvailableUntil:dd/MM/yyyy}", cancellationToken);
+        return await editor.SaveAsync(show, "show.replay", $"Rediffusion en ligne jusqu'au {request.AvailableUntil:dd/MM/yyyy}", cancellationToken);
     }
 
     public async Task<string> Handle(FollowReplay request, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ internal sealed class ReplayHandlers(ShowEditor editor, CometeDbContext db, ITer
         // The territory filter applies through the show: a replay of another territory is not found.
         var replay = await db.Shows.Where(s => s.Id == request.ShowId && s.State == ShowState.Broadcast).Select(s => s.Replay).FirstOrDefaultAsync(cancellationToken);
         if (replay is null || replay.AvailableUntil < today || replay.IsDead)
-            throw new NotFoundException("Ce replay n'est pas ou plus disponible.");
+            throw new NotFoundException("Cette rediffusion n'est pas ou plus disponible.");
         if (!request.Count) return replay.Url;
         // The count and its indicator event in one transaction; the increment is atomic, so concurrent listeners all count.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -16,7 +16,7 @@ public sealed class AddGuestValidator : AbstractValidator<AddGuest>
     public AddGuestValidator()
     {
         RuleFor(r => r.Name).NotEmpty().WithMessage("Indiquez le nom de l'invité.").MaximumLength(200);
-        RuleFor(r => r.Role).IsInEnum().WithMessage("Rôle inconnu : coordonnateur, employeur, salarié ou branche professionnelle.");
+        RuleFor(r => r.Role).IsInEnum().WithMessage("Rôle inconnu : coordination, employeur, salarié ou branche professionnelle.");
         RuleFor(r => r.Organisation).MaximumLength(200);
     }
 }

@@ -154,9 +154,10 @@ public sealed class Show : IVersioned
         _ => "annulée",
     };
 
+    /// <summary>What a guest comes as, in the seed's words; the coordination's is neutral, as a guest's gender is not recorded.</summary>
     public static string Label(GuestRole role) => role switch
     {
-        GuestRole.Coordinator => "Coordonnateur",
+        GuestRole.Coordinator => "Coordination",
         GuestRole.Employer => "Employeur",
         GuestRole.Employee => "Salarié",
         _ => "Branche professionnelle",

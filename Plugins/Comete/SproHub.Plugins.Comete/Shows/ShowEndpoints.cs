@@ -45,6 +45,6 @@ internal static class ShowEndpoints
                 TypedResults.Ok(await m.Send(new ChangeShowState(id, transition, body.Version), ct))).WithSummary(summary);
         }
         shows.MapPut("/{id:guid}/replay", async Task<Ok<ShowView>> (Guid id, ReplayBody body, IMediator m, CancellationToken ct) =>
-            TypedResults.Ok(await m.Send(new SetReplay(id, body.Url, body.AvailableUntil, body.Version), ct))).WithSummary("Ajouter ou modifier le replay");
+            TypedResults.Ok(await m.Send(new SetReplay(id, body.Url, body.AvailableUntil, body.Version), ct))).WithSummary("Ajouter ou modifier la rediffusion");
     }
 }

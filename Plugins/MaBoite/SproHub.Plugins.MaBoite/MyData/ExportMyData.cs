@@ -9,6 +9,7 @@ using SproHub.Shared.Audit;
 using SproHub.Shared.Files;
 using SproHub.Shared.Security;
 using SproHub.Shared.Territories;
+using SproHub.Shared.Text;
 
 namespace SproHub.Plugins.MaBoite.MyData;
 
@@ -70,12 +71,12 @@ internal sealed class ExportMyDataHandler(MaBoiteDbContext db, SpaceAccess acces
     {
         var today = ParisTime.Today(clock);
         var text = new StringBuilder();
-        text.AppendLine($"ma boîte SPRO — données de {space.DisplayName}, exportées le {today.ToString("d MMMM yyyy", French)}");
+        text.AppendLine($"ma boîte SPRO — données de {space.DisplayName}, exportées le {today.ToFrench("d MMMM yyyy")}");
         text.AppendLine();
         text.AppendLine($"Adresse e-mail : {space.Email}");
         text.AppendLine($"Vous êtes : {Space.PublicTypeLabel(space.PublicType)}");
         text.AppendLine($"Année de naissance : {space.BirthYear?.ToString(French) ?? "non renseignée"}");
-        text.AppendLine($"Espace ouvert le : {ParisTime.DateOf(space.CreatedAt).ToString("d MMMM yyyy", French)}");
+        text.AppendLine($"Espace ouvert le : {ParisTime.DateOf(space.CreatedAt).ToFrench("d MMMM yyyy")}");
         if (space.InvitedBy is not null) text.AppendLine($"Invité·e par : {space.InvitedBy}");
         text.AppendLine($"Place utilisée : {Sizes.Format(space.UsedBytes)} sur {Sizes.Format(space.QuotaBytes)}, {SproHub.Shared.Text.French.Count(documents.Count, "fichier", "fichiers")}, {SproHub.Shared.Text.French.Count(folders.Count, "dossier", "dossiers")}");
         text.AppendLine();

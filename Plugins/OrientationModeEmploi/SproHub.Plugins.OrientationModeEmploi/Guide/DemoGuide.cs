@@ -18,7 +18,7 @@ internal static class DemoGuide
     public const string Territory = "indre-et-loire";
 
     // Structures are named "<type> de <town>" in the demo network.
-    private const string MlTours = "Mission Locale de Tours", Cio = "CIO de Tours", BijTours = "BIJ de Tours", PoleEmploi = "Pôle emploi de Tours",
+    private const string MlTours = "Mission Locale de Tours", Cio = "CIO de Tours", BijTours = "BIJ de Tours", PoleEmploi = "France Travail de Tours",
         CapEmploi = "Cap emploi de Tours", Cma = "Chambre de métiers et de l'artisanat (CAD) de Tours", Cci = "CCI de Tours", PrcVae = "PRC-VAE de Tours",
         Apec = "Apec de Tours", Fongecif = "Fongecif de Tours";
 
@@ -62,7 +62,7 @@ internal static class DemoGuide
         (MlTours, "Accompagnement des 16-25 ans sortis de l'école : projet professionnel, formation, emploi, et aussi logement, santé, mobilité.",
             "Premier accueil sans rendez-vous le matin ; un conseiller référent ensuite.", "02 47 00 00 20 — accueil@ml-tours.exemple.fr"),
         (PoleEmploi, "Inscription comme demandeur d'emploi, offres d'emploi, conseil et financement de formations.",
-            "Inscription en ligne, puis rendez-vous avec un conseiller ; accueil libre le matin.", "3949 — pole-emploi.exemple.fr"),
+            "Inscription en ligne, puis rendez-vous avec un conseiller ; accueil libre le matin.", "3949 — france-travail.exemple.fr"),
         (CapEmploi, "Accompagnement vers l'emploi des personnes handicapées et conseil aux employeurs ; maintien dans l'emploi.",
             "Sur rendez-vous, pour les personnes ayant une reconnaissance de travailleur handicapé (ou en cours).", "02 47 00 00 40 — capemploi37.exemple.fr"),
         (PrcVae, "Information et conseil sur la validation des acquis de l'expérience : quel diplôme viser, quelles étapes, quels financements.",

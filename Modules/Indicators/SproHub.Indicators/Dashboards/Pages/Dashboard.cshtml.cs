@@ -27,7 +27,13 @@ public sealed class DashboardModel(IMediator mediator, ITerritoryContext territo
     public string Territory => territory.Current!.Slug;
     private int ShownYear => Year ?? ParisTime.Today(clock).Year;
 
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        // The Région's indicators are every local SPRO's dashboards: its territory menu leads to them.
+        if (territory.Current!.Kind == TerritoryKind.Region) return Redirect("/indicateurs");
+        await LoadAsync(ct);
+        return Page();
+    }
 
     public Task<IActionResult> OnPostFormAsync(string? coordinatingStructure, string? coordinationAgents, string? coordinationFte, int version, CancellationToken ct) => SubmitAsync(async () =>
     {

@@ -37,7 +37,7 @@ public sealed class DesignateModel(IMediator mediator, ICurrentUser user, ITerri
     {
         var d = Designation;
         var saved = await mediator.Send(new DesignateCoordinator(d.SchoolYear, d.FirstName, d.LastName, d.Email, d.StructureId, d.PlenaryDate ?? default, d.MinutesReference), ct);
-        return $"{saved.Name} est enregistré(e) comme coordonnateur pour {saved.SchoolYearLabel}.";
+        return $"Désignation enregistrée : {saved.Name} coordonne le SPRO en {saved.SchoolYearLabel}.";
     }, nameof(Designation), ct);
 
     protected override async Task LoadAsync(CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ public sealed class SessionsModel(IMediator mediator, CellMembership membership,
         var half = parts.Length == 2 && Enum.TryParse<HalfDay>(parts[1], out var h) ? h : HalfDay.Matin;
         if (date == default) throw new SproHub.Shared.Errors.RuleViolationException("slot", "creneau", "Choisissez un des créneaux proposés.");
         var session = await mediator.Send(new ScheduleSession(Form.Kind, date, half, Form.VenuePartnerId, Form.SecretariatPartnerId), ct);
-        return $"{session.KindLabel} prévue le {session.Date:dd/MM/yyyy} ({session.HalfDayLabel}) chez {session.Venue}, secrétariat {session.Secretariat}.";
+        return $"{session.KindLabel} prévue le {session.Date:dd/MM/yyyy} ({session.HalfDayLabel}) {PartnerNames.At(session.Venue)}, secrétariat : {session.Secretariat}.";
     }, nameof(Form), ct);
 
     protected override async Task LoadAsync(CancellationToken cancellationToken)

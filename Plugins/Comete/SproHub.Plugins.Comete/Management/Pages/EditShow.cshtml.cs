@@ -64,9 +64,9 @@ public sealed class EditShowModel(IMediator mediator, ICurrentUser user, ITerrit
 
     public Task<IActionResult> OnPostReplayAsync(string? url, DateOnly? availableUntil, CancellationToken ct) => SubmitAsync(async () =>
     {
-        if (availableUntil is null) throw new RuleViolationException("availableUntil", "obligatoire", "Indiquez jusqu'à quand le replay est en ligne.");
+        if (availableUntil is null) throw new RuleViolationException("availableUntil", "obligatoire", "Indiquez jusqu'à quand la rediffusion est en ligne.");
         await mediator.Send(new SetReplay(Id, url ?? "", availableUntil.Value, Version), ct);
-        return "Replay enregistré.";
+        return "Rediffusion enregistrée.";
     }, "", ct, new { Id });
 
     protected override async Task LoadAsync(CancellationToken ct)
