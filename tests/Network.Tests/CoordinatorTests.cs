@@ -84,6 +84,8 @@ public sealed class CoordinatorTests(SproHubFactory factory) : IClassFixture<Spr
         await Refused(Body(ml, email: "pas-une-adresse"), "email", "email");
         await (await coordinator.PostAsJsonAsync(Cher, Body(ml))).JsonAsync(HttpStatusCode.Created);
         await Refused(Body(ml), "email", "deja-designe");
+        var again = await (await coordinator.PostAsJsonAsync(Cher, Body(ml))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("coordonne déjà le SPRO du Cher pour", again.GetProperty("rules")[0].GetProperty("message").GetString()); // not « coordonnateur de SPRO du Cher »
         Assert.Single((await (await factory.CreateClient().GetAsync("/api/network/coordinators?territory=cher")).JsonAsync(HttpStatusCode.OK)).EnumerateArray());
     }
 

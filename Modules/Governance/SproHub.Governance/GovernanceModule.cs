@@ -19,6 +19,7 @@ public sealed class GovernanceModule : IModule
     public const string SignAmendmentsPermission = "governance.amendments.sign";
     public const string ManageAgreementsPermission = "governance.agreements.manage";
     public const string RegionOverviewPermission = "governance.region.overview";
+    public const string ManageModesPermission = "governance.modes.manage";
     public const string AmendmentKind = "governance.amendments";
     public const string CadenceKind = "governance.cadence-late";
     public const string InvitationKind = "governance.meeting-invitation";
@@ -40,6 +41,7 @@ public sealed class GovernanceModule : IModule
             // Granted to no territory role: the Région's administrators hold every permission.
             new PermissionDeclaration(ManageAgreementsPermission, "Rédiger, faire voter, envoyer et compiler les avenants (Région)", []),
             new PermissionDeclaration(RegionOverviewPermission, "Voir la cadence des réunions de tous les SPRO locaux (Région)", []),
+            new PermissionDeclaration(ManageModesPermission, "Enregistrer le mode de gouvernance de chaque SPRO local et les référents de ses bassins (Région)", []),
         ],
         RegionNavigation = [new NavigationEntry("Cadence des réunions", "reunions/cadence", RegionOverviewPermission)],
         Navigation = [new NavigationEntry("Réunions", "reunions", ReadPermission, Order: 20), new NavigationEntry("Conventions", "conventions", ReadPermission, Order: 21)],
@@ -55,6 +57,7 @@ public sealed class GovernanceModule : IModule
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
         services.AddModuleDbContext<GovernanceDbContext>(context);
+        services.AddScoped<Modes.ModeReader>();
         services.AddSingleton<CadenceAlertSweep>();
         services.AddHostedService<CadenceAlertService>();
     }
@@ -68,6 +71,7 @@ public sealed class GovernanceModule : IModule
         MinutesEndpoints.Map(endpoints.TerritoryApi);
         ActionEndpoints.Map(endpoints.TerritoryApi);
         CadenceEndpoints.Map(endpoints.TerritoryApi, endpoints.Api);
+        Modes.GovernanceModeEndpoints.Map(endpoints.TerritoryApi);
         Agreements.ReadAgreementEndpoints.Map(endpoints.TerritoryApi);
         Agreements.AmendmentWorkflowEndpoints.Map(endpoints.TerritoryApi);
         Agreements.SignatureEndpoints.Map(endpoints.TerritoryApi);
@@ -77,6 +81,7 @@ public sealed class GovernanceModule : IModule
     public async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await DemoMeetings.SeedAsync(services, cancellationToken);
+        await Modes.DemoModes.SeedAsync(services, cancellationToken);
         await Agreements.DemoAgreements.SeedAsync(services, cancellationToken);
     }
 }

@@ -7,8 +7,9 @@ using SproHub.Shared.Territories;
 namespace SproHub.Governance.Agreements;
 
 /// <summary>
-/// The regional specification signed by the networks, and Indre-et-Loire's implementation agreement: one partner
-/// joined by a compiled amendment, another amendment forwarded and half signed.
+/// The regional specification signed by the networks, and Indre-et-Loire's implementation agreement, its PRC-VAE among the
+/// signatories as the resource partner of every local SPRO: one member (the Apec) joined by a compiled amendment, another
+/// amendment forwarded and half signed.
 /// </summary>
 internal static class DemoAgreements
 {
@@ -35,7 +36,7 @@ internal static class DemoAgreements
             .Select(s => new AgreementParty { AgreementId = agreement.Id, StructureId = s.Id, Name = s.Name, Network = s.Type, JoinedOn = agreement.SignedOn }));
         db.Agreements.Add(agreement);
 
-        var first = new Amendment { AgreementId = agreement.Id, TerritoryId = Territory, Number = 1, Title = "Adhésion de l'Apec au SPRO d'Indre-et-Loire", Purpose = "L'Apec rejoint le réseau comme partenaire ressource.", CprVoteOn = new DateOnly(2016, 11, 18) };
+        var first = new Amendment { AgreementId = agreement.Id, TerritoryId = Territory, Number = 1, Title = "Adhésion de l'Apec au SPRO d'Indre-et-Loire", Purpose = "L'Apec rejoint le réseau comme structure membre : elle accueille les cadres.", CprVoteOn = new DateOnly(2016, 11, 18) };
         first.NewPartners.Add(new NewPartner { AmendmentId = first.Id, StructureId = apec.Id, Name = apec.Name, Network = apec.Type });
         first.ListSignatories(agreement, new DateOnly(2016, 12, 1));
         first.Status = AmendmentStatus.Forwarded;

@@ -11,7 +11,19 @@ using SproHub.Shared.Territories;
 
 namespace SproHub.Governance.Agreements;
 
-public sealed record PartyView(Guid? StructureId, string Name, string Network, DateOnly JoinedOn, int? AmendmentNumber);
+/// <param name="ResourcePartner">A PRC-VAE: a resource partner of every local SPRO (seed 001), not a member like the others.</param>
+public sealed record PartyView(Guid? StructureId, string Name, string Network, DateOnly JoinedOn, int? AmendmentNumber)
+{
+    public bool ResourcePartner => ResourcePartners.Is(Network);
+}
+
+/// <summary>The resource partners (<i>partenaires ressources</i>): the PRC-VAE sign every local SPRO's agreement as such (seed 001); no other network does.</summary>
+public static class ResourcePartners
+{
+    public const string Network = "PRC-VAE";
+
+    public static bool Is(string network) => network == Network;
+}
 
 public sealed record SignatureView(Guid StructureId, string StructureName, bool Signed, DateOnly? SignedOn, string? SignatoryName, string? SignatoryRole,
     SignatureMethod? Method, string? DocumentName, int Reminders, DateTimeOffset? LastRemindedAt);

@@ -17,6 +17,7 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<Amendment> Amendments => Set<Amendment>();
     public DbSet<CadenceAlert> CadenceAlerts => Set<CadenceAlert>();
+    public DbSet<Modes.GovernanceMode> Modes => Set<Modes.GovernanceMode>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -30,6 +31,7 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             b.Property(m => m.Place).HasMaxLength(300);
             b.Property(m => m.VideoLink).HasMaxLength(500);
             b.Property(m => m.UpdatedBy).HasMaxLength(200);
+            b.Property(m => m.BasinId).HasMaxLength(64);
             b.HasIndex(m => new { m.TerritoryId, m.Day });
             b.HasMany(m => m.Structures).WithOne().HasForeignKey(s => s.MeetingId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(m => m.Invitees).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
@@ -70,9 +72,36 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
         modelBuilder.Entity<CadenceAlert>(b =>
         {
             b.ToTable("governance_cadence_alerts");
-            b.HasKey(a => new { a.TerritoryId, a.Type, a.PeriodStart });
+            b.HasKey(a => new { a.TerritoryId, a.Type, a.BasinId, a.PeriodStart });
             b.Property(a => a.TerritoryId).HasMaxLength(64);
+            b.Property(a => a.BasinId).HasMaxLength(64);
             b.Property(a => a.Type).HasConversion<string>().HasMaxLength(40);
+        });
+        modelBuilder.Entity<Modes.GovernanceMode>(b =>
+        {
+            b.ToTable("governance_modes");
+            b.HasKey(m => m.TerritoryId);
+            b.Property(m => m.TerritoryId).HasMaxLength(64);
+            b.Property(m => m.UpdatedBy).HasMaxLength(200);
+            b.HasMany(m => m.Rules).WithOne().HasForeignKey(r => r.TerritoryId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(m => m.Referents).WithOne().HasForeignKey(r => r.TerritoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Modes.ModeRule>(b =>
+        {
+            b.ToTable("governance_mode_rules");
+            b.HasKey(r => new { r.TerritoryId, r.Type });
+            b.Property(r => r.TerritoryId).HasMaxLength(64);
+            b.Property(r => r.Type).HasConversion<string>().HasMaxLength(40);
+            b.Property(r => r.Frequency).HasConversion<string>().HasMaxLength(30);
+            b.Property(r => r.Level).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<Modes.BasinReferent>(b =>
+        {
+            b.ToTable("governance_basin_referents");
+            b.HasKey(r => new { r.TerritoryId, r.BasinId });
+            b.Property(r => r.TerritoryId).HasMaxLength(64);
+            b.Property(r => r.BasinId).HasMaxLength(64);
+            b.Property(r => r.Name).HasMaxLength(200);
         });
         modelBuilder.Entity<Agreement>(b =>
         {

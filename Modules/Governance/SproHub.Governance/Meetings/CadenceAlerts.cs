@@ -15,13 +15,16 @@ public sealed class CadenceAlert
 {
     public required string TerritoryId { get; set; }
     public MeetingType Type { get; set; }
+    /// <summary>The basin whose committee is late; empty for a meeting of the SPRO itself (a key holds no null).</summary>
+    public string BasinId { get; set; } = "";
     public DateOnly PeriodStart { get; set; }
     public DateTimeOffset AlertedAt { get; set; }
 }
 
 /// <summary>
-/// Tells each local SPRO's coordinators and the Région's administrators, once per period, that a period of the
-/// cadence ended without its meeting held. Région-wide work: it reads every territory's meetings and alerts explicitly
+/// Tells each local SPRO's coordinators (and a basin's referent, for its committee) and the Région's administrators, once
+/// per period, that a period of the cadence of the territory's own governance mode ended without its meeting held; the
+/// Région is told of its own coordinators' meeting. Région-wide work: it reads every territory's meetings and alerts explicitly
 /// (<c>IgnoreQueryFilters</c>).
 /// </summary>
 public sealed class CadenceAlertSweep(IServiceScopeFactory scopes, TimeProvider clock)
@@ -34,26 +37,27 @@ public sealed class CadenceAlertSweep(IServiceScopeFactory scopes, TimeProvider 
         var people = services.GetRequiredService<IPersonDirectory>();
         var notifier = services.GetRequiredService<INotifier>();
         var today = ParisTime.Today(clock);
-        var meetings = await db.Meetings.IgnoreQueryFilters().AsNoTracking().Where(m => m.Day >= new DateOnly(today.Year, 1, 1) && m.Status != MeetingStatus.Cancelled)
-            .Select(m => new { m.TerritoryId, m.Type, m.Day, Held = m.Status == MeetingStatus.Held }).ToListAsync(cancellationToken);
+        var meetings = (await CadenceHandlers.MeetingDaysAsync(db.Meetings.IgnoreQueryFilters(), today.Year, cancellationToken)).ToLookup(m => m.TerritoryId);
         var alerted = (await db.CadenceAlerts.IgnoreQueryFilters().AsNoTracking().Where(a => a.PeriodStart >= new DateOnly(today.Year, 1, 1)).ToListAsync(cancellationToken))
-            .Select(a => (a.TerritoryId, a.Type, a.PeriodStart)).ToHashSet();
+            .Select(a => (a.TerritoryId, a.Type, a.BasinId, a.PeriodStart)).ToHashSet();
         var region = await people.RegionAdministratorsAsync(cancellationToken);
         var sent = 0;
-        foreach (var territory in (await services.GetRequiredService<ITerritoryDirectory>().ListAsync(cancellationToken)).Where(t => t.Kind == TerritoryKind.LocalSpro))
+        foreach (var mode in await services.GetRequiredService<Modes.ModeReader>().AllAsync(cancellationToken))
         {
-            var late = Cadence.TerritoryTypes.SelectMany(type => Cadence.Check(type, today.Year,
-                    meetings.Where(m => m.TerritoryId == territory.Slug && m.Type == type).Select(m => (m.Day, m.Held)), today))
-                .Where(c => c.State == CadenceState.Late && !alerted.Contains((territory.Slug, c.Type, c.Period.Start))).ToList();
+            var late = Modes.ModeCadence.Lines(mode, today.Year, meetings[mode.TerritoryId].Select(m => (m.Type, m.BasinId, m.Day, m.Held)).ToList(), today)
+                .Where(c => c.State == CadenceState.Late && !alerted.Contains((mode.TerritoryId, c.Type, c.BasinId ?? "", c.PeriodStart))).ToList();
             if (late.Count == 0) continue;
-            var recipients = NotificationRecipients.Of(await people.CoordinatorsAsync(territory.Slug, today, cancellationToken)).Concat(region).ToList();
+            var referents = mode.Basins.Where(b => b.ReferentId is not null && late.Any(l => l.BasinId == b.BasinId)).Select(b => b.ReferentId!.Value).ToList();
+            var territoryPeople = (await people.CoordinatorsAsync(mode.TerritoryId, today, cancellationToken)).Concat(await people.FindAsync(referents, cancellationToken)).DistinctBy(p => p.Id);
+            var recipients = NotificationRecipients.Of(territoryPeople).Concat(region).ToList();
             if (recipients.Count > 0)
-                notifier.Queue(db, new Notification(GovernanceModule.Id, GovernanceModule.CadenceKind, territory.Slug, recipients,
-                    $"Réunions en retard : {territory.Name}",
-                    $"Le réseau {territory.Name} n'a pas tenu ces réunions attendues :\n{string.Join("\n", late.Select(c => $"- {MeetingLabels.Of(c.Type)} ({Cadence.RuleOf(c.Type).Expectation}) : {c.Period.Label}"))}\n\n"
+                notifier.Queue(db, new Notification(GovernanceModule.Id, GovernanceModule.CadenceKind, mode.TerritoryId, recipients,
+                    $"Réunions en retard : {mode.TerritoryName}",
+                    $"{(mode.TerritoryId == SproHub.Shared.Security.SproRoles.RegionScope ? "La Région" : $"Le réseau {mode.TerritoryName}")} n'a pas tenu ces réunions attendues :\n"
+                    + $"{string.Join("\n", late.Select(c => $"- {c.Title} ({c.Expectation}) : {c.Period}{(c.Referent is null ? "" : $", organisé par {c.Referent}")}"))}\n\n"
                     + "Planifiez la prochaine depuis la page des réunions du territoire ; une réunion compte une fois ses présences enregistrées.",
-                    $"/t/{territory.Slug}/reunions"));
-            db.CadenceAlerts.AddRange(late.Select(c => new CadenceAlert { TerritoryId = territory.Slug, Type = c.Type, PeriodStart = c.Period.Start, AlertedAt = clock.GetUtcNow() }));
+                    $"/t/{mode.TerritoryId}/reunions"));
+            db.CadenceAlerts.AddRange(late.Select(c => new CadenceAlert { TerritoryId = mode.TerritoryId, Type = c.Type, BasinId = c.BasinId ?? "", PeriodStart = c.PeriodStart, AlertedAt = clock.GetUtcNow() }));
             await db.SaveChangesAsync(cancellationToken); // the alerts and their notification together
             sent++;
         }

@@ -8,12 +8,14 @@ public enum MeetingStatus { Planned, Invited, Held, Cancelled }
 
 public enum InvitationReply { Pending, WillAttend, Excused }
 
-/// <summary>A meeting of a local SPRO's network: invited structures and people, attendance, minutes and actions.</summary>
+/// <summary>A meeting of a local SPRO's network (or the Région's with the coordinators): invited structures and people, attendance, minutes and actions.</summary>
 public sealed class Meeting : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string TerritoryId { get; set; }
     public MeetingType Type { get; set; }
+    /// <summary>The basin (territory slug) whose local committee this is, where the SPRO's mode holds it in each basin.</summary>
+    public string? BasinId { get; set; }
     public required string Subject { get; set; }
     public DateTimeOffset StartsAt { get; set; }
     public DateTimeOffset EndsAt { get; set; }

@@ -2,7 +2,8 @@ namespace SproHub.Governance.Meetings;
 
 public sealed record MeetingSummary(
     Guid Id, MeetingType Type, string TypeLabel, string Subject, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? VideoLink,
-    MeetingStatus Status, string StatusLabel, int InvitedStructures, int ParticipatingStructures, decimal? AttendancePercent, bool MinutesPublished, int Version);
+    MeetingStatus Status, string StatusLabel, int InvitedStructures, int ParticipatingStructures, decimal? AttendancePercent, bool MinutesPublished, int Version,
+    string? BasinId = null);
 
 public sealed record InvitedStructureView(Guid StructureId, string Name, string Type, bool Participated);
 
@@ -21,7 +22,7 @@ internal static class MeetingMapping
     {
         var rate = new AttendanceRate(m.InvitedStructures, m.ParticipatingStructures);
         return new(m.Id, m.Type, MeetingLabels.Of(m.Type), m.Subject, m.StartsAt, m.EndsAt, m.Place, m.VideoLink, m.Status, MeetingLabels.Of(m.Status),
-            rate.Invited, rate.Participating, m.Status == MeetingStatus.Held ? rate.Percent : null, m.MinutesPublishedAt is not null, m.Version);
+            rate.Invited, rate.Participating, m.Status == MeetingStatus.Held ? rate.Percent : null, m.MinutesPublishedAt is not null, m.Version, m.BasinId);
     }
 
     public static ActionView View(this MeetingAction a, DateOnly today) =>

@@ -45,8 +45,10 @@ internal sealed class RecordAttendanceHandler(GovernanceDbContext db, IAuditLog 
         meeting.UpdatedAt = clock.GetUtcNow();
         meeting.UpdatedBy = user.DisplayName;
         var rate = meeting.CountAttendance();
-        db.AddIntegrationEvent(new MeetingHeld(Guid.NewGuid(), clock.GetUtcNow(), meeting.TerritoryId, meeting.Id, meeting.Type.ToString(), meeting.Subject, meeting.Day,
-            rate.Invited, rate.Participating));
+        // Indicators 1 and 2 count the local networks' meetings; the Région's meeting of the coordinators is not one of them.
+        if (meeting.Type != MeetingType.RegionalCoordinators)
+            db.AddIntegrationEvent(new MeetingHeld(Guid.NewGuid(), clock.GetUtcNow(), meeting.TerritoryId, meeting.Id, meeting.Type.ToString(), meeting.Subject, meeting.Day,
+                rate.Invited, rate.Participating));
         audit.Queue(db, new AuditEntry(GovernanceModule.Id, corrected ? "reunion.presences-corrigees" : "reunion.presences-enregistrees", "reunion", meeting.Id.ToString(), meeting.TerritoryId,
             $"{SproHub.Shared.Text.French.Count(rate.Participating, "structure présente", "structures présentes")} sur {rate.Invited}"));
         await db.SaveChangesAsync(cancellationToken);

@@ -51,7 +51,7 @@ internal sealed class DesignateCoordinatorHandler(NetworkDbContext db, ITerritor
         if (person is null)
             db.People.Add(person = new Person { FirstName = request.FirstName.Trim(), LastName = request.LastName.Trim(), Email = email, StructureId = structure.Id });
         else if (await db.CoordinatorDesignations.AnyAsync(d => d.TerritoryId == current.Slug && d.SchoolYear == request.SchoolYear && d.PersonId == person.Id, cancellationToken))
-            throw new RuleViolationException("email", "deja-designe", $"{person.FirstName} {person.LastName} coordonne déjà {current.Name} en {CoordinatorDesignation.SchoolYearLabel(request.SchoolYear)}.");
+            throw new RuleViolationException("email", "deja-designe", $"{person.FirstName} {person.LastName} coordonne déjà le {current.Name} pour {CoordinatorDesignation.SchoolYearLabel(request.SchoolYear)}.");
 
         var designation = new CoordinatorDesignation
         {

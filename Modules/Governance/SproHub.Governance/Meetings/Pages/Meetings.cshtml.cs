@@ -13,6 +13,8 @@ public sealed class MeetingsModel(IMediator mediator, ITerritoryContext territor
     public IReadOnlyList<MeetingSummary> Meetings { get; private set; } = [];
     public TerritoryCadence Cadence { get; private set; } = null!;
     public int OverdueActions { get; private set; }
+    public Modes.GovernanceModeView Mode { get; private set; } = null!;
+    public string? BasinName(string? basinId) => Mode.Basins.FirstOrDefault(b => b.BasinId == basinId)?.Name;
     public bool CanManage => user.Can(GovernanceModule.ManageMeetingsPermission);
     public string Territory => territory.Current!.Slug;
     public string TerritoryName => territory.Current!.Name;
@@ -22,6 +24,7 @@ public sealed class MeetingsModel(IMediator mediator, ITerritoryContext territor
     {
         Meetings = await mediator.Send(new ListMeetings(ShownYear), ct);
         Cadence = await mediator.Send(new GetCadence(ShownYear), ct);
+        Mode = await mediator.Send(new Modes.GetGovernanceMode(), ct);
         OverdueActions = (await mediator.Send(new ListActions(), ct)).Count(a => a.Action.Overdue);
     }
 }

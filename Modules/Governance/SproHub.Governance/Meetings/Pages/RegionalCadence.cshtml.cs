@@ -13,6 +13,12 @@ public sealed class RegionalCadenceModel(IMediator mediator, TimeProvider clock)
     [BindProperty(SupportsGet = true, Name = "annee")] public int? Year { get; set; }
     public int ShownYear => Year ?? ParisTime.Today(clock).Year;
     public IReadOnlyList<TerritoryCadence> Territories { get; private set; } = [];
+    /// <summary>The Région's own meeting of the coordinators, every two months.</summary>
+    public TerritoryCadence Region { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Territories = await mediator.Send(new GetRegionalCadence(ShownYear), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Territories = await mediator.Send(new GetRegionalCadence(ShownYear), ct);
+        Region = await mediator.Send(new GetRegionCadence(ShownYear), ct);
+    }
 }

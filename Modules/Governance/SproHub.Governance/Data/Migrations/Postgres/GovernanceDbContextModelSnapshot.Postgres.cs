@@ -238,13 +238,17 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("BasinId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
                     b.Property<DateTimeOffset>("AlertedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("TerritoryId", "Type", "PeriodStart");
+                    b.HasKey("TerritoryId", "Type", "BasinId", "PeriodStart");
 
                     b.ToTable("governance_cadence_alerts", (string)null);
                 });
@@ -363,6 +367,10 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                     b.Property<string>("Agenda")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("BasinId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
@@ -486,6 +494,76 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                     b.ToTable("governance_meeting_actions", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Governance.Modes.BasinReferent", b =>
+                {
+                    b.Property<string>("TerritoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BasinId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TerritoryId", "BasinId");
+
+                    b.ToTable("governance_basin_referents", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Modes.GovernanceMode", b =>
+                {
+                    b.Property<string>("TerritoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("TerritoryId");
+
+                    b.ToTable("governance_modes", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Modes.ModeRule", b =>
+                {
+                    b.Property<string>("TerritoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("TerritoryId", "Type");
+
+                    b.ToTable("governance_mode_rules", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Shared.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -600,6 +678,24 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SproHub.Governance.Modes.BasinReferent", b =>
+                {
+                    b.HasOne("SproHub.Governance.Modes.GovernanceMode", null)
+                        .WithMany("Referents")
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Modes.ModeRule", b =>
+                {
+                    b.HasOne("SproHub.Governance.Modes.GovernanceMode", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SproHub.Governance.Agreements.Agreement", b =>
                 {
                     b.Navigation("Parties");
@@ -621,6 +717,13 @@ namespace SproHub.Governance.Data.Migrations.Postgres
                     b.Navigation("Invitees");
 
                     b.Navigation("Structures");
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Modes.GovernanceMode", b =>
+                {
+                    b.Navigation("Referents");
+
+                    b.Navigation("Rules");
                 });
 #pragma warning restore 612, 618
         }

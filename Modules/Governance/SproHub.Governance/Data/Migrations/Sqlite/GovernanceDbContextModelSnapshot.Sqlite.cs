@@ -233,13 +233,17 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BasinId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("AlertedAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("TerritoryId", "Type", "PeriodStart");
+                    b.HasKey("TerritoryId", "Type", "BasinId", "PeriodStart");
 
                     b.ToTable("governance_cadence_alerts", (string)null);
                 });
@@ -357,6 +361,10 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
 
                     b.Property<string>("Agenda")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BasinId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Day")
@@ -481,6 +489,76 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                     b.ToTable("governance_meeting_actions", (string)null);
                 });
 
+            modelBuilder.Entity("SproHub.Governance.Modes.BasinReferent", b =>
+                {
+                    b.Property<string>("TerritoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BasinId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TerritoryId", "BasinId");
+
+                    b.ToTable("governance_basin_referents", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Modes.GovernanceMode", b =>
+                {
+                    b.Property<string>("TerritoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TerritoryId");
+
+                    b.ToTable("governance_modes", (string)null);
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Modes.ModeRule", b =>
+                {
+                    b.Property<string>("TerritoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TerritoryId", "Type");
+
+                    b.ToTable("governance_mode_rules", (string)null);
+                });
+
             modelBuilder.Entity("SproHub.Shared.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -593,6 +671,24 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SproHub.Governance.Modes.BasinReferent", b =>
+                {
+                    b.HasOne("SproHub.Governance.Modes.GovernanceMode", null)
+                        .WithMany("Referents")
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Modes.ModeRule", b =>
+                {
+                    b.HasOne("SproHub.Governance.Modes.GovernanceMode", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SproHub.Governance.Agreements.Agreement", b =>
                 {
                     b.Navigation("Parties");
@@ -614,6 +710,13 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                     b.Navigation("Invitees");
 
                     b.Navigation("Structures");
+                });
+
+            modelBuilder.Entity("SproHub.Governance.Modes.GovernanceMode", b =>
+                {
+                    b.Navigation("Referents");
+
+                    b.Navigation("Rules");
                 });
 #pragma warning restore 612, 618
         }
