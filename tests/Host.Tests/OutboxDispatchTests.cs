@@ -21,22 +21,35 @@ public sealed class CountingListenerFactory : SproHubFactory
     public const string FailOnce = "echoue-une-fois";
     public ConcurrentDictionary<Guid, int> Calls { get; } = new();
 
+    /// <summary>Which of the test's dispatchers runs the current delivery (flows into the handler with the call).</summary>
+    public static readonly AsyncLocal<int?> Dispatcher = new();
+
+    /// <summary>
+    /// Per dispatcher, set at its first delivery: each holds its deliveries until the other has begun, so the two surely
+    /// overlap whatever the machine's load (never longer than 10 s: a dispatcher blocked by the other's claim still ends).
+    /// </summary>
+    public TaskCompletionSource[]? Delivering { get; set; }
+
     // Small batches: two dispatchers then take turns many times over the same outbox.
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Outbox:BatchSize"] = "50" };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<INotificationHandler<IndicatorValueRecorded>>(new Listener(Calls)));
+        builder.ConfigureTestServices(services => services.AddSingleton<INotificationHandler<IndicatorValueRecorded>>(new Listener(this)));
     }
 
-    private sealed class Listener(ConcurrentDictionary<Guid, int> calls) : INotificationHandler<IndicatorValueRecorded>
+    private sealed class Listener(CountingListenerFactory factory) : INotificationHandler<IndicatorValueRecorded>
     {
-        public Task Handle(IndicatorValueRecorded e, CancellationToken cancellationToken)
+        public async Task Handle(IndicatorValueRecorded e, CancellationToken cancellationToken)
         {
-            var count = calls.AddOrUpdate(e.EventId, 1, (_, n) => n + 1);
+            if (factory.Delivering is { } delivering && Dispatcher.Value is { } mine)
+            {
+                delivering[mine].TrySetResult();
+                await delivering[1 - mine].Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            var count = factory.Calls.AddOrUpdate(e.EventId, 1, (_, n) => n + 1);
             if (e.SourceId == FailOnce && count == 1) throw new InvalidOperationException("Échec voulu par le test");
-            return Task.CompletedTask;
         }
     }
 }
@@ -114,14 +127,21 @@ public sealed class OutboxDispatchTests(CountingListenerFactory factory) : IClas
         var events = Enumerable.Range(0, 2_000).Select(i => Count($"concurrent-{i}", i % 2 == 0 ? "cher" : "orleans")).ToList();
         var (_, before) = await IndicatorsAsync(events);
         await WriteAsync(events);
-        // Small batches and one start for both: on a busy machine, one dispatcher could otherwise drain all before the other begins.
+        // Small batches, and the first dispatcher waits for the second to deliver: on a busy machine one could otherwise drain all.
+        factory.Delivering = [new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously)];
         var small = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Outbox:BatchSize"] = "25" }).Build();
         var dispatchers = new[] { ActivatorUtilities.CreateInstance<OutboxDispatcher>(factory.Services, small), ActivatorUtilities.CreateInstance<OutboxDispatcher>(factory.Services, small) };
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var running = dispatchers.Select(d => Task.Run(async () => { await start.Task; return await d.DispatchPendingAsync(CancellationToken.None); })).ToList();
+        var running = dispatchers.Select((d, i) => Task.Run(async () =>
+        {
+            await start.Task;
+            CountingListenerFactory.Dispatcher.Value = i;
+            return await d.DispatchPendingAsync(CancellationToken.None);
+        })).ToList();
         start.SetResult();
         var published = await Task.WhenAll(running);
+        factory.Delivering = null;
 
         Assert.All(published, p => Assert.True(p > 0, "each dispatcher took its share"));
         Assert.Equal(events.Count, published.Sum());

@@ -34,6 +34,7 @@ public static class AuditLabels
         ["reunion.presences-corrigees"] = "Présences à une réunion corrigées",
         ["reunion.compte-rendu-enregistre"] = "Compte rendu enregistré",
         ["reunion.compte-rendu-publie"] = "Compte rendu publié",
+        ["gouvernance.mode-enregistre"] = "Mode de gouvernance enregistré",
         ["action.faite"] = "Action marquée comme faite",
         ["action.rouverte"] = "Action rouverte",
         ["convention.enregistree"] = "Convention enregistrée",
