@@ -124,7 +124,7 @@ public sealed class ContestJourneyTests(BrowserFixture browser) : IClassFixture<
             if (structure is not null) await coordinator.GetByLabel("Structure du réseau").SelectOptionAsync(new SelectOptionValue { Label = structure });
             if (president) await coordinator.GetByLabel("Préside le jury").CheckAsync();
             await coordinator.GetByRole(AriaRole.Button, new() { Name = "Inviter au jury" }).ClickAsync();
-            await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync($"{name} est invité(e) au jury");
+            await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation au jury envoyée à {name}");
         }
         await InviteAsync("Présidente Exemple", "coordination@cher.demo", null, president: true);
         await InviteAsync("Agent de la Mission Locale", Agent, "Mission Locale de Châteaudun", president: false);

@@ -69,7 +69,7 @@ public sealed class DirectoryJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Roux");
         await page.GetByLabel("Structure", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "CIO de Bourges" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter l'agent" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Léa Roux ajouté(e) à CIO de Bourges");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Fiche de Léa Roux ajoutée à CIO de Bourges");
         await page.AssertAccessibleAsync();
 
         await page.GotoAsync("/t/cher/structures/agents");

@@ -39,8 +39,8 @@ public sealed class MeetingJourneyTests(BrowserFixture browser) : IClassFixture<
         var member = await browser.NewPageAsync();
         await member.GotoAsync(link);
         await member.AssertAccessibleAsync();
-        await member.GetByRole(AriaRole.Button, new() { Name = "Je serai présent(e)" }).ClickAsync();
-        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("sera présent(e)");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Je viendrai" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("présence annoncée");
 
         // The day after the meeting: the sheet, the attendance, the minutes with an action.
         platform.Clock.Advance(TimeSpan.FromDays(2));
@@ -49,7 +49,7 @@ public sealed class MeetingJourneyTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(coordinator.Locator("table")).ToContainTextAsync("Maëlle Guérin");
         await coordinator.AssertAccessibleAsync();
         await coordinator.GotoAsync(meetingUrl);
-        await coordinator.GetByLabel("Maëlle Guérin présent(e)").CheckAsync();
+        await coordinator.GetByLabel("Présence de Maëlle Guérin").CheckAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les présences" }).ClickAsync();
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync("Présences enregistrées");
         await coordinator.AssertAccessibleAsync();

@@ -47,11 +47,11 @@ public sealed class InvitationTests(SproHubFactory factory) : IClassFixture<Spro
         var token = System.Text.RegularExpressions.Regex.Match(Mails.Text(mail), @"/reunions/reponse/([0-9a-f]+)").Groups[1].Value;
         var anonymous = factory.CreateClient();
         var reply = await (await anonymous.PutAsJsonAsync($"/api/governance/invitations/{token}/reply", new { reply = "WillAttend" })).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal("sera présent(e)", reply.GetProperty("replyLabel").GetString());
+        Assert.Equal("présence annoncée", reply.GetProperty("replyLabel").GetString());
         var pending = await (await anonymous.PutAsJsonAsync($"/api/governance/invitations/{token}/reply", new { reply = "Pending" })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("reponse", pending.GetProperty("rules")[0].GetProperty("rule").GetString());
         await (await anonymous.GetAsync("/api/governance/invitations/0000")).JsonAsync(HttpStatusCode.NotFound);
-        Assert.Contains("Je serai présent(e)", WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/reunions/reponse/{token}")));
+        Assert.Contains("Je viendrai", WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/reunions/reponse/{token}")));
 
         var detail = await (await coordinator.GetAsync($"{Meetings}/{Id(meeting)}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, detail.GetProperty("invitees").EnumerateArray().Count(i => i.GetProperty("reply").GetString() == "WillAttend"));

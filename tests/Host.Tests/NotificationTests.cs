@@ -20,7 +20,7 @@ public sealed class NotificationTests(SproHubFactory factory) : IClassFixture<Sp
     {
         var db = services.GetRequiredService<PlatformDbContext>();
         services.GetRequiredService<INotifier>().Queue(db, new Notification("governance", Kind, "indre-et-loire", recipients, "Invitation : comité local",
-            "Vous êtes invité(e) au comité local.\n\nOrdre du jour joint.", "/t/indre-et-loire/reunions",
+            "Le réseau vous invite au comité local.\n\nOrdre du jour joint.", "/t/indre-et-loire/reunions",
             [new NotificationAttachment("invitation.ics", "text/calendar; method=REQUEST", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")]));
         return await db.SaveChangesAsync();
     });

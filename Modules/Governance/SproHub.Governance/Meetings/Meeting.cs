@@ -140,8 +140,8 @@ public static class MeetingLabels
 
     public static string Of(InvitationReply reply) => reply switch
     {
-        InvitationReply.WillAttend => "sera présent(e)",
-        InvitationReply.Excused => "excusé(e)",
+        InvitationReply.WillAttend => "présence annoncée",
+        InvitationReply.Excused => "absence excusée",
         _ => "sans réponse",
     };
 }

@@ -56,14 +56,14 @@ internal sealed class SendInvitationsHandlers(GovernanceDbContext db, ITerritory
         var when = MeetingCalendar.When(meeting);
         var details = $"Quand : {when}\n{(meeting.Place is null ? "" : $"Où : {meeting.Place}\n")}{(meeting.VideoLink is null ? "" : $"Visioconférence : {meeting.VideoLink}\n")}\n"
             + $"Ordre du jour :\n{string.Join("\n", meeting.Agenda.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => $"- {l}"))}\n\n"
-            + "Merci d'indiquer si vous serez présent(e) ou excusé(e) en suivant le lien ci-dessous. L'invitation est jointe pour votre agenda.";
+            + "Merci d'indiquer si vous viendrez en suivant le lien ci-dessous. L'invitation est jointe pour votre agenda.";
         var calendar = new NotificationAttachment("invitation.ics", "text/calendar; method=REQUEST; charset=utf-8", MeetingCalendar.Write(meeting, territory.Current!.Name, CalendarMethods.Request, user.Email));
         // Those invited before hear of a change; those added since, of an invitation.
         foreach (var (updated, invitees) in meeting.Invitees.GroupBy(i => i.InvitedAt is not null).Select(g => (g.Key, g.ToList())))
             notifier.Queue(db, new Notification(GovernanceModule.Id, GovernanceModule.InvitationKind, meeting.TerritoryId,
                 invitees.Select(i => new NotificationRecipient(i.Email, i.Name, $"/reunions/reponse/{i.ReplyToken}")).ToList(),
                 $"{(updated ? "Modification" : "Invitation")} : {MeetingLabels.Of(meeting.Type)} du {when}",
-                (updated ? "La réunion à laquelle vous êtes invité(e) a été modifiée." : $"Vous êtes invité(e) à la réunion « {meeting.Subject} » du réseau {territory.Current!.Name}.") + "\n\n" + details,
+                (updated ? $"La réunion « {meeting.Subject} » du réseau {territory.Current!.Name} a été modifiée." : $"Le réseau {territory.Current!.Name} vous invite à la réunion « {meeting.Subject} ».") + "\n\n" + details,
                 Attachments: [calendar]));
         foreach (var invitee in meeting.Invitees) invitee.InvitedAt ??= clock.GetUtcNow();
         audit.Queue(db, new AuditEntry(GovernanceModule.Id, "reunion.invitations-envoyees", "reunion", meeting.Id.ToString(), meeting.TerritoryId, SproHub.Shared.Text.French.Count(meeting.Invitees.Count, "invitation envoyée", "invitations envoyées")));

@@ -34,7 +34,7 @@ internal static class CertificatePdf
             }
             Write($"Service public régional de l'orientation — {c.TerritoryName}", body, 30);
             Write("Attestation d'expérience professionnelle", title, 44);
-            Write($"{c.FullName}, né(e) le {c.BirthDate:dd/MM/yyyy},", heading, 24);
+            Write($"{c.FullName} (date de naissance : {c.BirthDate:dd/MM/yyyy}),", heading, 24);
             Write(c.Statement, body, 80);
             if (c.PrizeLine is { } prize) Write(prize, heading, 28);
             Write("Au cours de ce projet, elle ou il a acquis ou développé les compétences suivantes :", body, 26);

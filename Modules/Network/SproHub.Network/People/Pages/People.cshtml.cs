@@ -34,13 +34,13 @@ public sealed class PeopleModel(IMediator mediator, ICurrentUser user, ITerritor
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => SubmitAsync(async () =>
     {
         var p = await mediator.Send(new AddPerson(NewPerson.FirstName, NewPerson.LastName, NewPerson.Email, NewPerson.Function, NewPerson.StructureId, NewPerson.MaySign), ct);
-        return $"{p.FirstName} {p.LastName} ajouté(e) à {p.StructureName}.";
+        return $"Fiche de {p.FirstName} {p.LastName} ajoutée à {p.StructureName}.";
     }, nameof(NewPerson), ct);
 
     public Task<IActionResult> OnPostEditAsync(PersonForm edit, CancellationToken ct) => SubmitAsync(async () =>
     {
         var p = await mediator.Send(new UpdatePerson(edit.Id, edit.FirstName, edit.LastName, edit.Email, edit.Function, edit.StructureId, edit.Version, edit.MaySign), ct);
-        return $"{p.FirstName} {p.LastName} modifié(e).";
+        return $"Fiche de {p.FirstName} {p.LastName} modifiée.";
     }, "edit", ct);
 
     protected override async Task LoadAsync(CancellationToken cancellationToken)

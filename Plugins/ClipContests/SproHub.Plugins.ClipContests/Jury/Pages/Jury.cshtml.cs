@@ -32,7 +32,7 @@ public sealed class JuryModel(IMediator mediator, ITerritoryContext territory, I
     public Task<IActionResult> OnPostMemberAsync(CancellationToken ct) => SubmitAsync(async () =>
     {
         var member = await mediator.Send(new InviteJuryMember(Year, NewMember.Email ?? "", NewMember.Name ?? "", NewMember.StructureId, NewMember.IsPresident), ct);
-        return $"{member.Name} est invité(e) au jury : un courriel lui donne l'accès.";
+        return $"Invitation au jury envoyée à {member.Name} : un courriel lui donne l'accès.";
     }, nameof(NewMember), ct);
 
     public Task<IActionResult> OnPostGridAsync(List<string> names, List<int> weights, CancellationToken ct) => SubmitAsync(async () =>
