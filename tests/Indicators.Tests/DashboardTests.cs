@@ -77,6 +77,9 @@ public sealed class DashboardTests(SproHubFactory factory) : IClassFixture<SproH
         var csv = System.Text.Encoding.UTF8.GetString(await (await region.GetAsync($"/api/indicators/dashboards/{Year}/export.csv")).Content.ReadAsByteArrayAsync());
         Assert.StartsWith("\uFEFFQuestion;N°;Indicateur;Unité;SPRO du Cher;", csv);
         Assert.Contains(";Région", csv.Split('\n')[0]);
+        // Rates as percentages beside their unit (23 / 35 = 65.7 %), not as fractions.
+        var attendanceRow = csv.Split('\n').Single(r => r.Contains(";Taux de présence aux réunions;")).TrimEnd('\r').Split(';');
+        Assert.Equal(("%", "65,7"), (attendanceRow[3], attendanceRow[^1]));
         var workbook = new MemoryStream(await (await region.GetAsync($"/api/indicators/dashboards/{Year}/export.xlsx?department=37")).Content.ReadAsByteArrayAsync());
         Assert.Equal([$"Indicateurs {Year}"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
         await (await (await factory.ClientAsAsync(DemoAccounts.CherCoordinator)).GetAsync($"/api/indicators/dashboards/{Year}/export.csv")).JsonAsync(HttpStatusCode.Forbidden);

@@ -23,6 +23,13 @@ public static class Figures
     /// <summary>A spreadsheet's cell: the number, or « &lt; 5 » for a withheld count.</summary>
     public static object? Cell(IndicatorFigure? figure) => figure is { Masked: true } ? $"< {SmallCount}" : figure?.Value;
 
+    /// <summary>
+    /// A cell where a column mixes kinds (the Région's rollup: a column per territory): a rate as the percentage people
+    /// read (70.0 for 0.7, its unit « % » beside it), since one column cannot carry Excel's percentage format for some rows.
+    /// </summary>
+    public static object? Cell(IndicatorFigure? figure, IndicatorKind kind) =>
+        kind == IndicatorKind.Rate && figure?.Value is { } rate ? Math.Round(rate * 100, 1) : Cell(figure);
+
     public static string Format(IndicatorFigure? figure, IndicatorKind kind) => figure?.Value switch
     {
         null when figure is { Masked: true } => $"< {SmallCount}",

@@ -27,7 +27,7 @@ internal static class RegionDashboardFile
         var rows = d.Lines.Select(l =>
         {
             var row = new Dictionary<string, object?> { ["Question"] = (int)l.Question, ["N°"] = l.Number, ["Indicateur"] = l.Label, ["Unité"] = l.Unit };
-            foreach (var (id, name) in columns) row[name] = Figures.Cell(l.Figures.GetValueOrDefault(id));
+            foreach (var (id, name) in columns) row[name] = Figures.Cell(l.Figures.GetValueOrDefault(id), l.Kind);
             return row;
         }).ToList();
         var name = $"indicateurs-region-{d.Year}{(d.Department is null ? "" : $"-{d.Department}")}";
