@@ -48,21 +48,36 @@ public sealed class AdministrationTests(SproHubFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public void Every_audit_code_the_modules_and_plugins_write_has_a_French_label()
+    public void Every_audit_code_a_module_writes_is_labelled_in_its_own_manifest()
     {
-        // The codes are string literals next to the audit calls: « module.action-faite ». File names are not codes.
-        var sources = new[] { "Host", "Modules", "Plugins" }.SelectMany(d => Directory.EnumerateFiles(Repository.PathOf(d), "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.EndsWith("AuditLabels.cs", StringComparison.Ordinal))
-            .Select(File.ReadAllText)
-            .Where(text => text.Contains("audit", StringComparison.OrdinalIgnoreCase) || text.Contains("editor.SaveAsync", StringComparison.Ordinal) || text.Contains("editor.Audit", StringComparison.Ordinal));
-        var codes = sources.SelectMany(text => System.Text.RegularExpressions.Regex.Matches(text, "\"([a-z][a-z-]*\\.[a-z][a-z-]*)\"").Select(m => m.Groups[1].Value))
-            .Where(code => !System.Text.RegularExpressions.Regex.IsMatch(code, "\\.(pdf|ics|csv|xlsx|json|md|html|txt|eml|png|jpe?g|db|zip|vtt|mp4|webp)$"))
-            .Distinct().Order().ToList();
+        var registry = factory.Service<SproHub.Host.Modularity.ModuleRegistry>();
+        var unlabelled = new List<string>();
+        // The platform's own codes, then each module's, read from the folder of its project.
+        unlabelled.AddRange(AuditCodes(Repository.PathOf("Host")).Where(code => !SproHub.Host.Admin.AuditLabels.Platform.ContainsKey(code)).Select(code => $"plateforme : {code}"));
+        var modules = registry.Active.Where(m => m.Assembly is not null).ToList();
+        Assert.Contains(modules, m => m.Id == "clips");
+        foreach (var module in modules)
+        {
+            var project = new[] { "Modules", "Plugins" }.SelectMany(d => Directory.EnumerateFiles(Repository.PathOf(d), module.Assembly!.GetName().Name + ".csproj", SearchOption.AllDirectories)).SingleOrDefault();
+            if (project is null) continue; // a test plugin, outside the repository's modules
+            var declared = module.Manifest!.AuditActions;
+            Assert.All(declared, a => Assert.False(string.IsNullOrWhiteSpace(a.Value), $"{module.Id} : {a.Key} sans libellé"));
+            unlabelled.AddRange(AuditCodes(Path.GetDirectoryName(project)!).Where(code => !declared.ContainsKey(code) && !SproHub.Host.Admin.AuditLabels.Platform.ContainsKey(code)).Select(code => $"{module.Id} : {code}"));
+        }
 
-        Assert.Contains("equipe.consultee", codes);
-        var unlabelled = codes.Where(code => !SproHub.Host.Admin.AuditLabels.All.ContainsKey(code)).ToList();
-        Assert.True(unlabelled.Count == 0, "Codes d'audit sans libellé : " + string.Join(", ", unlabelled));
+        Assert.Contains("equipe.consultee", registry.Find("clips")!.Manifest!.AuditActions.Keys);
+        Assert.True(unlabelled.Count == 0, "Codes d'audit sans libellé dans le manifeste de leur module : " + string.Join(", ", unlabelled));
     }
+
+    /// <summary>The codes are string literals next to the audit calls: « module.action-faite ». File names are not codes.</summary>
+    private static IEnumerable<string> AuditCodes(string folder) =>
+        Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.EndsWith("AuditLabels.cs", StringComparison.Ordinal) && !f.EndsWith("Module.cs", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .Where(text => text.Contains("audit", StringComparison.OrdinalIgnoreCase) || text.Contains("editor.SaveAsync", StringComparison.Ordinal) || text.Contains("editor.Audit", StringComparison.Ordinal))
+            .SelectMany(text => System.Text.RegularExpressions.Regex.Matches(text, "\"([a-z][a-z-]*\\.[a-z][a-z-]*)\"").Select(m => m.Groups[1].Value))
+            .Where(code => !System.Text.RegularExpressions.Regex.IsMatch(code, "\\.(pdf|ics|csv|xlsx|json|md|html|txt|eml|png|jpe?g|db|zip|vtt|mp4|webp)$"))
+            .Distinct();
 
     [Fact]
     public async Task The_admin_page_enables_a_plugin_for_a_territory()

@@ -2,150 +2,21 @@ namespace SproHub.Host.Admin;
 
 /// <summary>
 /// What each audit code means, in the words of the person reading the journal: the codes (« equipe.consultee »)
-/// stay the stable keys of the records and of the API, people read the labels. A test holds every code written by the
-/// modules and plugins to a label here.
+/// stay the stable keys of the records and of the API, people read the labels. Each module declares its own codes in
+/// its manifest (<see cref="SproHub.Shared.Modularity.ModuleManifest.AuditActions"/>), so a new plugin needs nothing
+/// here; a test holds every code the repository's modules write to a label.
 /// </summary>
 public static class AuditLabels
 {
-    public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Platform { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        // Platform
+        // Written by the platform itself, whatever the module of the entry.
         ["plugin.active"] = "Plugin activé dans un territoire",
         ["plugin.desactive"] = "Plugin désactivé dans un territoire",
         ["conservation.purge"] = "Données effacées au terme de leur conservation",
-        // Network
-        ["structure.creee"] = "Structure ajoutée",
-        ["structure.modifiee"] = "Structure modifiée",
-        ["structures.importees"] = "Structures importées",
-        ["point-accueil.ajoute"] = "Point d'accueil ajouté",
-        ["point-accueil.modifie"] = "Point d'accueil modifié",
-        ["point-accueil.supprime"] = "Point d'accueil supprimé",
-        ["personne.ajoutee"] = "Personne ajoutée à l'annuaire",
-        ["personne.modifiee"] = "Personne modifiée dans l'annuaire",
-        ["reseau.ajoute"] = "Réseau ajouté",
-        ["coordonnateur.designe"] = "Coordination désignée pour une année scolaire",
-        ["agents.comptes"] = "Nombre d'agents enregistré",
-        // Governance
-        ["reunion.planifiee"] = "Réunion planifiée",
-        ["reunion.modifiee"] = "Réunion modifiée",
-        ["reunion.annulee"] = "Réunion annulée",
-        ["reunion.invitations-envoyees"] = "Invitations à une réunion envoyées",
-        ["reunion.presences-enregistrees"] = "Présences à une réunion enregistrées",
-        ["reunion.presences-corrigees"] = "Présences à une réunion corrigées",
-        ["reunion.compte-rendu-enregistre"] = "Compte rendu enregistré",
-        ["reunion.compte-rendu-publie"] = "Compte rendu publié",
-        ["gouvernance.mode-enregistre"] = "Mode de gouvernance enregistré",
-        ["action.faite"] = "Action marquée comme faite",
-        ["action.rouverte"] = "Action rouverte",
-        ["convention.enregistree"] = "Convention enregistrée",
-        ["avenant.redige"] = "Avenant rédigé",
-        ["avenant.vote"] = "Vote d'un avenant enregistré",
-        ["avenant.transmis"] = "Avenant transmis",
-        ["avenant.envoye"] = "Avenant envoyé aux signataires",
-        ["avenant.relance"] = "Signataires d'un avenant relancés",
-        ["avenant.signe"] = "Avenant signé",
-        ["avenant.compile"] = "Avenant compilé",
-        // Budgets
-        ["enveloppe.allouee"] = "Enveloppe allouée",
-        ["convention.ouverte"] = "Convention financière ouverte",
-        ["convention.prolongee"] = "Convention financière prolongée",
-        ["demande.enregistree"] = "Demande de subvention enregistrée",
-        ["demande.deposee"] = "Demande de subvention déposée",
-        ["demande.depot-tardif-autorise"] = "Dépôt tardif d'une demande autorisé",
-        ["subvention.accordee"] = "Subvention accordée",
-        ["paiement.enregistre"] = "Paiement enregistré",
-        ["depense.declaree"] = "Dépenses déclarées",
-        ["depense.corrigee"] = "Dépenses corrigées",
-        ["depense.corrigee-apres-cloture"] = "Dépenses corrigées après la clôture",
-        ["annee.close"] = "Année budgétaire close",
-        // Indicators
-        ["tableau.saisi"] = "Tableau de bord saisi",
-        ["tableau.soumis"] = "Tableau de bord soumis",
-        ["tableau.approuve"] = "Tableau de bord approuvé",
-        ["tableau.correction"] = "Tableau de bord corrigé",
-        ["faits.reconstruits"] = "Données des indicateurs recalculées",
-        // Cellule Handicap Jeunes
-        ["partenaire.ajoute"] = "Partenaire de la cellule ajouté",
-        ["partenaire.modifie"] = "Partenaire de la cellule modifié",
-        ["representant.ajoute"] = "Représentant d'un partenaire ajouté",
-        ["representant.retire"] = "Représentant d'un partenaire retiré",
-        ["seance.prevue"] = "Concertation prévue",
-        ["seance.present"] = "Présence annoncée à une concertation",
-        ["seance.absent"] = "Absence annoncée à une concertation",
-        ["ordre-du-jour.situation-acceptee"] = "Situation inscrite à l'ordre du jour",
-        ["ordre-du-jour.envoye"] = "Ordre du jour envoyé",
-        ["ordre-du-jour.envoye-a-la-date-limite"] = "Ordre du jour envoyé à la date limite",
-        ["situation.deposee"] = "Situation présentée à la cellule",
-        ["situation.lue"] = "Situation consultée",
-        ["situation.apport"] = "Apport à une situation",
-        ["situation.examinee"] = "Situation examinée",
-        ["situation.point"] = "Point sur une situation",
-        ["situation.close"] = "Situation close",
-        ["problematique.signalee"] = "Problématique signalée",
-        ["tableau-des-cas.exporte"] = "Tableau des cas exporté",
-        // ma boîte SPRO
-        ["espace.cree"] = "Espace ma boîte ouvert",
-        ["espace.invite"] = "Invitation à ouvrir un espace envoyée",
-        ["espace.supprime"] = "Espace ma boîte supprimé",
-        ["fichier.ajoute"] = "Fichier ajouté",
-        ["fichier.remplace"] = "Fichier remplacé",
-        ["fichiers.supprimes"] = "Fichiers supprimés",
-        ["fiche.enregistree"] = "Fiche enregistrée",
-        ["competences.choisies"] = "Compétences choisies",
-        ["partage.cree"] = "Partage créé",
-        ["partage.consulte"] = "Partage consulté",
-        ["partage.document-lu"] = "Document partagé ouvert",
-        ["partage.revoque"] = "Partage retiré",
-        ["publication.publiee"] = "Publication mise en ligne",
-        ["publication.retiree"] = "Publication retirée",
-        ["publication.document-joint"] = "Document joint à une publication",
-        ["consentement.retire"] = "Consentement retiré",
-        ["donnees.exportees"] = "Données exportées",
-        // Clip moi un métier
-        ["edition.ouverte"] = "Édition ouverte",
-        ["edition.modifiee"] = "Édition modifiée",
-        ["equipe.inscrite"] = "Équipe inscrite",
-        ["equipe.consultee"] = "Fiche d'une équipe consultée",
-        ["participant.ajoute"] = "Participant ajouté à une équipe",
-        ["participant.retire"] = "Participant retiré d'une équipe",
-        ["projet.modifie"] = "Projet d'une équipe modifié",
-        ["autorisation.deposee"] = "Autorisation de tournage déposée",
-        ["clip.decrit"] = "Clip décrit",
-        ["clip.video"] = "Vidéo d'un clip déposée",
-        ["clip.poster"] = "Affiche d'un clip déposée",
-        ["clip.subtitles"] = "Sous-titres d'un clip déposés",
-        ["clip.publie"] = "Clip publié dans la galerie",
-        ["clip.retire"] = "Clip retiré de la galerie",
-        ["projection.prevue"] = "Projection prévue",
-        ["projection.frequentation"] = "Fréquentation d'une projection enregistrée",
-        ["grille.modifiee"] = "Grille d'évaluation modifiée",
-        ["jure.invite"] = "Juré invité",
-        ["jure.conflit-declare"] = "Conflit d'intérêts déclaré par un juré",
-        ["jure.note"] = "Notes d'un juré enregistrées",
-        ["jury.clos"] = "Délibération du jury close",
-        ["palmares.confirme"] = "Palmarès confirmé",
-        // COMETE
-        ["series.created"] = "Série d'émissions créée",
-        ["series.updated"] = "Série d'émissions modifiée",
-        ["show.scheduled"] = "Émission programmée",
-        ["show.rescheduled"] = "Émission déplacée",
-        ["show.guest-added"] = "Invité ajouté à une émission",
-        ["show.guest-removed"] = "Invité retiré d'une émission",
-        ["show.running-order"] = "Déroulé d'une émission mis à jour",
-        ["show.confirmed"] = "Émission confirmée",
-        ["show.broadcast"] = "Émission diffusée",
-        ["show.cancelled"] = "Émission annulée",
-        ["show.replay"] = "Lien de rediffusion enregistré",
-        ["spot.broadcast"] = "Diffusion du spot enregistrée",
-        // Orientation mode d'emploi
-        ["theme.cree"] = "Thème créé",
-        ["theme.modifie"] = "Thème modifié",
-        ["theme.supprime"] = "Thème supprimé",
-        ["question.creee"] = "Question créée",
-        ["question.modifiee"] = "Question modifiée",
-        ["question.supprimee"] = "Question supprimée",
     };
 
-    /// <summary>The label of a code; a code a plugin added since reads as a generic action rather than as a code.</summary>
-    public static string Of(string action) => All.GetValueOrDefault(action) ?? "Autre action enregistrée";
+    /// <summary>The label of a code; a code its module does not declare (or of a plugin removed since) reads as a generic action.</summary>
+    public static string Of(Modularity.ModuleRegistry registry, string moduleId, string action) =>
+        Platform.GetValueOrDefault(action) ?? registry.Describe(moduleId)?.Manifest?.AuditActions.GetValueOrDefault(action) ?? "Autre action enregistrée";
 }

@@ -73,11 +73,11 @@ internal sealed class SetModuleEnablementHandler(PlatformDbContext db, ICurrentU
     }
 }
 
-public sealed record AuditView(long Id, DateTimeOffset At, string? UserName, string ModuleId, string Action, string EntityType, string EntityId, string? TerritoryId, string? Details);
+public sealed record AuditView(long Id, DateTimeOffset At, string? UserName, string ModuleId, string Action, string EntityType, string EntityId, string? TerritoryId, string? Details, string ActionLabel);
 
 public sealed record ReadAuditLog(string? ModuleId = null, string? TerritoryId = null, int Take = 200) : IRequest<IReadOnlyList<AuditView>>;
 
-internal sealed class ReadAuditLogHandler(PlatformDbContext db, ICurrentUser user) : IRequestHandler<ReadAuditLog, IReadOnlyList<AuditView>>
+internal sealed class ReadAuditLogHandler(PlatformDbContext db, ICurrentUser user, ModuleRegistry registry) : IRequestHandler<ReadAuditLog, IReadOnlyList<AuditView>>
 {
     public async Task<IReadOnlyList<AuditView>> Handle(ReadAuditLog request, CancellationToken cancellationToken)
     {
@@ -86,7 +86,7 @@ internal sealed class ReadAuditLogHandler(PlatformDbContext db, ICurrentUser use
         if (!string.IsNullOrEmpty(request.ModuleId)) query = query.Where(a => a.ModuleId == request.ModuleId);
         if (!string.IsNullOrEmpty(request.TerritoryId)) query = query.Where(a => a.TerritoryId == request.TerritoryId);
         var rows = await query.OrderByDescending(a => a.Id).Take(Math.Clamp(request.Take, 1, 1000)).ToListAsync(cancellationToken);
-        return rows.Select(a => new AuditView(a.Id, a.At, a.UserName, a.ModuleId, a.Action, a.EntityType, a.EntityId, a.TerritoryId, a.Details)).ToList();
+        return rows.Select(a => new AuditView(a.Id, a.At, a.UserName, a.ModuleId, a.Action, a.EntityType, a.EntityId, a.TerritoryId, a.Details, AuditLabels.Of(registry, a.ModuleId, a.Action))).ToList();
     }
 }
 

@@ -26,6 +26,22 @@ public sealed class BudgetsModule : IModule
         Id = Id,
         DisplayName = "Budgets",
         Version = new Version(1, 0, 0),
+        // The audit codes it writes, as the journal shows them.
+        AuditActions = new Dictionary<string, string>
+        {
+            ["enveloppe.allouee"] = "Enveloppe allouée",
+            ["convention.ouverte"] = "Convention financière ouverte",
+            ["convention.prolongee"] = "Convention financière prolongée",
+            ["demande.enregistree"] = "Demande de subvention enregistrée",
+            ["demande.deposee"] = "Demande de subvention déposée",
+            ["demande.depot-tardif-autorise"] = "Dépôt tardif d'une demande autorisé",
+            ["subvention.accordee"] = "Subvention accordée",
+            ["paiement.enregistre"] = "Paiement enregistré",
+            ["depense.declaree"] = "Dépenses déclarées",
+            ["depense.corrigee"] = "Dépenses corrigées",
+            ["depense.corrigee-apres-cloture"] = "Dépenses corrigées après la clôture",
+            ["annee.close"] = "Année budgétaire close",
+        },
         DependsOn = ["network"],
         Description = "Conventions financières, demandes de subvention, décisions et paiements de la Région.",
         Permissions =

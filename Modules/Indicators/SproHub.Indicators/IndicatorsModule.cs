@@ -24,6 +24,15 @@ public sealed class IndicatorsModule : IModule
         Id = Id,
         DisplayName = "Indicateurs",
         Version = new Version(1, 0, 0),
+        // The audit codes it writes, as the journal shows them.
+        AuditActions = new Dictionary<string, string>
+        {
+            ["tableau.saisi"] = "Tableau de bord saisi",
+            ["tableau.soumis"] = "Tableau de bord soumis",
+            ["tableau.approuve"] = "Tableau de bord approuvé",
+            ["tableau.correction"] = "Tableau de bord corrigé",
+            ["faits.reconstruits"] = "Données des indicateurs recalculées",
+        },
         Description = "Tableaux de bord de l'évaluation du SPRO : réunions, professionnalisation, coordination, moyens, initiatives des territoires.",
         Permissions =
         [

@@ -27,6 +27,21 @@ public sealed class NetworkModule : IModule
         Id = Id,
         DisplayName = "Réseau",
         Version = new Version(1, 0, 0),
+        // The audit codes it writes, as the journal shows them.
+        AuditActions = new Dictionary<string, string>
+        {
+            ["structure.creee"] = "Structure ajoutée",
+            ["structure.modifiee"] = "Structure modifiée",
+            ["structures.importees"] = "Structures importées",
+            ["point-accueil.ajoute"] = "Point d'accueil ajouté",
+            ["point-accueil.modifie"] = "Point d'accueil modifié",
+            ["point-accueil.supprime"] = "Point d'accueil supprimé",
+            ["personne.ajoutee"] = "Personne ajoutée à l'annuaire",
+            ["personne.modifiee"] = "Personne modifiée dans l'annuaire",
+            ["reseau.ajoute"] = "Réseau ajouté",
+            ["coordonnateur.designe"] = "Coordination désignée pour une année scolaire",
+            ["agents.comptes"] = "Nombre d'agents enregistré",
+        },
         Description = "Territoires, structures membres, personnes et comptes.",
         Notifications = [new SproHub.Shared.Notifications.NotificationKindDeclaration(DesignationKind, "Désignations de coordonnateurs (Région)")],
         Permissions =

@@ -33,6 +33,22 @@ public sealed class CometeModule : IModule
         Id = Id,
         DisplayName = "COMETE — émissions radio",
         Version = new Version(1, 0, 0),
+        // The audit codes it writes, as the journal shows them.
+        AuditActions = new Dictionary<string, string>
+        {
+            ["series.created"] = "Série d'émissions créée",
+            ["series.updated"] = "Série d'émissions modifiée",
+            ["show.scheduled"] = "Émission programmée",
+            ["show.rescheduled"] = "Émission déplacée",
+            ["show.guest-added"] = "Invité ajouté à une émission",
+            ["show.guest-removed"] = "Invité retiré d'une émission",
+            ["show.running-order"] = "Déroulé d'une émission mis à jour",
+            ["show.confirmed"] = "Émission confirmée",
+            ["show.broadcast"] = "Émission diffusée",
+            ["show.cancelled"] = "Émission annulée",
+            ["show.replay"] = "Lien de rediffusion enregistré",
+            ["spot.broadcast"] = "Diffusion du spot enregistrée",
+        },
         Description = "Émissions de radio en direct sur les métiers d'un secteur, rediffusions et spot de 30 secondes.",
         TerritoryHomePartial = "/Programme/Pages/_TerritorySummary.cshtml",
         DemoTerritories = ["loir-et-cher"],

@@ -49,6 +49,24 @@ public sealed class MaBoiteModule : IModule
         Id = Id,
         DisplayName = "ma boîte SPRO",
         Version = SharedContract.ThreeParts(typeof(MaBoiteModule).Assembly.GetName().Version!),
+        // The audit codes it writes, as the journal shows them.
+        AuditActions = new Dictionary<string, string>
+        {
+            ["espace.cree"] = "Espace ma boîte ouvert",
+            ["espace.invite"] = "Invitation à ouvrir un espace envoyée",
+            ["espace.supprime"] = "Espace ma boîte supprimé",
+            ["fichier.ajoute"] = "Fichier ajouté",
+            ["fichier.remplace"] = "Fichier remplacé",
+            ["fichiers.supprimes"] = "Fichiers supprimés",
+            ["partage.cree"] = "Partage créé",
+            ["partage.consulte"] = "Partage consulté",
+            ["partage.document-lu"] = "Document partagé ouvert",
+            ["partage.revoque"] = "Partage retiré",
+            ["publication.publiee"] = "Publication mise en ligne",
+            ["publication.retiree"] = "Publication retirée",
+            ["publication.document-joint"] = "Document joint à une publication",
+            ["donnees.exportees"] = "Données exportées",
+        },
         Description = "Un espace personnel en ligne pour chaque personne accompagnée : ses documents d'orientation (1 Go), les actualités et ressources du SPRO, l'annuaire des structures.",
         DemoTerritories = ["orleans"],
         Permissions =

@@ -32,6 +32,17 @@ public sealed class OrientationModeEmploiModule : IModule
         Id = Id,
         DisplayName = "Orientation 37 mode d'emploi",
         Version = SharedContract.ThreeParts(typeof(OrientationModeEmploiModule).Assembly.GetName().Version!),
+        // The audit codes it writes, as the journal shows them.
+        AuditActions = new Dictionary<string, string>
+        {
+            ["fiche.enregistree"] = "Fiche d'une structure enregistrée",
+            ["theme.cree"] = "Thème créé",
+            ["theme.modifie"] = "Thème modifié",
+            ["theme.supprime"] = "Thème supprimé",
+            ["question.creee"] = "Question créée",
+            ["question.modifiee"] = "Question modifiée",
+            ["question.supprimee"] = "Question supprimée",
+        },
         Description = "Les questions fréquentes du public, les structures qui y répondent (principale et secondaires) et la fiche de chaque structure : l'outil des chargés d'accueil pour orienter chacun au bon endroit.",
         DemoTerritories = ["indre-et-loire"],
         Permissions =

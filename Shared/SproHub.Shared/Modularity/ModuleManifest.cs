@@ -17,6 +17,12 @@ public sealed record ModuleManifest
 
     /// <summary>The kinds of notifications it sends; each person may turn the e-mail of each kind off.</summary>
     public IReadOnlyList<Notifications.NotificationKindDeclaration> Notifications { get; init; } = [];
+
+    /// <summary>
+    /// The audit codes it writes (<c>note.enregistree</c>), each with the French label the Région's journal shows:
+    /// people read what was done, the code stays the key of the records and of the API.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AuditActions { get; init; } = new Dictionary<string, string>();
     public string? Description { get; init; }
 
     /// <summary>A Razor partial (path in the module's assembly) shown on a territory's page where the module is enabled.</summary>

@@ -24,6 +24,8 @@ public sealed class PluginNameModule : IModule
         Id = Id,
         DisplayName = "Nom de l'initiative",
         Version = SharedContract.ThreeParts(typeof(PluginNameModule).Assembly.GetName().Version!),
+        // The audit codes it writes, as the Région's journal shows them.
+        AuditActions = new Dictionary<string, string> { ["note.enregistree"] = "Note enregistrée" },
         Description = "Le journal de l'initiative : ce qui a eu lieu, daté, dans chaque territoire où elle est active.",
         DemoTerritories = ["demo-territory"],
         Permissions =
