@@ -29,7 +29,7 @@ public sealed class CometeJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.Locator("tr", new() { HasText = "Métiers de l'aide à la personne" }).GetByRole(AriaRole.Link).ClickAsync();
         await page.AssertAccessibleAsync();
         // As seed 003's shows: the coordinator, an employer and an employee, the branch; key figures, then testimonies.
-        foreach (var (name, role) in new[] { ("Maëlle Girard", "Coordonnateur"), ("Aline Meunier", "Employeur"), ("Rayan Colin", "Salarié"), ("Branche des services à la personne", "Branche professionnelle") })
+        foreach (var (name, role) in new[] { ("Maëlle Girard", "Coordination"), ("Aline Meunier", "Employeur"), ("Rayan Colin", "Salarié"), ("Branche des services à la personne", "Branche professionnelle") })
         {
             await page.GetByLabel("Nom de l'invité").FillAsync(name);
             await page.GetByLabel("Rôle").SelectOptionAsync(new SelectOptionValue { Label = role });
