@@ -11,10 +11,6 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_governance_cadence_alerts",
-                table: "governance_cadence_alerts");
-
             migrationBuilder.AddColumn<string>(
                 name: "BasinId",
                 table: "governance_meetings",
@@ -22,18 +18,30 @@ namespace SproHub.Governance.Data.Migrations.Sqlite
                 maxLength: 64,
                 nullable: true);
 
-            migrationBuilder.AddColumn<string>(
-                name: "BasinId",
-                table: "governance_cadence_alerts",
-                type: "TEXT",
-                maxLength: 64,
-                nullable: false,
-                defaultValue: "");
+            // The alerts' key gains the basin. Changing a primary key makes SQLite rebuild the table between two
+            // « PRAGMA foreign_keys » that EF runs outside the transaction: a crash there would leave the migration half
+            // applied. A new table filled from the old one and renamed stays within the migration's transaction.
+            migrationBuilder.CreateTable(
+                name: "governance_cadence_alerts_new",
+                columns: table => new
+                {
+                    TerritoryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BasinId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AlertedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_governance_cadence_alerts", x => new { x.TerritoryId, x.Type, x.BasinId, x.PeriodStart });
+                });
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_governance_cadence_alerts",
-                table: "governance_cadence_alerts",
-                columns: new[] { "TerritoryId", "Type", "BasinId", "PeriodStart" });
+            migrationBuilder.Sql("""
+                INSERT INTO governance_cadence_alerts_new (TerritoryId, Type, BasinId, PeriodStart, AlertedAt)
+                SELECT TerritoryId, Type, '', PeriodStart, AlertedAt FROM governance_cadence_alerts;
+                """);
+            migrationBuilder.DropTable(name: "governance_cadence_alerts");
+            migrationBuilder.RenameTable(name: "governance_cadence_alerts_new", newName: "governance_cadence_alerts");
 
             migrationBuilder.CreateTable(
                 name: "governance_modes",
