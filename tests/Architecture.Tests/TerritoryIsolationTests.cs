@@ -15,7 +15,8 @@ namespace Architecture.Tests;
 /// <see cref="TerritoryFilters.Key"/>, which <see cref="TerritoryDbContext"/> adds by itself) or says why every territory
 /// sees it (<see cref="CrossTerritoryAttribute"/>). docs/adr/0007-territory-filters-by-convention.md.
 /// </summary>
-public sealed class TerritoryIsolationTests(SproHubFactory factory) : IClassFixture<SproHubFactory>
+[Collection(SharedPlatform.Name)]
+public sealed class TerritoryIsolationTests(SproHubFactory factory)
 {
     /// <summary>
     /// Every entity seen by all territories, on purpose; its reason is on the entity. A new one is a decision about who

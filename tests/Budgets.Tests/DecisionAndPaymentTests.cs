@@ -6,7 +6,8 @@ using Xunit;
 namespace Budgets.Tests;
 
 /// <summary>The Région decides on a filed request, pays the advance in March, then the balance, never beyond the grant.</summary>
-public sealed class DecisionAndPaymentTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class DecisionAndPaymentTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string Api = "/api/territories/indre-et-loire/budgets/requests";
 
@@ -71,7 +72,8 @@ public sealed class DecisionAndPaymentTests(SproHubFactory factory) : IClassFixt
     }
 }
 
-public sealed class BudgetPageTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class BudgetPageTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -8,7 +8,8 @@ using Xunit;
 namespace Budgets.Tests;
 
 /// <summary>The Région's side-by-side view of every local SPRO's year, and the envelopes it allots.</summary>
-public sealed class RegionBudgetTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class RegionBudgetTests(SproHubFactory factory) : IAsyncLifetime
 {
     private static readonly int Year = DateTime.Today.Year;
 

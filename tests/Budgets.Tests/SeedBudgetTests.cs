@@ -10,7 +10,8 @@ namespace Budgets.Tests;
 
 /// <summary>What seeds 000 and 002 say of budgets, through the API and the pages: the Cher's 2015-2016 carried by the
 /// Mission Locale Cher-Sud and judged by its year's rules, agreements that never overlap, a second envelope confirmed.</summary>
-public sealed class SeedBudgetTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class SeedBudgetTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

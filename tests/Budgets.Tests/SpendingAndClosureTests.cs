@@ -11,7 +11,8 @@ using Xunit;
 namespace Budgets.Tests;
 
 /// <summary>The carrier's spending statement, the consumption rate, the extension amendment and the yearly closure, through the API.</summary>
-public sealed class SpendingAndClosureTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class SpendingAndClosureTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string Api = "/api/territories/indre-et-loire/budgets";
     private static readonly int Year = DateTime.Today.Year;

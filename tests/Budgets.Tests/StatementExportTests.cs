@@ -8,7 +8,8 @@ using Xunit;
 namespace Budgets.Tests;
 
 /// <summary>The year's figures as files (XLSX, CSV) and on paper, for those who may read them only.</summary>
-public sealed class StatementExportTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class StatementExportTests(SproHubFactory factory) : IAsyncLifetime
 {
     private static readonly int Year = DateTime.Today.Year;
     private static readonly string Api = $"/api/territories/indre-et-loire/budgets/requests/{Year}";

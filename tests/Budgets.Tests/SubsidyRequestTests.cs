@@ -7,7 +7,8 @@ using Xunit;
 namespace Budgets.Tests;
 
 /// <summary>The carrier's subsidy request through the API: drafted, checked, filed; late only with the Région's leave.</summary>
-public sealed class SubsidyRequestTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class SubsidyRequestTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string Api = "/api/territories/indre-et-loire/budgets/requests";
     private static readonly int NextYear = DateTime.Today.Year + 1;

@@ -8,7 +8,8 @@ using static CelluleHandicap.Tests.CellApi;
 namespace CelluleHandicap.Tests;
 
 /// <summary>The cell's cycle in a real browser, with an accessibility check on every page.</summary>
-public sealed class CellJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class CellJourneyTests(BrowserFixture browser)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 

@@ -9,7 +9,8 @@ using static CelluleHandicap.Tests.CellApi;
 namespace CelluleHandicap.Tests;
 
 /// <summary>The cycle through the API: consent rules, the calendar's rules, a session's day, the follow-up, closure, reports.</summary>
-public sealed class ConcertationTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class ConcertationTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -12,7 +12,8 @@ using static CelluleHandicap.Tests.CellApi;
 namespace CelluleHandicap.Tests;
 
 /// <summary>Who reads a young person's situation, when, and what is left of it after withdrawal, through the real host.</summary>
-public sealed class SituationPrivacyTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class SituationPrivacyTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

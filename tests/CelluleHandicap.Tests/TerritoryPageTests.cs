@@ -5,8 +5,13 @@ using Xunit;
 namespace CelluleHandicap.Tests;
 
 /// <summary>The territory's page tells everyone what the cell is, and links to it only those who may open it.</summary>
-public sealed class TerritoryPageTests(SproHubFactory factory) : IClassFixture<SproHubFactory>
+[Collection(SharedPlatform.Name)]
+public sealed class TerritoryPageTests(SproHubFactory factory) : IAsyncLifetime
 {
+    // Reads the demo data as seeded: one reset when the class starts, not one per test.
+    public Task InitializeAsync() => factory.ResetOnceForAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Theory]
     [InlineData(null, "cher", false)]
     [InlineData("personne@orleans.demo", "orleans", false)]

@@ -8,7 +8,8 @@ using static ClipContests.Tests.ClipApi;
 namespace ClipContests.Tests;
 
 /// <summary>A team's project, permissions and clip, its publication and the public gallery's views, through the real host.</summary>
-public sealed class ClipGalleryTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class ClipGalleryTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -11,7 +11,8 @@ using static ClipContests.Tests.ClipApi;
 namespace ClipContests.Tests;
 
 /// <summary>Editions and teams through the real host: who may do what, and bad input refused with its rule, nothing stored.</summary>
-public sealed class ContestEndpointTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class ContestEndpointTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -8,7 +8,8 @@ using static ClipContests.Tests.ClipApi;
 namespace ClipContests.Tests;
 
 /// <summary>The contest in a real browser, with an accessibility check on every page.</summary>
-public sealed class ContestJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class ContestJourneyTests(BrowserFixture browser)
 {
     private async Task<IPage> AsAsync(string? email, string path, bool phone = false)
     {

@@ -9,7 +9,8 @@ using static ClipContests.Tests.ClipApi;
 namespace ClipContests.Tests;
 
 /// <summary>The jury through the real host: invitations, conflicts, secret marks, closing, the ranking and the president's prizes.</summary>
-public sealed class JuryTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class JuryTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -8,7 +8,8 @@ using static ClipContests.Tests.ClipApi;
 namespace ClipContests.Tests;
 
 /// <summary>The screening's programme and attendance, the prize-giving's questionnaire, through the real host.</summary>
-public sealed class ScreeningQuestionnaireTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class ScreeningQuestionnaireTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

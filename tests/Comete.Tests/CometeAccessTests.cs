@@ -11,7 +11,8 @@ using static Comete.Tests.CometeApi;
 namespace Comete.Tests;
 
 /// <summary>Who may do what, and where COMETE exists at all.</summary>
-public sealed class CometeAccessTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class CometeAccessTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
@@ -114,7 +115,8 @@ public sealed class CometeAccessTests(SproHubFactory factory) : IClassFixture<Sp
 }
 
 /// <summary>The coordinator's pages do what the API does, refusals shown on the form.</summary>
-public sealed class CometePageTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class CometePageTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -14,7 +14,8 @@ using static Comete.Tests.CometeApi;
 namespace Comete.Tests;
 
 /// <summary>COMETE through its API on a real database, reset before each test.</summary>
-public sealed class CometeEndpointTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class CometeEndpointTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -33,6 +33,7 @@ public sealed class IndicatorListenerFactory : SproHubFactory
     }
 }
 
+// Its own host, not the shared platform: an extra listener of indicator events, in that host's services.
 public sealed class OutboxDeliveryTests(IndicatorListenerFactory factory) : IClassFixture<IndicatorListenerFactory>, IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();

@@ -45,6 +45,7 @@ public sealed class LocalRepliesFactory : SproHubFactory
 }
 
 /// <summary>The background check of replay links.</summary>
+// Its own host, not the shared platform: the checker is allowed private addresses there (the stub is on the loopback).
 public sealed class ReplayLinkCheckTests(LocalRepliesFactory factory, StubReplayHost stub) : IClassFixture<LocalRepliesFactory>, IClassFixture<StubReplayHost>, IAsyncLifetime
 {
     private readonly string _stubUrl = stub.Url;
@@ -116,7 +117,8 @@ public sealed class ReplayLinkCheckTests(LocalRepliesFactory factory, StubReplay
 }
 
 /// <summary>As deployed, the checker refuses to connect to the machine itself, even to a link that works.</summary>
-public sealed class ReplayLinkCheckDefaultTests(SproHubFactory factory, StubReplayHost stub) : IClassFixture<SproHubFactory>, IClassFixture<StubReplayHost>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class ReplayLinkCheckDefaultTests(SproHubFactory factory, StubReplayHost stub) : IClassFixture<StubReplayHost>, IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

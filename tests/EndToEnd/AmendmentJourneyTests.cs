@@ -5,8 +5,13 @@ using Xunit;
 
 namespace EndToEnd;
 
-public sealed class AmendmentJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class AmendmentJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    // The journeys share one platform: each starts from the demo data.
+    public Task InitializeAsync() => browser.Platform.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private static readonly byte[] SignedPage = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"u8.ToArray();
 
     [Fact]

@@ -9,8 +9,13 @@ namespace EndToEnd;
 /// The API reference (Scalar) works under its Content-Security-Policy and calls no third party: no font, script or
 /// telemetry from elsewhere; a public service's pages tell no one else who reads them.
 /// </summary>
-public sealed class ApiReferenceJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class ApiReferenceJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    // The journeys share one platform: each starts from the demo data.
+    public Task InitializeAsync() => browser.Platform.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task The_API_reference_shows_the_platform_s_API_from_the_platform_alone()
     {

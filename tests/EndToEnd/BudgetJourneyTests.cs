@@ -6,8 +6,13 @@ using Xunit;
 namespace EndToEnd;
 
 /// <summary>A subsidy request from the carrier's draft to the Région's advance paid in March.</summary>
-public sealed class BudgetJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class BudgetJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    // The journeys share one platform: each starts from the demo data.
+    public Task InitializeAsync() => browser.Platform.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task The_carrier_drafts_and_files_its_request_the_Région_grants_it_and_pays_the_advance_in_March()
     {
@@ -84,8 +89,13 @@ public sealed class BudgetJourneyTests(BrowserFixture browser) : IClassFixture<B
 }
 
 /// <summary>A year closed: the carrier reports its spending, the Région closes the year, the statement is locked and printable.</summary>
-public sealed class YearClosureJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class YearClosureJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    // The journeys share one platform: each starts from the demo data.
+    public Task InitializeAsync() => browser.Platform.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task The_carrier_reports_its_spending_the_Région_closes_the_year_and_prints_the_locked_statement()
     {

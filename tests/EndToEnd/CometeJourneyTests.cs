@@ -4,8 +4,13 @@ using Xunit;
 
 namespace EndToEnd;
 
-public sealed class CometeJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class CometeJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    // The journeys share one platform: each starts from the demo data.
+    public Task InitializeAsync() => browser.Platform.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task The_coordinator_schedules_and_confirms_a_show_that_appears_in_the_programme_and_the_calendar()
     {

@@ -4,8 +4,13 @@ using Xunit;
 
 namespace EndToEnd;
 
-public sealed class DirectoryJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class DirectoryJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    // The journeys share one platform: each starts from the demo data.
+    public Task InitializeAsync() => browser.Platform.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task A_citizen_finds_a_structure_near_them_in_the_directory()
     {

@@ -6,8 +6,13 @@ using Xunit;
 namespace EndToEnd;
 
 /// <summary>A coordinator reviews, corrects and submits the year's dashboard.</summary>
-public sealed class DashboardJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class DashboardJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    // The journeys share one platform: each starts from the demo data.
+    public Task InitializeAsync() => browser.Platform.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task The_coordinator_reviews_corrects_and_submits_the_year_s_dashboard()
     {
@@ -40,8 +45,13 @@ public sealed class DashboardJourneyTests(BrowserFixture browser) : IClassFixtur
 }
 
 /// <summary>The Région approves a submitted dashboard and compares two local SPROs over years.</summary>
-public sealed class RegionIndicatorJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class RegionIndicatorJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    // The journeys share one platform: each starts from the demo data.
+    public Task InitializeAsync() => browser.Platform.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task The_Région_approves_a_dashboard_and_compares_two_territories()
     {

@@ -6,8 +6,13 @@ using Xunit;
 
 namespace EndToEnd;
 
-public sealed class MeetingJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class MeetingJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    // The journeys share one platform: each starts from the demo data.
+    public Task InitializeAsync() => browser.Platform.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task A_committee_from_its_invitation_to_its_minutes_and_actions()
     {

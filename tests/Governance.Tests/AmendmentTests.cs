@@ -9,7 +9,8 @@ using static Governance.Tests.MeetingEndpointTests;
 namespace Governance.Tests;
 
 /// <summary>An amendment from the Région's draft to every signature, its compilation and the new signatories.</summary>
-public sealed class AmendmentTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class AmendmentTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string Api = $"/api/territories/{Territory}/governance";
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"u8.ToArray();

@@ -7,7 +7,8 @@ using static Governance.Tests.MeetingEndpointTests;
 namespace Governance.Tests;
 
 /// <summary>The Région records each local SPRO's governance mode; its coordinator sees it; the cadence and its alerts follow it.</summary>
-public sealed class GovernanceModeEndpointTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class GovernanceModeEndpointTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -8,7 +8,8 @@ using static Governance.Tests.MeetingEndpointTests;
 namespace Governance.Tests;
 
 /// <summary>Invitations by e-mail with the iCalendar event, answered through a personal link.</summary>
-public sealed class InvitationTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class InvitationTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

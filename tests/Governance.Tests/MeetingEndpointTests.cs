@@ -7,7 +7,8 @@ using Xunit;
 namespace Governance.Tests;
 
 /// <summary>Planning the meetings of a local SPRO's network, through the API, with every refusal and denial.</summary>
-public sealed class MeetingEndpointTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class MeetingEndpointTests(SproHubFactory factory) : IAsyncLifetime
 {
     internal const string Territory = "indre-et-loire";
     internal const string Meetings = $"/api/territories/{Territory}/governance/meetings";
@@ -139,7 +140,8 @@ public sealed class MeetingEndpointTests(SproHubFactory factory) : IClassFixture
 }
 
 /// <summary>A structure serving a whole department is invited by every local SPRO of the department.</summary>
-public sealed class DepartmentWideStructureTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class DepartmentWideStructureTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -9,7 +9,8 @@ using static Governance.Tests.MeetingEndpointTests;
 namespace Governance.Tests;
 
 /// <summary>Minutes with decisions and actions, published to the local network, and the actions followed until done.</summary>
-public sealed class MinutesTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class MinutesTests(SproHubFactory factory) : IAsyncLifetime
 {
     private static readonly string Actions = $"/api/territories/{Territory}/governance/actions";
 

@@ -7,7 +7,8 @@ using static Governance.Tests.MeetingEndpointTests;
 namespace Governance.Tests;
 
 /// <summary>The Région meets the coordinators in office every two months (seeds 001, 004): planned, attended, minuted, tracked.</summary>
-public sealed class RegionalCoordinatorsTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class RegionalCoordinatorsTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string RegionMeetings = "/api/territories/region/governance/meetings";
 

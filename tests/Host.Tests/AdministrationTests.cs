@@ -10,7 +10,8 @@ using Xunit;
 namespace Host.Tests;
 
 /// <summary>The Région administrator enables plugins per territory; every change is audited.</summary>
-public sealed class AdministrationTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class AdministrationTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -18,7 +18,8 @@ namespace Host.Tests;
 /// a caller allowed to make it. None may crash, none may succeed, every refusal is problem details, and no table
 /// gains or loses a row. Derived from the document, so a new endpoint is swept without anyone thinking of it.
 /// </summary>
-public sealed class BadBodySweepTests(SproHubFactory factory, ITestOutputHelper output) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class BadBodySweepTests(SproHubFactory factory, ITestOutputHelper output) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

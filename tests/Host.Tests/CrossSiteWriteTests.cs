@@ -15,7 +15,8 @@ namespace Host.Tests;
 /// Another site cannot make a person's browser write through the API with her session cookie (ADR 0008): a
 /// cookie-carried write must show it comes from the platform's own pages. Bearer-token clients are not concerned.
 /// </summary>
-public sealed class CrossSiteWriteTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class CrossSiteWriteTests(SproHubFactory factory) : IAsyncLifetime
 {
     internal const string Orleans = "/api/territories/orleans/ma-boite";
     internal const string Person = "personne@orleans.demo";
@@ -122,6 +123,7 @@ public sealed class CrossSiteWriteTests(SproHubFactory factory) : IClassFixture<
 /// Behind a reverse proxy the browser's origin is https while the host hears http: the scheme is the one a trusted
 /// proxy forwards (Platform:TrustedProxies), never one any client claims.
 /// </summary>
+// Its own host, not the shared platform: a trusted proxy setting and every request arriving from it.
 public sealed class CrossSiteWriteBehindProxyTests(CrossSiteWriteBehindProxyTests.ProxiedPlatform factory) : IClassFixture<CrossSiteWriteBehindProxyTests.ProxiedPlatform>
 {
     /// <summary>Every request reaches the host from 10.0.0.5, a proxy trusted by configuration.</summary>

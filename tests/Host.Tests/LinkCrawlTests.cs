@@ -12,7 +12,8 @@ namespace Host.Tests;
 /// What a person meets first: every demo role, from the home page and its territory's page, follows every link it is
 /// shown. None leads to « Accès refusé », to a missing page or to an error, and no page speaks the framework's English.
 /// </summary>
-public sealed partial class LinkCrawlTests(SproHubFactory factory, ITestOutputHelper output) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed partial class LinkCrawlTests(SproHubFactory factory, ITestOutputHelper output) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

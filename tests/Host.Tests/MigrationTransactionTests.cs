@@ -15,7 +15,8 @@ namespace Host.Tests;
 /// (on SQLite, changing a primary key rebuilds the table between two « PRAGMA foreign_keys ») make EF run part of it
 /// outside: none of the platform's migrations may contain one.
 /// </summary>
-public sealed class MigrationTransactionTests(SproHubFactory factory) : IClassFixture<SproHubFactory>
+[Collection(SharedPlatform.Name)]
+public sealed class MigrationTransactionTests(SproHubFactory factory)
 {
     [Fact]
     public async Task Every_migration_of_every_module_runs_whole_in_its_transaction()

@@ -9,7 +9,8 @@ using Xunit;
 namespace Host.Tests;
 
 /// <summary>Each plugin's own health, as the Région administrator sees it.</summary>
-public sealed class ModuleHealthTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class ModuleHealthTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

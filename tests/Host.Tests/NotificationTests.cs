@@ -9,7 +9,8 @@ using Xunit;
 namespace Host.Tests;
 
 /// <summary>The core notification service: in-app and e-mail, sent after the change commits, with each person's preferences.</summary>
-public sealed class NotificationTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class NotificationTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string Kind = "governance.meeting-invitation";
 

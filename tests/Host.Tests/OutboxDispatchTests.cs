@@ -54,6 +54,7 @@ public sealed class CountingListenerFactory : SproHubFactory
     }
 }
 
+// Its own host, not the shared platform: a counting listener that fails on demand, in that host's services.
 public sealed class OutboxDispatchTests(CountingListenerFactory factory) : IClassFixture<CountingListenerFactory>, IAsyncLifetime
 {
     public async Task InitializeAsync()

@@ -10,7 +10,8 @@ using Xunit;
 namespace Host.Tests;
 
 /// <summary>A page demands the permission its form's request demands: nobody sees a form whose post would be refused.</summary>
-public sealed partial class PagePermissionTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed partial class PagePermissionTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -10,8 +10,13 @@ using Xunit;
 
 namespace Host.Tests;
 
-public sealed class PlatformTests(SproHubFactory factory) : IClassFixture<SproHubFactory>
+[Collection(SharedPlatform.Name)]
+public sealed class PlatformTests(SproHubFactory factory) : IAsyncLifetime
 {
+    // Reads the demo data as seeded: one reset when the class starts, not one per test.
+    public Task InitializeAsync() => factory.ResetOnceForAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task Health_reports_the_database_the_migrations_and_the_plugins()
     {
@@ -76,7 +81,8 @@ public sealed class PlatformTests(SproHubFactory factory) : IClassFixture<SproHu
     }
 }
 
-public sealed class RazorPathTests(SproHubFactory factory) : IClassFixture<SproHubFactory>
+[Collection(SharedPlatform.Name)]
+public sealed class RazorPathTests(SproHubFactory factory)
 {
     /// <summary>
     /// Pages live in feature folders of every module. Plugins may organise theirs alike (a template makes them so):

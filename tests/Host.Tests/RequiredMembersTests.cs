@@ -12,7 +12,8 @@ namespace Host.Tests;
 /// Required means required, for every module and plugin at once: a body missing a member that is neither nullable nor
 /// defaulted is refused with the member named, and nothing changes (a missing <c>enabled</c> used to disable a plugin).
 /// </summary>
-public sealed class RequiredMembersTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class RequiredMembersTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
@@ -72,7 +73,8 @@ public sealed class RequiredMembersTests(SproHubFactory factory) : IClassFixture
 }
 
 /// <summary>Control and bidirectional-override characters are refused in every text of every request, nested ones too.</summary>
-public sealed class TextSafetyTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class TextSafetyTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -12,8 +12,13 @@ namespace Host.Tests;
 /// Every answer carries the browser's protections: a page, an API answer, a static file (the host's and a plugin's),
 /// error pages and refusals. The policy allows the platform's own files only and no framing.
 /// </summary>
-public sealed partial class SecurityHeaderTests(SproHubFactory factory) : IClassFixture<SproHubFactory>
+[Collection(SharedPlatform.Name)]
+public sealed partial class SecurityHeaderTests(SproHubFactory factory) : IAsyncLifetime
 {
+    // Reads the demo data as seeded: one reset when the class starts, not one per test.
+    public Task InitializeAsync() => factory.ResetOnceForAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     public static TheoryData<string, HttpStatusCode> Answers => new()
     {
         { "/annuaire", HttpStatusCode.OK },                            // a page
@@ -130,6 +135,7 @@ public sealed partial class SecurityHeaderTests(SproHubFactory factory) : IClass
 }
 
 /// <summary>In Production: HTTPS only, said to the browser for a year; the cookies never travel in clear.</summary>
+// Its own host, not the shared platform: the Production environment and an HTTPS port change the pipeline.
 public sealed class ProductionTransportTests(ProductionTransportTests.ProductionPlatform factory) : IClassFixture<ProductionTransportTests.ProductionPlatform>
 {
     public sealed class ProductionPlatform : SproHubFactory

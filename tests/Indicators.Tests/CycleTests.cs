@@ -8,7 +8,8 @@ using Xunit;
 namespace Indicators.Tests;
 
 /// <summary>The yearly cycle: the coordinator completes and submits, the Région approves and locks, a correction is a new reasoned version.</summary>
-public sealed class CycleTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class CycleTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const int Year = 2023; // a year the demo leaves alone
     private const string Api = "/api/territories/indre-et-loire/indicators/dashboards/2023";

@@ -9,7 +9,8 @@ using Xunit;
 namespace Indicators.Tests;
 
 /// <summary>Dashboards that fill themselves from the platform's events, for the territory and rolled up for the Région.</summary>
-public sealed class DashboardTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class DashboardTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const int Year = 2025;
 

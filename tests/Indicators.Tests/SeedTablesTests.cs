@@ -12,7 +12,8 @@ using Xunit;
 namespace Indicators.Tests;
 
 /// <summary>What seed 002's tables say, as the pages and the exports give it: one figure for 7bis, its rows, its years, its numbers.</summary>
-public sealed class SeedTablesTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class SeedTablesTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string IndreEtLoire = "/api/territories/indre-et-loire/indicators/dashboards";
     private static readonly string[] SeedRows = ["Mission Locale", "CIO", "France Travail", "BIJ", "PIJ", "Cap emploi", "CAD", "Point A"];

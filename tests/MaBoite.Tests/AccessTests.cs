@@ -7,7 +7,8 @@ using static MaBoite.Tests.Citizens;
 namespace MaBoite.Tests;
 
 /// <summary>A space is its owner's alone: not another person's, not an agent's, not the Région's, not another territory's.</summary>
-public sealed class AccessTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class AccessTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

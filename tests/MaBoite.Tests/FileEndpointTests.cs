@@ -8,7 +8,8 @@ using static MaBoite.Tests.Citizens;
 namespace MaBoite.Tests;
 
 /// <summary>A person's files through the API: stored as sent, typed by their content, never beyond the quota, never partial.</summary>
-public sealed class FileEndpointTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class FileEndpointTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -8,7 +8,8 @@ using static MaBoite.Tests.Citizens;
 namespace MaBoite.Tests;
 
 /// <summary>An adviser opens a space for a person they accompany; the person chooses their password from the e-mail.</summary>
-public sealed class InvitationTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class InvitationTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -10,7 +10,8 @@ namespace MaBoite.Tests;
 /// A model changed without its migration makes the host refuse the plugin (its pages and API then answer 404):
 /// this says why, and what to run.
 /// </summary>
-public sealed class MigrationTests(SproHubFactory factory) : IClassFixture<SproHubFactory>
+[Collection(SharedPlatform.Name)]
+public sealed class MigrationTests(SproHubFactory factory)
 {
     [Fact]
     public async Task The_model_and_its_migrations_agree()

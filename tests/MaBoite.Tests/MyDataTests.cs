@@ -10,7 +10,8 @@ using static MaBoite.Tests.Citizens;
 namespace MaBoite.Tests;
 
 /// <summary>The person's rights: all their data in one archive; their account and everything in it deleted.</summary>
-public sealed class MyDataTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class MyDataTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

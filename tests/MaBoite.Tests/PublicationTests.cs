@@ -8,7 +8,8 @@ using static MaBoite.Tests.Citizens;
 namespace MaBoite.Tests;
 
 /// <summary>News and resources reach the people they are aimed at, in sanitised HTML; statistics never point at anyone.</summary>
-public sealed class PublicationTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class PublicationTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

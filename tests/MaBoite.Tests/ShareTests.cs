@@ -11,7 +11,8 @@ using static MaBoite.Tests.Citizens;
 namespace MaBoite.Tests;
 
 /// <summary>A person lets their adviser into one folder until a date: the adviser reads it (audited), nothing else, and not after.</summary>
-public sealed class ShareTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class ShareTests(SproHubFactory factory) : IAsyncLifetime
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Today);
 

@@ -5,8 +5,13 @@ using Xunit;
 namespace MaBoite.Tests;
 
 /// <summary>In a real browser, with an accessibility check on every page: a person opens a space on a phone and keeps files in it.</summary>
-public sealed class SpaceJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class SpaceJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    // The journeys share one platform: each starts from the demo data.
+    public Task InitializeAsync() => browser.Platform.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private static string Sample(string name, byte[] content)
     {
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"ma-boite-{Guid.NewGuid():N}")).FullName;

@@ -9,7 +9,8 @@ using Xunit;
 namespace Network.Tests;
 
 /// <summary>Accounts a plugin opens for people outside the network: confirmation, invitation, forgotten password, deletion.</summary>
-public sealed class AccountTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class AccountTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string Password = "Un-Mot2Passe!";
     private const string Welcome = "/t/orleans/ma-boite";

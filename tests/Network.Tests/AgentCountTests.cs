@@ -7,7 +7,8 @@ using Xunit;
 namespace Network.Tests;
 
 /// <summary>The number of agents per structure and year: the denominators of the indicators on agents.</summary>
-public sealed class AgentCountTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class AgentCountTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string Cher2017 = "/api/territories/cher/network/agents/2017";
 

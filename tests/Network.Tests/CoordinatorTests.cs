@@ -8,7 +8,8 @@ using Xunit;
 namespace Network.Tests;
 
 /// <summary>Coordinators designated per school year by the plenary; the directory lists them, the history stays.</summary>
-public sealed class CoordinatorTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class CoordinatorTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string Cher = "/api/territories/cher/network/coordinators";
 

@@ -6,7 +6,8 @@ using Xunit;
 namespace Network.Tests;
 
 /// <summary>The public directory of structures, through the real host on a real database.</summary>
-public sealed class DirectoryTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class DirectoryTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -6,7 +6,8 @@ using Xunit;
 namespace Network.Tests;
 
 /// <summary>The member networks: the founding ones, and those the Région adds, which structures then join.</summary>
-public sealed class MemberNetworkTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class MemberNetworkTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

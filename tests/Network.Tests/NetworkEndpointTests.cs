@@ -7,8 +7,13 @@ using Xunit;
 
 namespace Network.Tests;
 
-public sealed class NetworkEndpointTests(SproHubFactory factory) : IClassFixture<SproHubFactory>
+[Collection(SharedPlatform.Name)]
+public sealed class NetworkEndpointTests(SproHubFactory factory) : IAsyncLifetime
 {
+    // Reads the demo data as seeded: one reset when the class starts, not one per test.
+    public Task InitializeAsync() => factory.ResetOnceForAsync(GetType());
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task The_territories_API_lists_the_thirteen_local_SPROs_with_their_basins()
     {

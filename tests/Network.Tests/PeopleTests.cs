@@ -6,7 +6,8 @@ using Xunit;
 namespace Network.Tests;
 
 /// <summary>The agents of a local SPRO's structures: internal to its network, kept by its coordinator.</summary>
-public sealed class PeopleTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class PeopleTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string Cher = "/api/territories/cher/network/people";
 

@@ -36,7 +36,8 @@ public sealed class OpeningHoursTests
 }
 
 /// <summary>Reception points of a structure: kept by the coordinator, found and shown by the public directory.</summary>
-public sealed class ReceptionPointTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class ReceptionPointTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string Cher = "/api/territories/cher/network";
 

@@ -17,7 +17,8 @@ namespace Network.Tests;
 /// A cookie or bearer token stands for the account as it was: after a password change, a withdrawn role, a lockout or a
 /// deletion, whatever was issued before is refused within a minute; the refresh token renews only an unchanged account.
 /// </summary>
-public sealed class SessionRevocationTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class SessionRevocationTests(SproHubFactory factory) : IAsyncLifetime
 {
     private static readonly string Member = DemoAccounts.Member("cher");
 

@@ -39,6 +39,7 @@ public sealed class CountingHasherFactory : SproHubFactory
 /// Neither the answer nor the work of sign-in and sign-up tells whether an address has an account, and a flood of
 /// attempts from one address is slowed (429) before it locks a person out.
 /// </summary>
+// Its own host, not the shared platform: a password hasher that counts its work replaces the real one.
 public sealed class SignInDisclosureTests(CountingHasherFactory factory) : IClassFixture<CountingHasherFactory>, IAsyncLifetime
 {
     private const string Password = "Un-Mot2Passe!";

@@ -16,6 +16,7 @@ public sealed class ProductionThrottleFactory : SproHubFactory
 }
 
 /// <summary>A flood of sign-in attempts from one address is slowed (429, Retry-After) before it locks a person out.</summary>
+// Its own host, not the shared platform: the production throttle (5 a minute) that the shared one raises.
 public sealed class SignInThrottleTests(ProductionThrottleFactory factory) : IClassFixture<ProductionThrottleFactory>
 {
     [Fact]

@@ -8,7 +8,8 @@ using Xunit;
 namespace Network.Tests;
 
 /// <summary>Structures in and out as files: the export opens in a spreadsheet, the import is all or nothing.</summary>
-public sealed class StructureImportExportTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class StructureImportExportTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string Import = "/api/territories/cher/network/structures/import";
 

@@ -6,7 +6,8 @@ using Xunit;
 namespace Network.Tests;
 
 /// <summary>A coordinator keeps their local SPRO's structures; the Région all of them; nobody else.</summary>
-public sealed class StructureManagementTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class StructureManagementTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string Cher = "/api/territories/cher/network/structures";
 

@@ -7,7 +7,8 @@ using static OrientationModeEmploi.Tests.ModeEmploiApi;
 namespace OrientationModeEmploi.Tests;
 
 /// <summary>Who may read and keep the guide, and where it exists at all.</summary>
-public sealed class GuideAccessTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class GuideAccessTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

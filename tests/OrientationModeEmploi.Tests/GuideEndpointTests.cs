@@ -13,7 +13,8 @@ using static OrientationModeEmploi.Tests.ModeEmploiApi;
 namespace OrientationModeEmploi.Tests;
 
 /// <summary>The guide through the real host on a real database, reset by Respawn before each test.</summary>
-public sealed class GuideEndpointTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class GuideEndpointTests(SproHubFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -6,7 +6,8 @@ using static OrientationModeEmploi.Tests.ModeEmploiApi;
 namespace OrientationModeEmploi.Tests;
 
 /// <summary>The pages without a browser: the search without JavaScript, and the coordinator's forms and their refusals.</summary>
-public sealed class GuidePageTests(SproHubFactory factory) : IClassFixture<SproHubFactory>, IAsyncLifetime
+[Collection(SharedPlatform.Name)]
+public sealed class GuidePageTests(SproHubFactory factory) : IAsyncLifetime
 {
     private const string Reception = $"/t/{Territory}/mode-emploi";
     private const string Management = $"/t/{Territory}/mode-emploi/gestion";

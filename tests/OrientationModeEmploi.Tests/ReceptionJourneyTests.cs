@@ -5,8 +5,13 @@ using Xunit;
 namespace OrientationModeEmploi.Tests;
 
 /// <summary>In a real browser, with an accessibility check on every page: reception searches, the coordinator completes the guide.</summary>
-public sealed class ReceptionJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class ReceptionJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    // The journeys share one platform: each starts from the demo data.
+    public Task InitializeAsync() => browser.Platform.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task Reception_finds_where_to_send_someone_as_it_types_and_the_coordinator_adds_what_was_missing()
     {

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -79,6 +81,8 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
             services.AddSingleton<TimeProvider>(Clock);
+            // Every cached answer also carries this tag, so that a reset can drop them all (see ResetAsync).
+            services.Configure<OutputCacheOptions>(o => o.AddBasePolicy(new TagEverything()));
         });
     }
 
@@ -110,10 +114,57 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
             SchemasToInclude = OnPostgres ? ["public"] : [],
             WithReseed = true,
         });
+        _freshFor = null;
         await _respawner.ResetAsync(connection);
+        await ForgetWhatTheHostKeepsAsync();
+        await DatabasePreparation.SeedAsync(Services);
+    }
+
+    private Type? _freshFor;
+
+    /// <summary>
+    /// For a class whose tests only read the demo data: the platform as seeded when the class starts, as its own platform
+    /// was before they shared one. Resets once per class, not before each test (any other reset marks it used).
+    /// </summary>
+    public async Task ResetOnceForAsync(Type testClass)
+    {
+        if (_freshFor == testClass) return;
+        await ResetAsync();
+        _freshFor = testClass;
+    }
+
+    /// <summary>
+    /// What the host holds outside the database, emptied with it: test classes share one platform per collection, so a
+    /// class must not see what an earlier one left there. Not emptied, because no test can see it: the sliding sign-in
+    /// window (100,000 a minute here), ma boîte's folder listings (keyed by a space's id, new at every seed), the
+    /// errors counted per module (tests compare before and after), the data protection and sealing keys (kept on purpose).
+    /// </summary>
+    private async Task ForgetWhatTheHostKeepsAsync()
+    {
         Clock.Offset = TimeSpan.Zero;
         if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
-        await DatabasePreparation.SeedAsync(Services);
+        // The file store: a test counting the files it holds counts only its own and the demo data's (seeded again).
+        var files = Path.Combine(Folder, "files");
+        if (Directory.Exists(files)) Directory.Delete(files, recursive: true);
+        // Anonymous pages kept by the output cache (directory, COMETE's programme) and the territories, guide indexes and
+        // bearer checks kept in the memory cache: Respawn empties tables behind EF's back, so no eviction was heard.
+        await Service<IOutputCacheStore>().EvictByTagAsync(TagEverything.Tag, CancellationToken.None);
+        if (Service<IMemoryCache>() is MemoryCache memory) memory.Clear();
+    }
+
+    /// <summary>Tags every answer the output cache keeps, whatever its policy (a base policy never enables caching by itself).</summary>
+    private sealed class TagEverything : IOutputCachePolicy
+    {
+        public const string Tag = "sprohub-tests-everything";
+
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.Tags.Add(Tag);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
     }
 
     /// <summary>Where the platform writes its e-mails in tests (one .eml file each).</summary>
