@@ -16,12 +16,16 @@ public sealed class DeveloperGuideTests(ITestOutputHelper output) : IDisposable
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(10);
     private readonly string _work = Path.Combine(Path.GetTempPath(), "sprohub-guide-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly StringBuilder _log = new();
+    // How long each block took, printed whole at the end: the guide is the suite's longest run, and this says where.
+    private readonly List<string> _timings = [];
     private Process? _server;
 
     [Fact]
     public async Task Every_command_of_the_plugin_guide_works_on_a_fresh_copy_and_ends_with_the_plugin_answering()
     {
+        var watch = Stopwatch.StartNew();
         var clone = CopyRepository(Path.Combine(_work, "repo"));
+        _timings.Add($"{watch.Elapsed.TotalSeconds,6:0.0} s  copie du dépôt");
         var blocks = GuideScript.Parse(await File.ReadAllTextAsync(Path.Combine(clone, "docs", "plugins.md")));
         Assert.Contains(blocks, b => b.Server is not null);
 
@@ -60,12 +64,14 @@ public sealed class DeveloperGuideTests(ITestOutputHelper output) : IDisposable
 
     private async Task<string> RunAsync(string commands, string directory)
     {
+        var watch = Stopwatch.StartNew();
         using var process = Start(commands, directory, out var captured);
         using var timeout = new CancellationTokenSource(CommandTimeout);
         try { await process.WaitForExitAsync(timeout.Token); }
         catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
         process.WaitForExit(); // drains the output
         var text = captured.ToString();
+        _timings.Add($"{watch.Elapsed.TotalSeconds,6:0.0} s  {Summary(commands)}");
         Assert.True(process.HasExited && process.ExitCode == 0, $"Échec de :\n{commands}\n---\n{Tail(text)}");
         return text;
     }
@@ -73,6 +79,7 @@ public sealed class DeveloperGuideTests(ITestOutputHelper output) : IDisposable
     private async Task StartServerAsync(GuideBlock block, string directory)
     {
         StopServer();
+        var watch = Stopwatch.StartNew();
         _server = Start(block.Commands, directory, out var captured);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddMinutes(3);
@@ -81,7 +88,11 @@ public sealed class DeveloperGuideTests(ITestOutputHelper output) : IDisposable
             Assert.False(_server.HasExited, $"Le serveur s'est arrêté :\n{block.Commands}\n---\n{Tail(captured.ToString())}");
             try
             {
-                if ((await http.GetAsync(new Uri(block.Server!, "/health"))).IsSuccessStatusCode) return;
+                if ((await http.GetAsync(new Uri(block.Server!, "/health"))).IsSuccessStatusCode)
+                {
+                    _timings.Add($"{watch.Elapsed.TotalSeconds,6:0.0} s  {Summary(block.Commands)} (jusqu'à /health)");
+                    return;
+                }
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
@@ -101,6 +112,9 @@ public sealed class DeveloperGuideTests(ITestOutputHelper output) : IDisposable
             info.Environment.Remove(key);
         info.Environment.Remove("SPRO_TEST_POSTGRES");
         info.Environment["DOTNET_CLI_HOME"] = Directory.CreateDirectory(Path.Combine(_work, "home")).FullName;
+        // NuGet takes DOTNET_CLI_HOME for the home of its package cache too: without this, every run restored the whole
+        // platform from nuget.org into an empty cache. A developer following the guide has theirs warm; so does this copy.
+        info.Environment["NUGET_PACKAGES"] = GlobalPackagesFolder;
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
@@ -117,6 +131,11 @@ public sealed class DeveloperGuideTests(ITestOutputHelper output) : IDisposable
         return process;
     }
 
+    /// <summary>The package cache this test run uses (<c>NUGET_PACKAGES</c>, else <c>~/.nuget/packages</c>).</summary>
+    private static string GlobalPackagesFolder =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
     private static string Run(string file, string[] arguments, string directory)
     {
         var info = new ProcessStartInfo(file, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, UseShellExecute = false };
@@ -126,6 +145,9 @@ public sealed class DeveloperGuideTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, process.ExitCode);
         return text;
     }
+
+    private static string Summary(string commands) => string.Join(" ; ", commands.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(l => l.Length > 70 ? l[..70] + "…" : l));
 
     private static string Tail(string text) => text.Length <= 6000 ? text : text[^6000..];
 
@@ -141,6 +163,7 @@ public sealed class DeveloperGuideTests(ITestOutputHelper output) : IDisposable
     public void Dispose()
     {
         StopServer();
+        output.WriteLine("Durée de chaque bloc :\n" + string.Join("\n", _timings));
         output.WriteLine(Tail(_log.ToString()));
         try { Directory.Delete(_work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
