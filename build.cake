@@ -47,12 +47,18 @@ Task("Test")
         Information("SPRO_TEST_POSTGRES absent : suites PostgreSQL non lancées.");
     }
 
-    // The longest runs first (the developer's guide builds and loads a plugin; the journeys drive a browser), so that
-    // the last ones to start are short and both workers end together.
-    var longest = new[] { "PluginKit.Tests", "EndToEnd", "MaBoite.Tests" };
+    // The longest runs first (the developer's guide builds and publishes a plugin; the host's suite crawls every page and
+    // starts several hosts; the journeys drive a browser), so that the last ones to start are short and both workers end
+    // together. The table printed at the end says when this order should change.
+    var longest = new[] { "PluginKit.Tests", "Host.Tests", "EndToEnd", "MaBoite.Tests" };
+    // --test-only=Host.Tests,EndToEnd runs only those projects (on each database), e.g. to time one suite again.
+    var only = Argument("test-only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    if (only.Length > 0) runs = runs.Where(r => only.Contains(r.Project.GetFilenameWithoutExtension().ToString())).ToList();
     var ordered = runs.OrderBy(r => Array.IndexOf(longest, r.Project.GetFilenameWithoutExtension().ToString()) is var i && i >= 0 ? i : longest.Length).ToList();
     var failures = 0;
     var workers = Argument("test-workers", Math.Min(2, Environment.ProcessorCount));
+    var durations = new System.Collections.Concurrent.ConcurrentBag<(string Folder, TimeSpan Elapsed, bool Ok)>();
+    var watchAll = System.Diagnostics.Stopwatch.StartNew();
     // One run at a time from the list, in its order (a plain list would be cut into one block per worker).
     System.Threading.Tasks.Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(ordered, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = workers }, run =>
     {
@@ -66,9 +72,20 @@ Task("Test")
             // Each user journey runs once in a browser (on SQLite); the PostgreSQL pass covers the endpoints and rules.
             Filter = run.Postgres == "" ? null : "FullyQualifiedName!~JourneyTests",
         };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var ok = true;
         try { DotNetTest(run.Project.FullPath, settings); }
-        catch (Exception ex) { System.Threading.Interlocked.Increment(ref failures); Warning($"{run.Folder} : {ex.Message}"); }
+        catch (Exception ex) { ok = false; System.Threading.Interlocked.Increment(ref failures); Warning($"{run.Folder} : {ex.Message}"); }
+        durations.Add((run.Folder, watch.Elapsed, ok));
     });
+    watchAll.Stop();
+
+    // Each run's time, the longest first, so that the next slow suite shows (and the order above can follow it).
+    Information("");
+    Information($"{"Suite",-42} {"Durée",8}");
+    foreach (var (folder, elapsed, ok) in durations.OrderByDescending(d => d.Elapsed))
+        Information($"{folder,-42} {elapsed,8:m\\:ss}{(ok ? "" : "  échec")}");
+    Information($"{"Total (" + workers + " en parallèle)",-42} {watchAll.Elapsed,8:m\\:ss}");
 
     int passed = 0, failed = 0, skipped = 0;
     foreach (var trx in GetFiles(results.FullPath + "/**/*.trx"))
