@@ -133,7 +133,7 @@ Task("Bench")
         Configuration = "Release",
         ArgumentCustomization = args => args.Append("--").AppendQuoted(artifacts.Combine("publish").FullPath).AppendQuoted(MakeAbsolute(File("./docs/benchmarks.md")).FullPath)
             .AppendQuoted(MakeAbsolute(File($"./bench/BareApp/bin/{configuration}/net10.0/BareApp.dll")).FullPath)
-            .Append(Argument("only", "")), // --only=ma-boite measures that section alone
+            .Append(Argument("only", "")), // --only=startup (or ma-boite, outbox) measures that section alone
 
     });
 });

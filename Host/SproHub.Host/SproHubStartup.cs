@@ -18,6 +18,7 @@ using SproHub.Host.Platform.Errors;
 using SproHub.Host.Platform.Mediator;
 using SproHub.Host.Platform.Outbox;
 using SproHub.Host.Platform.Security;
+using SproHub.Host.Platform.Startup;
 using SproHub.Shared.Audit;
 using SproHub.Shared.Data;
 using SproHub.Shared.Modularity;
@@ -28,9 +29,11 @@ namespace SproHub.Host;
 
 public static class SproHubStartup
 {
-    public static void AddSproHub(this WebApplicationBuilder builder)
+    public static void AddSproHub(this WebApplicationBuilder builder, StartupTimeline? startup = null)
     {
+        startup ??= new StartupTimeline();
         var services = builder.Services;
+        services.AddSingleton(startup);
         var configuration = builder.Configuration;
         using var bootLogs = LoggerFactory.Create(l => l.AddConsole().AddConfiguration(configuration.GetSection("Logging")));
         var logger = bootLogs.CreateLogger("SproHub.Modules");
@@ -38,6 +41,8 @@ public static class SproHubStartup
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var registry = ModuleCatalog.Discover(CoreModules.All(), PluginsFolder.Resolve(configuration), logger);
         var discovered = watch.Elapsed.TotalMilliseconds;
+        startup.Phase("découverte des modules");
+        foreach (var plugin in registry.All.Where(m => !m.IsCore)) startup.Record($"dont plugin {plugin.Id}", plugin.LoadTime.TotalMilliseconds);
         services.AddSingleton(registry);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ModuleErrors>();
@@ -61,6 +66,8 @@ public static class SproHubStartup
         });
         services.AddModuleDbContext<PlatformDbContext>(new ModuleContext(configuration, PlatformDbContext.Id));
         services.RegisterModules(registry, configuration, mvc, logger);
+        startup.Phase("enregistrement des modules");
+        foreach (var module in registry.Active) startup.Record($"dont {module.Id}", module.RegistrationTime.TotalMilliseconds);
         logger.LogInformation("Modules trouvés en {Discovery} ms, enregistrés en {Registration} ms", Math.Round(discovered), Math.Round(watch.Elapsed.TotalMilliseconds - discovered));
         ModuleComposition.AddHandlersAndValidators(services, typeof(SproHubStartup).Assembly);
 
@@ -112,7 +119,8 @@ public static class SproHubStartup
         });
         FrenchValidationMessages.Apply();
 
-        services.AddDataProtection().SetApplicationName("SproHub").PersistKeysToDbContext<PlatformDbContext>();
+        services.AddDataProtection().SetApplicationName("SproHub")
+            .AddKeyManagementOptions(o => o.XmlRepository = new DataProtectionKeyTable(configuration));
         services.AddSproAuthentication(builder.Environment);
         services.AddSproReverseProxy(configuration);
         services.AddSingleton<PublicOrigin>();
@@ -133,10 +141,14 @@ public static class SproHubStartup
         // Last of all, since authentication and antiforgery register the preloading service again.
         foreach (var preload in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
             services.Remove(preload);
+        startup.Phase("autres services");
     }
 
     public static void UseSproHub(this WebApplication app)
     {
+        var startup = app.Services.GetRequiredService<StartupTimeline>();
+        app.Lifetime.ApplicationStarted.Register(() => startup.Phase("démarrage du serveur"));
+        app.UseMiddleware<StartupTimelineMiddleware>();
         // First: every later step sees the scheme and address the browser used, not the reverse proxy's.
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
@@ -183,6 +195,7 @@ public static class SproHubStartup
         app.MapPlatformEndpoints();
         app.MapMyNotifications();
         app.MapModuleEndpoints();
+        app.BuildEndpointsOnce();
         ModuleStartupReport.Log(app.Services.GetRequiredService<ModuleRegistry>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(ModuleStartupReport.Category));
     }
 

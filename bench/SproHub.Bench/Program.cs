@@ -5,8 +5,8 @@ using System.Net.Sockets;
 using System.Text;
 using SproHub.Bench;
 
-// Usage: SproHub.Bench <published platform folder> <report.md> <BareApp.dll> [ma-boite|outbox]
-// With "ma-boite" or "outbox", only that section is measured and replaced in the report (the others take a quarter of an hour).
+// Usage: SproHub.Bench <published platform folder> <report.md> <BareApp.dll> [startup|ma-boite|outbox]
+// With "startup", "ma-boite" or "outbox", only that section is measured and replaced in the report (the others take a quarter of an hour).
 // Measures the published platform as an operator runs it (dotnet SproHub.Host.dll), never inside a test.
 var publish = args.Length > 0 ? args[0] : Path.GetFullPath("artifacts/publish");
 var report = args.Length > 1 ? args[1] : Path.GetFullPath("docs/benchmarks.md");
@@ -44,6 +44,15 @@ if (args.Length > 3 && args[3] == "outbox")
 
 Console.WriteLine("Préparation : migrations, données de démonstration, dix ans d'émissions…");
 await using (var first = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv)) { }
+if (args.Length > 3 && args[3] == "startup")
+{
+    hostEnv["DemoData__Enabled"] = "false";
+    var section = StartupBench.Report(await StartupBench.RunAsync(publish, hostEnv, bareApp, work));
+    Report.Splice(report, "startup", section, DateTime.UtcNow);
+    Console.WriteLine(section);
+    try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+    return;
+}
 if (args.Length > 3 && args[3] == "ma-boite")
 {
     hostEnv["DemoData__Enabled"] = "false";
@@ -64,16 +73,8 @@ var (ingestSeconds, ingestedMeetings) = await MillionEvents.IngestAsync($"Data S
 hostEnv["DemoData__Enabled"] = "false"; // seeded once above, as a production database would be
 Console.WriteLine($"{shows} émissions dans {TenYearsOfShows.Territories.Length} territoires.");
 
-// 1. Start-up to the first 200 of /health, platform against a bare app, alternated, median of 5.
-var bareTimes = new List<double>();
-var hubTimes = new List<double>();
-for (var run = 0; run < 5; run++)
-{
-    await using (var bare = await Server.StartAsync(bareApp, new Dictionary<string, string>())) bareTimes.Add(bare.StartupMs);
-    await using (var hub = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv)) hubTimes.Add(hub.StartupMs);
-}
-var bareStartup = Median(bareTimes);
-var hubStartup = Median(hubTimes);
+// 1. Start-up to the first 200 of /health with 0, 2 and 5 plugins against a bare app, alternated (StartupBench).
+var startup = StartupBench.Report(await StartupBench.RunAsync(publish, hostEnv, bareApp, work));
 
 // 2. Latency of the public programme (page and API) at 1 and 32 concurrent clients, with the output cache
 // (as deployed) and without it (every request through the database); 3. memory, on the cached server.
@@ -196,14 +197,7 @@ md.AppendLine($"- Machine: {Environment.ProcessorCount} cores ({cpu}), {memory} 
 md.AppendLine($"- .NET {Environment.Version}");
 md.AppendLine($"- Data: {shows} shows ({TenYearsOfShows.Territories.Length} territories × 10 years, weekly) with guests, running orders and replays");
 md.AppendLine();
-md.AppendLine("## Start-up to the first 200 of `/health` (median of 5, alternated runs)");
-md.AppendLine();
-md.AppendLine("| App | Median | Runs (ms) |");
-md.AppendLine("|---|---|---|");
-md.AppendLine($"| Bare ASP.NET Core app | {bareStartup:F0} ms | {string.Join(", ", bareTimes.Select(t => t.ToString("F0", culture)))} |");
-md.AppendLine($"| SPRO Hub (Network, Governance, COMETE, mode d'emploi) | {hubStartup:F0} ms | {string.Join(", ", hubTimes.Select(t => t.ToString("F0", culture)))} |");
-md.AppendLine();
-md.AppendLine($"Ratio {hubStartup / bareStartup:F2}× — target under 1.5 s {Ok(hubStartup < 1500)} and under 3× {Ok(hubStartup / bareStartup < 3)}.");
+md.Append(Report.Section("startup", startup, DateTime.UtcNow));
 md.AppendLine();
 md.AppendLine("## Latency of the public programme (target p95 < 50 ms)");
 md.AppendLine();
@@ -284,11 +278,6 @@ md.AppendLine($"| After 10,000 requests | {rssAfterLoad:F0} MB | {Ok(rssAfterLoa
 md.AppendLine();
 md.AppendLine("## Reading these figures");
 md.AppendLine();
-md.AppendLine("- Start-up is published ReadyToRun, prepares the database while the server starts, and reads the modules' migration");
-md.AppendLine("  histories with one plain connection: EF Core's first use (about half a second for the four DbContexts) happens on the first");
-md.AppendLine("  request that needs data, not on the way to `/health`. With two plugins and two core modules the platform's own time stays between");
-md.AppendLine("  0.72 and 0.92 s (0.85 s with the Governance module and the large databases below), and the ratio above 3× (4.0× this run, the bare app taking 0.21 s).");
-md.AppendLine("  EF Core compiled models and trimming the Razor parts scanned at start-up are the next levers.");
 md.AppendLine("- The programme shows the next 20 shows and the latest 12 (the archive goes by year, every coming show is in the iCal");
 md.AppendLine("  feed). Without the output cache a request runs 5 SQLite queries (coming and past shows with replays, guests, running orders, years) and");
 md.AppendLine("  renders them; 32 clients on 2 cores, with the load generator on the same cores, then queue and p95 exceeds 50 ms. With the cache,");
@@ -321,8 +310,6 @@ File.WriteAllText(report, md.ToString());
 Console.WriteLine(md.ToString());
 try { Directory.Delete(work, recursive: true); } catch (IOException) { }
 
-static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
 /// <summary>A section of the report between markers, so that it can be measured again alone.</summary>
 internal static class Report
 {
@@ -351,7 +338,7 @@ internal sealed class Server : IAsyncDisposable
 
     private Server(Process process, string url) { _process = process; Url = url; }
 
-    public static async Task<Server> StartAsync(string dll, IReadOnlyDictionary<string, string> environment)
+    public static async Task<Server> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, Action<string>? output = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
@@ -359,7 +346,7 @@ internal sealed class Server : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         var watch = Stopwatch.StartNew();
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => { if (line.Data is { } data) output?.Invoke(data); };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -381,6 +368,13 @@ internal sealed class Server : IAsyncDisposable
             await Task.Delay(5);
         }
         throw new TimeoutException($"{dll} n'a pas répondu sur /health.");
+    }
+
+    /// <summary>Processor time the host has used so far (user and system, all threads), from /proc.</summary>
+    public double CpuMilliseconds()
+    {
+        var fields = File.ReadAllText($"/proc/{_process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) * 10; // clock ticks of 10 ms
     }
 
     public double ResidentMegabytes() =>

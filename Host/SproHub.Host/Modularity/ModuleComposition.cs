@@ -12,6 +12,7 @@ public static class ModuleComposition
     {
         foreach (var module in registry.Active.ToList())
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             // Register into a scratch collection first, so that a plugin throwing halfway leaves nothing behind.
             var scratch = new ServiceCollection();
             try
@@ -27,6 +28,7 @@ public static class ModuleComposition
             }
             foreach (var descriptor in scratch) services.Add(descriptor);
             mvc.AddApplicationPart(module.Assembly!);
+            module.RegistrationTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         }
     }
 

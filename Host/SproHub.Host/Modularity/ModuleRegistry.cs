@@ -17,6 +17,8 @@ public sealed class InstalledModule
     /// <summary>For a plugin, the name of its folder in the plugins folder: the id's owner is told by it (see <see cref="DuplicateIds"/>).</summary>
     public string? Folder { get; init; }
     public TimeSpan LoadTime { get; init; }
+    /// <summary>What registering its services took (start-up timeline).</summary>
+    public TimeSpan RegistrationTime { get; set; }
 
     /// <summary>For a plugin, the Shared contract version it was compiled against.</summary>
     public Version? ContractVersion { get; init; }

@@ -39,6 +39,7 @@ public static class DatabasePreparation
 
         report("Données de démonstration");
         await SeedDemoDataAsync(root, cancellationToken);
+        report("Clé de protection des données");
         CreateDataProtectionKey(root);
     }
 

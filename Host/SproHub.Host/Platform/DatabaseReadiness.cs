@@ -8,7 +8,8 @@ namespace SproHub.Host.Platform;
 /// wait for them a bounded time (<c>Platform:ReadinessWaitSeconds</c>), health checks not at all: they say at once
 /// what the platform is doing (<see cref="Status"/>).
 /// </summary>
-public sealed class DatabaseReadiness(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DatabaseReadiness> logger)
+public sealed class DatabaseReadiness(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DatabaseReadiness> logger,
+    Startup.StartupTimeline startup)
     : IHostedLifecycleService, IPlatformReadiness
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -23,10 +24,19 @@ public sealed class DatabaseReadiness(IServiceProvider services, IHostApplicatio
     {
         _ = Task.Run(async () =>
         {
+            // Each step's time goes to the start-up timeline: preparation runs beside the first requests, which wait for it.
+            var step = System.Diagnostics.Stopwatch.StartNew();
+            void Report(string? status)
+            {
+                if (Status is { } previous) startup.Record($"base : {previous}", step.Elapsed.TotalMilliseconds);
+                step.Restart();
+                Status = status;
+            }
             try
             {
-                await DatabasePreparation.PrepareDatabaseAsync(services, logger, status => Status = status, lifetime.ApplicationStopping);
-                Status = null;
+                await DatabasePreparation.PrepareDatabaseAsync(services, logger, Report, lifetime.ApplicationStopping);
+                Report(null);
+                startup.Record("base prête, depuis le lancement", startup.Now);
                 _ready.TrySetResult();
                 await WarmUpAsync(lifetime.ApplicationStopping);
             }

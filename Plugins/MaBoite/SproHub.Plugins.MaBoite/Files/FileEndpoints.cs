@@ -72,7 +72,7 @@ internal static class FileEndpoints
             await m.Send(new DeleteFromTrash(kind, id), ct);
             return TypedResults.NoContent();
         }).WithSummary("Supprimer définitivement un élément de la corbeille");
-        trash.MapDelete("/", async (IMediator m, CancellationToken ct) => TypedResults.Ok(new { deleted = await m.Send(new EmptyTrash(), ct) }))
+        trash.MapDelete("/", async (IMediator m, CancellationToken ct) => TypedResults.Ok(new TrashEmptied(await m.Send(new EmptyTrash(), ct))))
             .WithSummary("Vider la corbeille");
 
         root.MapPost("/t/{territory}/ma-boite/fichiers/televerser", UploadFromPageAsync).DisableAntiforgery();

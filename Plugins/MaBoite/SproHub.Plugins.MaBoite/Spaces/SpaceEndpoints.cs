@@ -12,7 +12,7 @@ internal static class SpaceEndpoints
         api.MapPost("/sign-up", async (SignUp request, IMediator m, CancellationToken ct) =>
         {
             await m.Send(request, ct);
-            return TypedResults.Accepted((string?)null, new { message = SignUpMessage(request.Email) });
+            return TypedResults.Accepted((string?)null, new SignUpAccepted(SignUpMessage(request.Email)));
         }).AllowAnonymous().WithSummary("Ouvrir un espace : un lien de confirmation part à l'adresse donnée");
         api.MapPost("/invitations", async (InvitePerson request, IMediator m, CancellationToken ct) =>
         {
@@ -22,6 +22,9 @@ internal static class SpaceEndpoints
         api.MapGet("/space", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new EnterSpace(), ct)))
             .WithSummary("Mon espace : place utilisée, alertes");
     }
+
+    /// <summary>What the sign-up answers (a named type: the compile-time request delegate generator cannot write an anonymous one).</summary>
+    public sealed record SignUpAccepted(string Message);
 
     /// <summary>The same words whether the address was new or not.</summary>
     public static string SignUpMessage(string email) =>

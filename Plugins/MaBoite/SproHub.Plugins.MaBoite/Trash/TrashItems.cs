@@ -23,6 +23,9 @@ public sealed record DeleteFromTrash(ItemKind Kind, Guid Id) : IRequest<Unit>;
 [RequiresPermission(MaBoiteModule.SpacePermission)]
 public sealed record EmptyTrash : IRequest<int>;
 
+/// <summary>How many files emptying the trash deleted (a named type: the compile-time request delegate generator cannot write an anonymous one).</summary>
+public sealed record TrashEmptied(int Deleted);
+
 [RequiresPermission(MaBoiteModule.SpacePermission)]
 public sealed record ListTrash : IRequest<IReadOnlyList<TrashLine>>;
 
