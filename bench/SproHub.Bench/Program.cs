@@ -5,8 +5,8 @@ using System.Net.Sockets;
 using System.Text;
 using SproHub.Bench;
 
-// Usage: SproHub.Bench <published platform folder> <report.md> <BareApp.dll> [ma-boite|outbox]
-// With "ma-boite" or "outbox", only that section is measured and replaced in the report (the others take a quarter of an hour).
+// Usage: SproHub.Bench <published platform folder> <report.md> <BareApp.dll> [ma-boite|outbox|load]
+// With "ma-boite", "outbox" or "load", only that section is measured and replaced in the report (the others take a quarter of an hour).
 // Measures the published platform as an operator runs it (dotnet SproHub.Host.dll), never inside a test.
 var publish = args.Length > 0 ? args[0] : Path.GetFullPath("artifacts/publish");
 var report = args.Length > 1 ? args[1] : Path.GetFullPath("docs/benchmarks.md");
@@ -55,12 +55,17 @@ if (args.Length > 3 && args[3] == "ma-boite")
     try { Directory.Delete(work, recursive: true); } catch (IOException) { }
     return;
 }
-var shows = TenYearsOfShows.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
-LargeNetwork.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
-var meetings = TenYearsOfMeetings.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
-var budgets = TenYearsOfBudgets.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
-Console.WriteLine("Un million d'événements vers les indicateurs…");
-var (ingestSeconds, ingestedMeetings) = await MillionEvents.IngestAsync($"Data Source={Path.Combine(work, "sprohub.db")}");
+if (args.Length > 3 && args[3] == "load")
+{
+    // Signed-in pages under load, uncached (bench/SproHub.Bench/SignedInPages.cs); SPRO_BENCH_REFERENCE names another
+    // published platform (the previous commit's) measured alternately in the same run.
+    var section = await SignedInPages.RunAsync(publish, Environment.GetEnvironmentVariable("SPRO_BENCH_REFERENCE"), hostEnv, work);
+    Report.Splice(report, "load", section, DateTime.UtcNow);
+    Console.WriteLine(section);
+    try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+    return;
+}
+var (shows, meetings, budgets, ingestSeconds, ingestedMeetings) = await BenchData.SeedAsync(work);
 hostEnv["DemoData__Enabled"] = "false"; // seeded once above, as a production database would be
 Console.WriteLine($"{shows} émissions dans {TenYearsOfShows.Territories.Length} territoires.");
 
@@ -172,6 +177,9 @@ await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub
     }
 }
 
+// 8b. Signed-in pages under load, uncached, at 1, 8 and 32 clients (its own servers, on a copy of the same data).
+var load = await SignedInPages.MeasureAsync(publish, null, hostEnv, work);
+
 // 9. ma boîte SPRO's storage (its own server: the upload's memory is measured from a quiet start).
 string maBoite;
 await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv))
@@ -271,6 +279,8 @@ md.AppendLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var (what, clients, r) in rollupRows)
     md.AppendLine($"| {what} | {clients} | {r.Count} | {r.P50:F1} ms | {r.P95:F1} ms | {r.P99:F1} ms | {r.PerSecond:F0}/s | {r.Errors} | {Ok(r.P95 < 200)} |");
 md.AppendLine();
+md.Append(Report.Section("load", load, DateTime.UtcNow));
+md.AppendLine();
 md.Append(Report.Section("ma-boite", maBoite, DateTime.UtcNow));
 md.AppendLine();
 md.Append(Report.Section("outbox", outbox, DateTime.UtcNow));
@@ -351,7 +361,10 @@ internal sealed class Server : IAsyncDisposable
 
     private Server(Process process, string url) { _process = process; Url = url; }
 
-    public static async Task<Server> StartAsync(string dll, IReadOnlyDictionary<string, string> environment)
+    public int ProcessId => _process.Id;
+
+    /// <param name="output">Each line the host writes (its logs), when the caller reads them.</param>
+    public static async Task<Server> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, Action<string>? output = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
@@ -359,7 +372,7 @@ internal sealed class Server : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         var watch = Stopwatch.StartNew();
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => { if (line.Data is { } text) output?.Invoke(text); };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

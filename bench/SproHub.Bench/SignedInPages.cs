@@ -1,0 +1,253 @@
+using System.Diagnostics.Tracing;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+
+namespace SproHub.Bench;
+
+/// <summary>
+/// The pages people use every day, signed in (a session cookie for pages, a bearer token for the API) and never cached,
+/// at 1, 8 and 32 clients over today's data volumes; each profiled first (database commands and bytes allocated per request).
+/// With a reference platform (another published folder), both run side by side on copies of the same data and are measured
+/// alternately, so that a change is judged against its reference in the same run on the same busy machine.
+/// </summary>
+internal static partial class SignedInPages
+{
+    private const string Password = "Demo-SproHub-2026";
+    private const string Coordinated = "loir-et-cher";
+    private static readonly int[] Clients = [1, 8, 32];
+
+    private sealed record Target(string What, string Account, bool Cookie, Func<int, string> Url);
+
+    private static readonly Target[] Targets =
+    [
+        new("Page COMETE `/t/loir-et-cher/comete` (its coordinator)", $"coordination@{Coordinated}.demo", true, _ => $"/t/{Coordinated}/comete"),
+        new("Page `/annuaire?…` (a member)", $"membre@{Coordinated}.demo", true, i => $"/annuaire?{PageQuery(LargeNetwork.Queries[i % LargeNetwork.Queries.Length])}"),
+        new("API `/api/network/directory?…` (a member's token)", $"membre@{Coordinated}.demo", false, i => $"/api/network/directory?{LargeNetwork.Queries[i % LargeNetwork.Queries.Length]}"),
+        new("Page `/t/loir-et-cher/reunions?annee=` (its coordinator)", $"coordination@{Coordinated}.demo", true, i => $"/t/{Coordinated}/reunions?annee={2016 + i % TenYearsOfMeetings.Years}"),
+        new("API `…/governance/meetings` (10 years, the coordinator's token)", $"coordination@{Coordinated}.demo", false, _ => $"/api/territories/{Coordinated}/governance/meetings"),
+        new("Page `/budgets?annee=` (the finance officer)", "finances@region.demo", true, i => $"/budgets?annee={TenYearsOfBudgets.FirstYear + i % TenYearsOfBudgets.Years}"),
+        new("Page `/indicateurs?annee=` (a Région administrator)", "admin@region.demo", true, i => $"/indicateurs?annee={MillionEvents.FirstYear + i % MillionEvents.Years}"),
+        new("Page `/t/loir-et-cher` (its coordinator)", $"coordination@{Coordinated}.demo", true, _ => $"/t/{Coordinated}"),
+        new("Page `/t/orleans/ma-boite/fichiers` (the demo person's space)", "personne@orleans.demo", true, _ => "/t/orleans/ma-boite/fichiers"),
+    ];
+
+    /// <summary>The directory API's criteria under the page's parameter names.</summary>
+    private static string PageQuery(string apiQuery) => apiQuery.Replace("territory=", "territoire=", StringComparison.Ordinal);
+
+    public sealed record Profile(double Queries, double KilobytesAllocated);
+
+    private sealed record Row(Target Target, string Build, int Clients, Load.Result Result);
+
+    /// <summary>Seeds today's volumes into the prepared database in <paramref name="work"/>, then measures.</summary>
+    public static async Task<string> RunAsync(string publish, string? reference, IReadOnlyDictionary<string, string> hostEnv, string work)
+    {
+        var volumes = await BenchData.SeedAsync(work);
+        Console.WriteLine($"Données : {volumes.Shows} émissions, {volumes.Meetings} réunions, {volumes.Budgets} conventions, un million d'événements.");
+        return await MeasureAsync(publish, reference, hostEnv, work);
+    }
+
+    /// <summary>Measures on the seeded database in <paramref name="work"/> (a copy of it for the reference).</summary>
+    public static async Task<string> MeasureAsync(string publish, string? reference, IReadOnlyDictionary<string, string> hostEnv, string work)
+    {
+        var env = new Dictionary<string, string>(hostEnv)
+        {
+            ["DemoData__Enabled"] = "false",
+            ["Comete__ProgrammeCacheSeconds"] = "0",
+            ["Network__DirectoryCacheSeconds"] = "0",
+            ["Security__SignInAttemptsPerMinute"] = "10000", // the bench signs in a dozen times
+        };
+        var builds = new List<(string Name, string Dll, Dictionary<string, string> Env)> { ("this", Path.Combine(publish, "SproHub.Host.dll"), env) };
+        if (!string.IsNullOrEmpty(reference))
+        {
+            var copy = work + "-reference";
+            CopyFolder(work, copy);
+            builds.Insert(0, ("reference", Path.Combine(reference, "SproHub.Host.dll"), new Dictionary<string, string>(env) { ["Storage__DataPath"] = copy }));
+        }
+
+        // 1. Profile: database commands per request (EF Core's command log counted on a host that writes it), then bytes
+        // allocated per request (the runtime's alloc-rate counter over 200 sequential requests, on a host that logs nothing).
+        var profiles = new Dictionary<(string Build, string What), Profile>();
+        foreach (var build in builds)
+        {
+            var commands = 0;
+            var logging = new Dictionary<string, string>(build.Env) { ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information" };
+            var queries = new Dictionary<string, double>();
+            await using (var server = await Server.StartAsync(build.Dll, logging, line => { if (line.Contains("Executed DbCommand", StringComparison.Ordinal)) Interlocked.Increment(ref commands); }))
+            {
+                var clients = await SignInAllAsync(server.Url);
+                foreach (var target in Targets)
+                {
+                    var http = clients[(target.Account, target.Cookie)];
+                    await Load.RunAsync(http, target.Url, 10, 1);
+                    await Task.Delay(300); // the log is written asynchronously
+                    var before = Volatile.Read(ref commands);
+                    await Load.RunAsync(http, target.Url, 40, 1);
+                    await Task.Delay(500);
+                    queries[target.What] = (Volatile.Read(ref commands) - before) / 40.0;
+                }
+                foreach (var client in clients.Values) client.Dispose();
+            }
+            await using (var server = await Server.StartAsync(build.Dll, build.Env))
+            {
+                var clients = await SignInAllAsync(server.Url);
+                foreach (var target in Targets)
+                {
+                    var http = clients[(target.Account, target.Cookie)];
+                    await Load.RunAsync(http, target.Url, 50, 1);
+                    var bytes = await AllocatedDuringAsync(server.ProcessId, () => Load.RunAsync(http, target.Url, 200, 1));
+                    profiles[(build.Name, target.What)] = new Profile(queries[target.What], bytes / 200 / 1024);
+                }
+                foreach (var client in clients.Values) client.Dispose();
+            }
+        }
+
+        // 2. Load: every build's server up at once (idle when not measured), each target at 1, 8 and 32 clients, the builds alternated.
+        var rows = new List<Row>();
+        var servers = new List<(string Name, Server Server, Dictionary<(string, bool), HttpClient> Clients)>();
+        try
+        {
+            foreach (var build in builds)
+            {
+                var server = await Server.StartAsync(build.Dll, build.Env);
+                servers.Add((build.Name, server, await SignInAllAsync(server.Url)));
+            }
+            foreach (var target in Targets)
+            {
+                foreach (var (_, _, clients) in servers) await Load.RunAsync(clients[(target.Account, target.Cookie)], target.Url, 200, 4); // warm-up
+                foreach (var count in Clients)
+                foreach (var (name, _, clients) in servers)
+                {
+                    var result = await Load.RunAsync(clients[(target.Account, target.Cookie)], target.Url, count == 1 ? 200 : count == 8 ? 800 : 1000, count);
+                    rows.Add(new Row(target, name, count, result));
+                    Console.WriteLine($"{target.What} [{name}] {count} : p50 {result.P50:F1} ms, p95 {result.P95:F1} ms, {result.Errors} erreurs");
+                }
+            }
+        }
+        finally
+        {
+            foreach (var (_, server, clients) in servers)
+            {
+                foreach (var client in clients.Values) client.Dispose();
+                await server.DisposeAsync();
+            }
+            try { if (builds.Count > 1) Directory.Delete(work + "-reference", recursive: true); } catch (IOException) { }
+        }
+        return Markdown(rows, profiles, builds.Count > 1);
+    }
+
+    private static string Markdown(List<Row> rows, Dictionary<(string Build, string What), Profile> profiles, bool withReference)
+    {
+        string Ok(bool pass) => pass ? "✅" : "❌";
+        var md = new StringBuilder();
+        md.AppendLine("## Signed-in pages under load, uncached (targets: p95 < 50 ms at 8 clients, < 100 ms at 32)");
+        md.AppendLine();
+        md.AppendLine("The data of the tables above (ten years of shows, meetings and budgets, 10,000 structures, a million events), the published");
+        md.AppendLine("platform with its output caches off; each client signed in as the person who uses the page (a session cookie for pages, a");
+        md.AppendLine("bearer token for the API), sending its next request when the last one answered; the load generator on the same cores.");
+        if (withReference)
+            md.AppendLine("`reference` is the platform before this work, `this` after it: both on copies of the same database, measured alternately in the same run.");
+        md.AppendLine();
+        md.AppendLine("| Page | Build | Commands / request | Allocated / request |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var ((build, what), p) in profiles.OrderBy(p => Array.FindIndex(Targets, t => t.What == p.Key.What)))
+            md.AppendLine($"| {what} | {build} | {p.Queries.ToString("0.#", CultureInfo.InvariantCulture)} | {p.KilobytesAllocated:N0} KB |");
+        md.AppendLine();
+        md.AppendLine("| Page | Build | Clients | Requests | p50 | p95 | p99 | Throughput | Errors | Target |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var (target, build, clients, r) in rows)
+        {
+            var goal = clients switch { 8 => $"< 50 ms {Ok(r.P95 < 50)}", 32 => $"< 100 ms {Ok(r.P95 < 100)}", _ => "" };
+            md.AppendLine($"| {target.What} | {build} | {clients} | {r.Count} | {r.P50:F1} ms | {r.P95:F1} ms | {r.P99:F1} ms | {r.PerSecond:F0}/s | {r.Errors} | {goal} |");
+        }
+        return md.ToString();
+    }
+
+    /// <summary>A client per account and kind: a session cookie from the sign-in form, or a bearer token.</summary>
+    private static async Task<Dictionary<(string, bool), HttpClient>> SignInAllAsync(string url)
+    {
+        var clients = new Dictionary<(string, bool), HttpClient>();
+        foreach (var key in Targets.Select(t => (t.Account, t.Cookie)).Distinct())
+            clients[key] = key.Cookie ? await CookieAsync(url, key.Account) : await ReceptionGuide.SignInAsync(url, key.Account);
+        return clients;
+    }
+
+    /// <summary>
+    /// Signs in through the form as a browser does. In Production the platform's cookies are HTTPS-only: the loopback is a
+    /// trusted proxy, so the requests say they came over HTTPS, and the cookies are sent by hand (the handler keeps them for https only).
+    /// </summary>
+    private static async Task<HttpClient> CookieAsync(string url, string email)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(url) };
+        http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var cookies = new Dictionary<string, string>();
+        void Keep(HttpResponseMessage response)
+        {
+            foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+            {
+                var pair = header.Split(';', 2)[0].Split('=', 2);
+                cookies[pair[0]] = pair[1];
+            }
+        }
+        using var form = await http.GetAsync("/compte/connexion");
+        Keep(form);
+        var token = TokenField().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/compte/connexion")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }),
+        };
+        post.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        using var answer = await http.SendAsync(post);
+        Keep(answer);
+        if (answer.StatusCode != HttpStatusCode.Redirect || !cookies.ContainsKey("sprohub"))
+            throw new InvalidOperationException($"Connexion de {email} refusée ({(int)answer.StatusCode}).");
+        http.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        return http;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    /// <summary>
+    /// Bytes the host allocated while <paramref name="work"/> ran, from the runtime's alloc-rate counter (one value a second,
+    /// read through EventPipe): a second before and after is included, so the host's idle allocations add a little.
+    /// </summary>
+    private static async Task<double> AllocatedDuringAsync(int processId, Func<Task> work)
+    {
+        var client = new DiagnosticsClient(processId);
+        var provider = new EventPipeProvider("System.Runtime", EventLevel.Informational, (long)EventKeywords.None,
+            new Dictionary<string, string> { ["EventCounterIntervalSec"] = "1" });
+        using var session = client.StartEventPipeSession([provider], requestRundown: false);
+        var samples = new List<(DateTime At, double Bytes)>();
+        var reading = Task.Run(() =>
+        {
+            using var source = new EventPipeEventSource(session.EventStream);
+            source.Dynamic.All += e =>
+            {
+                if (e.EventName != "EventCounters" || e.PayloadValue(0) is not IDictionary<string, object> outer || outer["Payload"] is not IDictionary<string, object> payload) return;
+                if ((string)payload["Name"] == "alloc-rate") lock (samples) samples.Add((DateTime.UtcNow, Convert.ToDouble(payload["Increment"], CultureInfo.InvariantCulture)));
+            };
+            source.Process();
+        });
+        await Task.Delay(1500);
+        var from = DateTime.UtcNow;
+        await work();
+        await Task.Delay(1100);
+        await session.StopAsync(CancellationToken.None);
+        await reading;
+        lock (samples) return samples.Where(s => s.At > from).Sum(s => s.Bytes);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        if (Directory.Exists(to)) Directory.Delete(to, recursive: true);
+        foreach (var folder in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(folder.Replace(from, to, StringComparison.Ordinal));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories)) File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+    }
+}
