@@ -45,10 +45,16 @@ internal static partial class SignedInPages
     private sealed record Row(Target Target, string Build, int Clients, Load.Result Result);
 
     /// <summary>Seeds today's volumes into the prepared database in <paramref name="work"/>, then measures.</summary>
-    public static async Task<string> RunAsync(string publish, string? reference, IReadOnlyDictionary<string, string> hostEnv, string work)
+    public static async Task<string> RunAsync(string publish, string? reference, IReadOnlyDictionary<string, string> hostEnv, string work, string? seeded)
     {
-        var volumes = await BenchData.SeedAsync(work);
-        Console.WriteLine($"Données : {volumes.Shows} émissions, {volumes.Meetings} réunions, {volumes.Budgets} conventions, un million d'événements.");
+        if (!string.IsNullOrEmpty(seeded)) CopyFolder(seeded, work);
+        else
+        {
+            Console.WriteLine("Préparation : migrations, données de démonstration…");
+            await using (await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv)) { }
+            var volumes = await BenchData.SeedAsync(work);
+            Console.WriteLine($"Données : {volumes.Shows} émissions, {volumes.Meetings} réunions, {volumes.Budgets} conventions, un million d'événements.");
+        }
         return await MeasureAsync(publish, reference, hostEnv, work);
     }
 
@@ -102,10 +108,13 @@ internal static partial class SignedInPages
                     await Load.RunAsync(http, target.Url, 50, 1);
                     var bytes = await AllocatedDuringAsync(server.ProcessId, () => Load.RunAsync(http, target.Url, 200, 1));
                     profiles[(build.Name, target.What)] = new Profile(queries[target.What], bytes / 200 / 1024);
+                    Console.WriteLine($"{target.What} [{build.Name}] : {queries[target.What]:0.#} commandes, {bytes / 200 / 1024:N0} Ko par requête");
                 }
                 foreach (var client in clients.Values) client.Dispose();
             }
         }
+
+        if (Environment.GetEnvironmentVariable("SPRO_BENCH_PROFILE_ONLY") == "1") return Markdown([], profiles, builds.Count > 1);
 
         // 2. Load: every build's server up at once (idle when not measured), each target at 1, 8 and 32 clients, the builds alternated.
         var rows = new List<Row>();
