@@ -302,7 +302,7 @@ md.AppendLine("  request that needs data, not on the way to `/health`. With two 
 md.AppendLine("  0.72 and 0.92 s (0.85 s with the Governance module and the large databases below), and the ratio above 3× (4.0× this run, the bare app taking 0.21 s).");
 md.AppendLine("  EF Core compiled models and trimming the Razor parts scanned at start-up are the next levers.");
 md.AppendLine("- The programme shows the next 20 shows and the latest 12 (the archive goes by year, every coming show is in the iCal");
-md.AppendLine("  feed). Without the output cache a request runs 5 SQLite queries (coming and past shows with replays, guests, running orders, years) and");
+md.AppendLine("  feed). Without the output cache an API request runs 5 SQLite queries (coming and past shows with replays, guests, running orders, years), the page 4 (it shows no running order), and");
 md.AppendLine("  renders them; 32 clients on 2 cores, with the load generator on the same cores, then queue and p95 exceeds 50 ms. With the cache,");
 md.AppendLine("  as deployed, anonymous listeners are served from memory and a coordinator's change is visible at once on the host");
 md.AppendLine("  that made it, within 30 s on the others.");
@@ -310,7 +310,7 @@ md.AppendLine("- The reception guide's search keeps each territory's guide and i
 md.AppendLine("  with one small query, a stamp that every change to the guide replaces in the same transaction: a change is seen at");
 md.AppendLine("  once by every host. Before that (every request reading and normalising the guide: 4 queries and 300 questions), p95");
 md.AppendLine("  was 20 ms at 1 client, 87 ms at 8 and 228 ms at 32.");
-md.AppendLine("- The directory search reads an indexed, accent-free column with `LIKE` and counts the matches. Through the database it");
+md.AppendLine("- The directory search reads an indexed, accent-free column with `LIKE`, and counts the matches only when the page is full (a short page tells the total). Through the database it");
 md.AppendLine("  stays under 50 ms up to 8 concurrent searches over 10,000 structures and queues at 32 on 2 cores. As deployed, anonymous");
 md.AppendLine("  answers are kept 30 s and dropped as soon as a structure or a reception point is saved (an interceptor on the module's");
 md.AppendLine("  context, so no handler can forget it): the 32 clients are then served in a few milliseconds. A full-text index (SQLite");
@@ -319,11 +319,11 @@ md.AppendLine("- A territory's meetings are listed from counts kept on each meet
 md.AppendLine("  whenever the invitations or the attendance change), not from its invitees: ten years (120 meetings) in 5 ms at 1 client");
 md.AppendLine("  and 24 ms at 8; reading the 450 invitees of each year for the rate took 13 and 72 ms. At 32 authenticated clients the");
 md.AppendLine("  full ten-year list (never cached: it depends on who asks) queues on 2 cores; the page shows one year at a time.");
-md.AppendLine("- The Région's side-by-side budgets read one year's agreements, requests, lines, payments, spending entries and envelopes");
-md.AppendLine("  (six small queries, about 3,000 rows) and add them up in memory, since SQLite cannot sum decimals: 11 ms at 1 client and");
-md.AppendLine("  under 55 ms at 8. The page is the finance officer's, used by a handful of people at the Région; at 32 concurrent requests");
-md.AppendLine("  on 2 cores (load generator included) it queues past 100 ms. Keeping each request's totals on the request row, as the");
-md.AppendLine("  meetings keep their counts, is the lever if it ever needs to serve more.");
+md.AppendLine("- The Région's side-by-side budgets read one year's agreements, its requests each with its four sums (requested, granted,");
+md.AppendLine("  paid, spent) added up by the database in the same query, and the envelopes: four small queries. The figures above were");
+md.AppendLine("  measured when the page read the year's 3,000 lines, payments and spending entries and added them up in memory (seven");
+md.AppendLine("  queries, 2.2 MB allocated a request; SQLite's exact decimal sum is EF Core's own since version 9, docs/adr/0013). Keeping");
+md.AppendLine("  each request's totals on its row, as the meetings keep their counts, is the next lever if it ever needs to serve more.");
 md.AppendLine("- The indicators' facts are kept per event (its id makes a repeat count once) with a running total per territory, indicator");
 md.AppendLine("  and year moved in the same transaction: the rollup reads the totals and the meetings' counts, never the million events, so");
 md.AppendLine("  it stays a few milliseconds whatever the history. Ingestion in transactions of a thousand is what a backlog or a replay");
