@@ -44,11 +44,11 @@ public sealed class DirectoryTests(SproHubFactory factory) : IClassFixture<SproH
     [Fact]
     public async Task Every_page_of_results_gives_the_same_total()
     {
-        // The total is counted only when a page is full: a short page (or an empty first one) tells it.
+        // The total is counted only when a page is full or empty past the first: a short page tells it.
         var first = await SearchAsync("");
         var total = first.GetProperty("total").GetInt32();
-        Assert.True(total > 50, "more structures than a page");
-        Assert.Equal(50, first.GetProperty("structures").GetArrayLength());
+        Assert.True(total > 0);
+        Assert.Equal(Math.Min(total, 50), first.GetProperty("structures").GetArrayLength());
         var lastPage = (total + 49) / 50;
         var last = await SearchAsync($"page={lastPage}");
         Assert.Equal((total, total - (lastPage - 1) * 50), (last.GetProperty("total").GetInt32(), last.GetProperty("structures").GetArrayLength()));
