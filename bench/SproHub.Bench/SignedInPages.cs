@@ -173,6 +173,27 @@ internal static partial class SignedInPages
             var goal = clients switch { 8 => $"< 50 ms {Ok(r.P95 < 50)}", 32 => $"< 100 ms {Ok(r.P95 < 100)}", _ => "" };
             md.AppendLine($"| {target.What} | {build} | {clients} | {r.Count} | {r.P50:F1} ms | {r.P95:F1} ms | {r.P99:F1} ms | {r.PerSecond:F0}/s | {r.Errors} | {goal} |");
         }
+        md.AppendLine();
+        md.AppendLine("Reading these figures (the profile of 2026-12-07, before → after, on a machine shared with other builds: load average near 20 on");
+        md.AppendLine("its 2 cores, so latencies are several times those of a quiet run; compare the builds of one run, not runs with each other):");
+        md.AppendLine();
+        md.AppendLine("- No page ran more than ten database commands and the host adds none per request (roles are claims, the territories a cached");
+        md.AppendLine("  list): round trips were not the cause. Reading more than the page shows was, and rendering it.");
+        md.AppendLine("- Budgets side by side: a year's 3,000 lines, payments and spending entries were read and added up in memory (7 commands,");
+        md.AppendLine("  2.3 MB allocated a request). Each request is now read with its four sums, added up by the database (4 commands; docs/adr/0013).");
+        md.AppendLine("- A coordinator's territory page read its 770 structures whole and COMETE's full programme (32 shows with guests and running");
+        md.AppendLine("  orders) to show six lines of it: now the five listed columns, and a glimpse of COMETE in two queries of three columns. Its");
+        md.AppendLine("  770-row table is what remains: it is the bench's network, fifty times the Région's.");
+        md.AppendLine("- COMETE: 32 cards rendered as partials (a view lookup and a ViewData each) and running orders read but never shown: cards");
+        md.AppendLine("  written inline, running orders left to the API (5 → 4 commands, about 1 MB → 0.6 MB).");
+        md.AppendLine("- Meetings: the list's summaries come from a projection of the kept counts (never agenda or minutes); the ten-year API is");
+        md.AppendLine("  mostly its JSON. The page's other queries (cadence, governance mode, overdue actions) are small.");
+        md.AppendLine("- Directory: its cost is SQLite's `LIKE` scans over 10,000 rows, not allocations; the count (a second scan) now runs only");
+        md.AppendLine("  when the page is full. A full-text index, or the directory in memory under a stamp as the reception guide does, is the next step.");
+        md.AppendLine("- Indicators rollup and ma boîte were profiled, not changed: the rollup reads kept totals (6 small commands) and spends its time");
+        md.AppendLine("  formatting some 600 cells; ma boîte's files page is another change's (uploads) and already reads its folder under a stamp.");
+        md.AppendLine("- Not tried: compiled queries (EF Core caches each query's compilation; the profile pointed at rows read and rendering) and");
+        md.AppendLine("  totals kept on the budget requests (a migration per provider and every write path; not needed for the figures above).");
         return md.ToString();
     }
 
@@ -187,35 +208,42 @@ internal static partial class SignedInPages
 
     /// <summary>
     /// Signs in through the form as a browser does. In Production the platform's cookies are HTTPS-only: the loopback is a
-    /// trusted proxy, so the requests say they came over HTTPS, and the cookies are sent by hand (the handler keeps them for https only).
+    /// trusted proxy, so the requests say they came over HTTPS, and the cookies are kept by hand (the handler's own container
+    /// keeps them for https only). Every answer's cookies are kept, as a browser does: the session cookie renewed after its
+    /// minute's check of the account replaces the old one (sending the first one for ever would check the account each time).
     /// </summary>
     private static async Task<HttpClient> CookieAsync(string url, string email)
     {
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(url) };
+        var keeper = new CookieKeeper(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseCookies = false, AllowAutoRedirect = false });
+        var http = new HttpClient(keeper) { BaseAddress = new Uri(url) };
         http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
-        var cookies = new Dictionary<string, string>();
-        void Keep(HttpResponseMessage response)
+        using var form = await http.GetAsync("/compte/connexion");
+        var token = TokenField().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
+        using var answer = await http.PostAsync("/compte/connexion",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }));
+        if (answer.StatusCode != HttpStatusCode.Redirect || !keeper.Has("sprohub"))
+            throw new InvalidOperationException($"Connexion de {email} refusée ({(int)answer.StatusCode}).");
+        return http;
+    }
+
+    /// <summary>Sends the cookies last received and keeps those of every answer.</summary>
+    private sealed class CookieKeeper(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _cookies = new();
+
+        public bool Has(string name) => _cookies.ContainsKey(name);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (!_cookies.IsEmpty) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+            var response = await base.SendAsync(request, cancellationToken);
             foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
             {
                 var pair = header.Split(';', 2)[0].Split('=', 2);
-                cookies[pair[0]] = pair[1];
+                if (pair.Length == 2) _cookies[pair[0]] = pair[1];
             }
+            return response;
         }
-        using var form = await http.GetAsync("/compte/connexion");
-        Keep(form);
-        var token = TokenField().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/compte/connexion")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }),
-        };
-        post.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
-        using var answer = await http.SendAsync(post);
-        Keep(answer);
-        if (answer.StatusCode != HttpStatusCode.Redirect || !cookies.ContainsKey("sprohub"))
-            throw new InvalidOperationException($"Connexion de {email} refusée ({(int)answer.StatusCode}).");
-        http.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
-        return http;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
