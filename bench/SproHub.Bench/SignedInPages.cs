@@ -166,34 +166,37 @@ internal static partial class SignedInPages
         foreach (var ((build, what), p) in profiles.OrderBy(p => Array.FindIndex(Targets, t => t.What == p.Key.What)))
             md.AppendLine($"| {what} | {build} | {p.Queries.ToString("0.#", CultureInfo.InvariantCulture)} | {p.KilobytesAllocated:N0} KB |");
         md.AppendLine();
-        md.AppendLine("| Page | Build | Clients | Requests | p50 | p95 | p99 | Throughput | Errors | Target |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        if (rows.Count == 0) md.AppendLine("Latency not measured in this run (`SPRO_BENCH_PROFILE_ONLY`): `dotnet cake --target=Bench --only=load` measures it.");
+        else
+        {
+            md.AppendLine("| Page | Build | Clients | Requests | p50 | p95 | p99 | Throughput | Errors | Target |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        }
         foreach (var (target, build, clients, r) in rows)
         {
             var goal = clients switch { 8 => $"< 50 ms {Ok(r.P95 < 50)}", 32 => $"< 100 ms {Ok(r.P95 < 100)}", _ => "" };
             md.AppendLine($"| {target.What} | {build} | {clients} | {r.Count} | {r.P50:F1} ms | {r.P95:F1} ms | {r.P99:F1} ms | {r.PerSecond:F0}/s | {r.Errors} | {goal} |");
         }
         md.AppendLine();
-        md.AppendLine("Reading these figures (the profile of 2026-12-07, before → after, on a machine shared with other builds: load average near 20 on");
-        md.AppendLine("its 2 cores, so latencies are several times those of a quiet run; compare the builds of one run, not runs with each other):");
+        md.AppendLine("Reading these figures (what the profile of 2026-12-07 found, before → after; compare the builds of one run, not runs with each other):");
         md.AppendLine();
-        md.AppendLine("- No page ran more than ten database commands and the host adds none per request (roles are claims, the territories a cached");
+        md.AppendLine("- No page ran more than seven database commands and the host adds none per request (roles are claims, the territories a cached");
         md.AppendLine("  list): round trips were not the cause. Reading more than the page shows was, and rendering it.");
         md.AppendLine("- Budgets side by side: a year's 3,000 lines, payments and spending entries were read and added up in memory (7 commands,");
-        md.AppendLine("  2.3 MB allocated a request). Each request is now read with its four sums, added up by the database (4 commands; docs/adr/0013).");
+        md.AppendLine("  2.2 MB allocated a request). Each request is now read with its four sums, added up by the database (4 commands, 0.9 MB; docs/adr/0013).");
         md.AppendLine("- A coordinator's territory page read its 770 structures whole and COMETE's full programme (32 shows with guests and running");
-        md.AppendLine("  orders) to show six lines of it: now the five listed columns, and a glimpse of COMETE in two queries of three columns. Its");
+        md.AppendLine("  orders) to show six lines of it (7 commands, 1.8 MB): now the five listed columns, and a glimpse of COMETE in two queries of three columns (4, 1.1 MB). Its");
         md.AppendLine("  770-row table is what remains: it is the bench's network, fifty times the Région's.");
         md.AppendLine("- COMETE: 32 cards rendered as partials (a view lookup and a ViewData each) and running orders read but never shown: cards");
-        md.AppendLine("  written inline, running orders left to the API (5 → 4 commands, about 1 MB → 0.6 MB).");
-        md.AppendLine("- Meetings: the list's summaries come from a projection of the kept counts (never agenda or minutes); the ten-year API is");
-        md.AppendLine("  mostly its JSON. The page's other queries (cadence, governance mode, overdue actions) are small.");
+        md.AppendLine("  written inline, running orders left to the API (5 → 4 commands, 0.77 → 0.55 MB).");
+        md.AppendLine("- Meetings: the list's summaries come from a projection of the kept counts (never agenda or minutes): the ten-year API went");
+        md.AppendLine("  from 0.36 to 0.28 MB a request. The page's other queries (cadence, governance mode, overdue actions) are small.");
         md.AppendLine("- Directory: its cost is SQLite's `LIKE` scans over 10,000 rows, not allocations; the count (a second scan) now runs only");
         md.AppendLine("  when the page is full. A full-text index, or the directory in memory under a stamp as the reception guide does, is the next step.");
-        md.AppendLine("- Indicators rollup and ma boîte were profiled, not changed: the rollup reads kept totals (6 small commands) and spends its time");
-        md.AppendLine("  formatting some 600 cells; ma boîte's files page is another change's (uploads) and already reads its folder under a stamp.");
+        md.AppendLine("- Indicators rollup and ma boîte were profiled, not changed: the rollup reads kept totals (6 small commands; where its 0.8 MB go");
+        md.AppendLine("  was not broken down); ma boîte's files page is another change's (uploads) and already reads its folder under a stamp.");
         md.AppendLine("- Not tried: compiled queries (EF Core caches each query's compilation; the profile pointed at rows read and rendering) and");
-        md.AppendLine("  totals kept on the budget requests (a migration per provider and every write path; not needed for the figures above).");
+        md.AppendLine("  totals kept on the budget requests (a migration per provider and every write path): the next levers if the quiet run misses a target.");
         return md.ToString();
     }
 
