@@ -5,8 +5,8 @@ using System.Net.Sockets;
 using System.Text;
 using SproHub.Bench;
 
-// Usage: SproHub.Bench <published platform folder> <report.md> <BareApp.dll> [startup|ma-boite|outbox]
-// With "startup", "ma-boite" or "outbox", only that section is measured and replaced in the report (the others take a quarter of an hour).
+// Usage: SproHub.Bench <published platform folder> <report.md> <BareApp.dll> [startup|ma-boite|outbox|load]
+// With "startup", "ma-boite", "outbox" or "load", only that section is measured and replaced in the report (the others take a quarter of an hour).
 // Measures the published platform as an operator runs it (dotnet SproHub.Host.dll), never inside a test.
 var publish = args.Length > 0 ? args[0] : Path.GetFullPath("artifacts/publish");
 var report = args.Length > 1 ? args[1] : Path.GetFullPath("docs/benchmarks.md");
@@ -42,6 +42,18 @@ if (args.Length > 3 && args[3] == "outbox")
     return;
 }
 
+if (args.Length > 3 && args[3] == "load")
+{
+    // Signed-in pages under load, uncached (bench/SproHub.Bench/SignedInPages.cs). SPRO_BENCH_REFERENCE names another
+    // published platform (the previous commit's) measured alternately in the same run; SPRO_BENCH_DATA a data folder
+    // seeded by an earlier run (copied, so that it stays as it was), which saves the seeding's minutes.
+    var section = await SignedInPages.RunAsync(publish, Environment.GetEnvironmentVariable("SPRO_BENCH_REFERENCE"), hostEnv, work, Environment.GetEnvironmentVariable("SPRO_BENCH_DATA"));
+    Report.Splice(report, "load", section, DateTime.UtcNow);
+    Console.WriteLine(section);
+    try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+    return;
+}
+
 Console.WriteLine("Préparation : migrations, données de démonstration, dix ans d'émissions…");
 await using (var first = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv)) { }
 if (args.Length > 3 && args[3] == "startup")
@@ -64,12 +76,7 @@ if (args.Length > 3 && args[3] == "ma-boite")
     try { Directory.Delete(work, recursive: true); } catch (IOException) { }
     return;
 }
-var shows = TenYearsOfShows.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
-LargeNetwork.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
-var meetings = TenYearsOfMeetings.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
-var budgets = TenYearsOfBudgets.Seed($"Data Source={Path.Combine(work, "sprohub.db")}");
-Console.WriteLine("Un million d'événements vers les indicateurs…");
-var (ingestSeconds, ingestedMeetings) = await MillionEvents.IngestAsync($"Data Source={Path.Combine(work, "sprohub.db")}");
+var (shows, meetings, budgets, ingestSeconds, ingestedMeetings) = await BenchData.SeedAsync(work);
 hostEnv["DemoData__Enabled"] = "false"; // seeded once above, as a production database would be
 Console.WriteLine($"{shows} émissions dans {TenYearsOfShows.Territories.Length} territoires.");
 
@@ -173,6 +180,9 @@ await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub
     }
 }
 
+// 8b. Signed-in pages under load, uncached, at 1, 8 and 32 clients (its own servers, on a copy of the same data).
+var load = await SignedInPages.MeasureAsync(publish, null, hostEnv, work);
+
 // 9. ma boîte SPRO's storage (its own server: the upload's memory is measured from a quiet start).
 string maBoite;
 await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv))
@@ -265,6 +275,8 @@ md.AppendLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var (what, clients, r) in rollupRows)
     md.AppendLine($"| {what} | {clients} | {r.Count} | {r.P50:F1} ms | {r.P95:F1} ms | {r.P99:F1} ms | {r.PerSecond:F0}/s | {r.Errors} | {Ok(r.P95 < 200)} |");
 md.AppendLine();
+md.Append(Report.Section("load", load, DateTime.UtcNow));
+md.AppendLine();
 md.Append(Report.Section("ma-boite", maBoite, DateTime.UtcNow));
 md.AppendLine();
 md.Append(Report.Section("outbox", outbox, DateTime.UtcNow));
@@ -279,7 +291,7 @@ md.AppendLine();
 md.AppendLine("## Reading these figures");
 md.AppendLine();
 md.AppendLine("- The programme shows the next 20 shows and the latest 12 (the archive goes by year, every coming show is in the iCal");
-md.AppendLine("  feed). Without the output cache a request runs 5 SQLite queries (coming and past shows with replays, guests, running orders, years) and");
+md.AppendLine("  feed). Without the output cache an API request runs 5 SQLite queries (coming and past shows with replays, guests, running orders, years), the page 4 (it shows no running order), and");
 md.AppendLine("  renders them; 32 clients on 2 cores, with the load generator on the same cores, then queue and p95 exceeds 50 ms. With the cache,");
 md.AppendLine("  as deployed, anonymous listeners are served from memory and a coordinator's change is visible at once on the host");
 md.AppendLine("  that made it, within 30 s on the others.");
@@ -287,7 +299,7 @@ md.AppendLine("- The reception guide's search keeps each territory's guide and i
 md.AppendLine("  with one small query, a stamp that every change to the guide replaces in the same transaction: a change is seen at");
 md.AppendLine("  once by every host. Before that (every request reading and normalising the guide: 4 queries and 300 questions), p95");
 md.AppendLine("  was 20 ms at 1 client, 87 ms at 8 and 228 ms at 32.");
-md.AppendLine("- The directory search reads an indexed, accent-free column with `LIKE` and counts the matches. Through the database it");
+md.AppendLine("- The directory search reads an indexed, accent-free column with `LIKE`, and counts the matches only when the page is full (a short page tells the total). Through the database it");
 md.AppendLine("  stays under 50 ms up to 8 concurrent searches over 10,000 structures and queues at 32 on 2 cores. As deployed, anonymous");
 md.AppendLine("  answers are kept 30 s and dropped as soon as a structure or a reception point is saved (an interceptor on the module's");
 md.AppendLine("  context, so no handler can forget it): the 32 clients are then served in a few milliseconds. A full-text index (SQLite");
@@ -296,11 +308,11 @@ md.AppendLine("- A territory's meetings are listed from counts kept on each meet
 md.AppendLine("  whenever the invitations or the attendance change), not from its invitees: ten years (120 meetings) in 5 ms at 1 client");
 md.AppendLine("  and 24 ms at 8; reading the 450 invitees of each year for the rate took 13 and 72 ms. At 32 authenticated clients the");
 md.AppendLine("  full ten-year list (never cached: it depends on who asks) queues on 2 cores; the page shows one year at a time.");
-md.AppendLine("- The Région's side-by-side budgets read one year's agreements, requests, lines, payments, spending entries and envelopes");
-md.AppendLine("  (six small queries, about 3,000 rows) and add them up in memory, since SQLite cannot sum decimals: 11 ms at 1 client and");
-md.AppendLine("  under 55 ms at 8. The page is the finance officer's, used by a handful of people at the Région; at 32 concurrent requests");
-md.AppendLine("  on 2 cores (load generator included) it queues past 100 ms. Keeping each request's totals on the request row, as the");
-md.AppendLine("  meetings keep their counts, is the lever if it ever needs to serve more.");
+md.AppendLine("- The Région's side-by-side budgets read one year's agreements, its requests each with its four sums (requested, granted,");
+md.AppendLine("  paid, spent) added up by the database in the same query, and the envelopes: four small queries. The figures above were");
+md.AppendLine("  measured when the page read the year's 3,000 lines, payments and spending entries and added them up in memory (seven");
+md.AppendLine("  queries, 2.2 MB allocated a request; SQLite's exact decimal sum is EF Core's own since version 9, docs/adr/0013). Keeping");
+md.AppendLine("  each request's totals on its row, as the meetings keep their counts, is the next lever if it ever needs to serve more.");
 md.AppendLine("- The indicators' facts are kept per event (its id makes a repeat count once) with a running total per territory, indicator");
 md.AppendLine("  and year moved in the same transaction: the rollup reads the totals and the meetings' counts, never the million events, so");
 md.AppendLine("  it stays a few milliseconds whatever the history. Ingestion in transactions of a thousand is what a backlog or a replay");
@@ -338,6 +350,9 @@ internal sealed class Server : IAsyncDisposable
 
     private Server(Process process, string url) { _process = process; Url = url; }
 
+    public int ProcessId => _process.Id;
+
+    /// <param name="output">Each line the host writes (its logs), when the caller reads them.</param>
     public static async Task<Server> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, Action<string>? output = null)
     {
         var port = FreePort();

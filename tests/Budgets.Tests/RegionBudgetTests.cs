@@ -55,6 +55,25 @@ public sealed class RegionBudgetTests(SproHubFactory factory) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_side_by_side_sums_are_those_of_each_territory_s_own_request()
+    {
+        // The overview adds lines, payments and spending entries up in the database (decimal sums on SQLite and PostgreSQL):
+        // each figure must be the one the territory's own request shows, to the cent.
+        var finance = await factory.ClientAsAsync(DemoAccounts.RegionFinance);
+        foreach (var year in new[] { Year, 2015 })
+        {
+            var overview = await (await finance.GetAsync($"/api/budgets/overview?year={year}&department=18")).JsonAsync(HttpStatusCode.OK);
+            var cher = Rows(overview).Single(r => r.GetProperty("territoryId").GetString() == "cher").GetProperty("figures");
+            var request = await (await finance.GetAsync($"/api/territories/cher/budgets/requests/{year}")).JsonAsync(HttpStatusCode.OK);
+            Assert.True(request.GetProperty("granted").GetDecimal() > 0, $"{year}: a granted request");
+            Assert.Equal(request.GetProperty("total").GetDecimal(), cher.GetProperty("requested").GetDecimal());
+            Assert.Equal(request.GetProperty("granted").GetDecimal(), cher.GetProperty("granted").GetDecimal());
+            Assert.Equal(request.GetProperty("paid").GetDecimal(), cher.GetProperty("paid").GetDecimal());
+            Assert.Equal(request.GetProperty("spent").GetDecimal(), cher.GetProperty("spent").GetDecimal());
+        }
+    }
+
+    [Fact]
     public async Task Only_the_Région_sees_the_side_by_side_page()
     {
         await (await factory.CreateClient().GetAsync("/api/budgets/overview")).JsonAsync(HttpStatusCode.Unauthorized);

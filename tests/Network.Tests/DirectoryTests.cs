@@ -43,6 +43,23 @@ public sealed class DirectoryTests(SproHubFactory factory) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_page_of_results_gives_the_same_total()
+    {
+        // The total is counted only when a page is full or empty past the first: a short page tells it.
+        var first = await SearchAsync("");
+        var total = first.GetProperty("total").GetInt32();
+        Assert.True(total > 0);
+        Assert.Equal(Math.Min(total, 50), first.GetProperty("structures").GetArrayLength());
+        var lastPage = (total + 49) / 50;
+        var last = await SearchAsync($"page={lastPage}");
+        Assert.Equal((total, total - (lastPage - 1) * 50), (last.GetProperty("total").GetInt32(), last.GetProperty("structures").GetArrayLength()));
+        var beyond = await SearchAsync($"page={lastPage + 1}");
+        Assert.Equal((total, 0), (beyond.GetProperty("total").GetInt32(), beyond.GetProperty("structures").GetArrayLength()));
+        var none = await SearchAsync("q=introuvable");
+        Assert.Equal((0, 0), (none.GetProperty("total").GetInt32(), none.GetProperty("structures").GetArrayLength()));
+    }
+
+    [Fact]
     public async Task An_unknown_type_or_territory_is_refused_naming_the_field()
     {
         var client = factory.CreateClient();

@@ -15,14 +15,25 @@ public sealed record MeetingDetail(
     MeetingSummary Summary, string Agenda, DateTimeOffset? InvitationsSentAt, IReadOnlyList<InvitedStructureView> Structures, IReadOnlyList<InviteeView> Invitees,
     string? Minutes, DateTimeOffset? MinutesPublishedAt, IReadOnlyList<string> Decisions, IReadOnlyList<ActionView> Actions);
 
+internal sealed record MeetingRow(Guid Id, MeetingType Type, string Subject, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? VideoLink,
+    MeetingStatus Status, int InvitedStructures, int ParticipatingStructures, bool MinutesPublished, int Version, string? BasinId);
+
 internal static class MeetingMapping
 {
     /// <summary>From the kept counts: the structures and invitees need not be loaded.</summary>
-    public static MeetingSummary Summary(this Meeting m)
+    public static MeetingSummary Summary(this Meeting m) =>
+        new MeetingRow(m.Id, m.Type, m.Subject, m.StartsAt, m.EndsAt, m.Place, m.VideoLink, m.Status, m.InvitedStructures, m.ParticipatingStructures,
+            m.MinutesPublishedAt != null, m.Version, m.BasinId).Summary();
+
+    /// <summary>The columns a list of meetings needs, read as they are (never the agenda or the minutes).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Meeting, MeetingRow>> Row = m => new MeetingRow(m.Id, m.Type, m.Subject, m.StartsAt, m.EndsAt,
+        m.Place, m.VideoLink, m.Status, m.InvitedStructures, m.ParticipatingStructures, m.MinutesPublishedAt != null, m.Version, m.BasinId);
+
+    public static MeetingSummary Summary(this MeetingRow m)
     {
         var rate = new AttendanceRate(m.InvitedStructures, m.ParticipatingStructures);
         return new(m.Id, m.Type, MeetingLabels.Of(m.Type), m.Subject, m.StartsAt, m.EndsAt, m.Place, m.VideoLink, m.Status, MeetingLabels.Of(m.Status),
-            rate.Invited, rate.Participating, m.Status == MeetingStatus.Held ? rate.Percent : null, m.MinutesPublishedAt is not null, m.Version, m.BasinId);
+            rate.Invited, rate.Participating, m.Status == MeetingStatus.Held ? rate.Percent : null, m.MinutesPublished, m.Version, m.BasinId);
     }
 
     public static ActionView View(this MeetingAction a, DateOnly today) =>

@@ -34,7 +34,7 @@ internal sealed class ReadMeetingsHandlers(GovernanceDbContext db, ICurrentUser 
             var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
             query = query.Where(m => m.Day >= from && m.Day < to);
         }
-        var rows = await query.OrderByDescending(m => m.Day).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(m => m.Day).Select(MeetingMapping.Row).ToListAsync(cancellationToken);
         return rows.OrderByDescending(m => m.StartsAt).Select(m => m.Summary()).ToList();
     }
 

@@ -77,8 +77,10 @@ internal sealed class SearchDirectoryHandler(NetworkDbContext db, ITerritoryDire
     public async Task<DirectoryPage> Handle(SearchDirectory request, CancellationToken cancellationToken)
     {
         var query = Filter(db, request);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(s => s.SearchText).Skip((request.Page - 1) * SearchDirectory.PageSize).Take(SearchDirectory.PageSize).ToListAsync(cancellationToken);
+        var skipped = (request.Page - 1) * SearchDirectory.PageSize;
+        var rows = await query.OrderBy(s => s.SearchText).Skip(skipped).Take(SearchDirectory.PageSize).ToListAsync(cancellationToken);
+        // A page that is not full tells the total: the count (a second pass over the structures) only when there may be more.
+        var total = rows.Count < SearchDirectory.PageSize && (rows.Count > 0 || skipped == 0) ? skipped + rows.Count : await query.CountAsync(cancellationToken);
         var names = (await territories.ListAsync(cancellationToken)).ToDictionary(t => t.Slug, t => t.Name);
         return new DirectoryPage(rows.Select(s => DirectoryEntry.From(s, names.GetValueOrDefault(s.TerritoryId, s.TerritoryId))).ToList(),
             total, request.Page, SearchDirectory.PageSize);

@@ -43,7 +43,10 @@ public sealed class Structure : IVersioned
     }
 
     /// <summary>The member network in French: a built-in type, or the network the Région added.</summary>
-    public string NetworkLabel => Type == StructureType.Autre && !string.IsNullOrEmpty(OtherNetwork) ? OtherNetwork : TypeLabel(Type);
+    public string NetworkLabel => NetworkLabelOf(Type, OtherNetwork);
+
+    public static string NetworkLabelOf(StructureType type, string? otherNetwork) =>
+        type == StructureType.Autre && !string.IsNullOrEmpty(otherNetwork) ? otherNetwork : TypeLabel(type);
 
     public static IEnumerable<PublicServed> Publics => Enum.GetValues<PublicServed>().Where(p => p != PublicServed.None);
 

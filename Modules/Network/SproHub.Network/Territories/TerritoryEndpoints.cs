@@ -41,10 +41,12 @@ internal sealed class GetTerritoryHandler(NetworkDbContext db) : IRequestHandler
     {
         var all = await db.Territories.AsNoTracking().ToListAsync(cancellationToken);
         var territory = all.FirstOrDefault(t => t.Slug == request.Slug) ?? throw new NotFoundException($"Territoire « {request.Slug} » inconnu.");
-        var structures = await db.Structures.AsNoTracking().Where(s => s.TerritoryId == territory.Slug).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        // The five columns the list shows, not whole structures: a coordinator's page lists hundreds of them.
+        var structures = await db.Structures.AsNoTracking().Where(s => s.TerritoryId == territory.Slug).OrderBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name, s.Type, s.OtherNetwork, s.Town }).ToListAsync(cancellationToken);
         var department = all.FirstOrDefault(t => t.Slug == territory.ParentSlug && t.Kind == TerritoryKind.Department);
         return new TerritoryDetail(ListLocalSprosHandler.Summarise(territory, all), department?.Name,
-            structures.Select(s => new StructureSummary(s.Id, s.Name, s.Type.ToString(), s.NetworkLabel, s.Town)).ToList());
+            structures.Select(s => new StructureSummary(s.Id, s.Name, s.Type.ToString(), Structure.NetworkLabelOf(s.Type, s.OtherNetwork), s.Town)).ToList());
     }
 }
 

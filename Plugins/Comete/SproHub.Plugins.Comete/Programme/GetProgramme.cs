@@ -15,7 +15,8 @@ public sealed record ProgrammeView(IReadOnlyList<ShowView> Upcoming, bool MoreUp
 /// The public programme: upcoming shows, and past ones (the most recent, or one year's).
 /// Cancelled shows are shown only to those who manage COMETE.
 /// </summary>
-public sealed record GetProgramme(int? Year = null, bool IncludeCancelled = false) : IRequest<ProgrammeView>;
+/// <param name="WithRunningOrders">The page shows no running order: it spares their query.</param>
+public sealed record GetProgramme(int? Year = null, bool IncludeCancelled = false, bool WithRunningOrders = true) : IRequest<ProgrammeView>;
 
 public sealed class GetProgrammeValidator : AbstractValidator<GetProgramme>
 {
@@ -23,14 +24,34 @@ public sealed class GetProgrammeValidator : AbstractValidator<GetProgramme>
         RuleFor(r => r.Year).InclusiveBetween(2000, 2100).When(r => r.Year is not null).WithMessage("L'année demandée doit être comprise entre 2000 et 2100.");
 }
 
+/// <summary>A glimpse of the programme for the territory's page: the next shows and the latest ones, date and sector only.</summary>
+public sealed record GetProgrammeGlimpse(int Count = 3) : IRequest<ProgrammeGlimpse>;
+
+public sealed record ShowGlimpse(DateOnly Date, TimeOnly StartTime, string Sector);
+
+public sealed record ProgrammeGlimpse(IReadOnlyList<ShowGlimpse> Upcoming, IReadOnlyList<ShowGlimpse> Past);
+
 public sealed record GetShow(Guid ShowId) : IRequest<ShowView>;
 
 /// <summary>The calendar feed: upcoming shows and those of the last months, cancelled ones marked as such.</summary>
 public sealed record GetCalendarShows : IRequest<IReadOnlyList<ShowView>>;
 
 internal sealed class ProgrammeHandlers(CometeDbContext db, ICurrentUser user, TimeProvider clock) :
-    IRequestHandler<GetProgramme, ProgrammeView>, IRequestHandler<GetShow, ShowView>, IRequestHandler<GetCalendarShows, IReadOnlyList<ShowView>>
+    IRequestHandler<GetProgramme, ProgrammeView>, IRequestHandler<GetShow, ShowView>, IRequestHandler<GetCalendarShows, IReadOnlyList<ShowView>>,
+    IRequestHandler<GetProgrammeGlimpse, ProgrammeGlimpse>
 {
+    /// <summary>Two small queries of three columns: the territory's page need not read the whole programme.</summary>
+    public async Task<ProgrammeGlimpse> Handle(GetProgrammeGlimpse request, CancellationToken cancellationToken)
+    {
+        var today = ParisTime.Today(clock);
+        var shows = db.Shows.AsNoTracking().Where(s => s.State != ShowState.Cancelled);
+        var upcoming = await shows.Where(s => s.Date >= today).OrderBy(s => s.Date).ThenBy(s => s.StartTime).Take(request.Count)
+            .Select(s => new ShowGlimpse(s.Date, s.StartTime, s.Sector)).ToListAsync(cancellationToken);
+        var past = await shows.Where(s => s.Date < today).OrderByDescending(s => s.Date).ThenByDescending(s => s.StartTime).Take(request.Count)
+            .Select(s => new ShowGlimpse(s.Date, s.StartTime, s.Sector)).ToListAsync(cancellationToken);
+        return new ProgrammeGlimpse(upcoming, past);
+    }
+
     // A programme page people read: the next shows and the latest ones; the archive goes by year,
     // every coming show is in the calendar feed.
     public const int NextShows = 20;
@@ -41,7 +62,7 @@ internal sealed class ProgrammeHandlers(CometeDbContext db, ICurrentUser user, T
         var today = ParisTime.Today(clock);
         var manager = user.Can(CometeModule.ManagePermission);
         // The listed shows first (replays joined), then the guests and running orders of all of them at once:
-        // five queries per programme however many shows it lists.
+        // five queries per programme however many shows it lists (four for the page, which shows no running order).
         var shows = db.Shows.AsNoTracking().Include(s => s.Replay).AsQueryable();
         if (!(request.IncludeCancelled && manager)) shows = shows.Where(s => s.State != ShowState.Cancelled);
 
@@ -49,7 +70,7 @@ internal sealed class ProgrammeHandlers(CometeDbContext db, ICurrentUser user, T
         var past = shows.Where(s => s.Date < today);
         if (request.Year is { } year) past = past.Where(s => s.Date >= new DateOnly(year, 1, 1) && s.Date <= new DateOnly(year, 12, 31));
         var pastShows = await past.OrderByDescending(s => s.Date).ThenByDescending(s => s.StartTime).Take(request.Year is null ? RecentPast : 400).ToListAsync(cancellationToken);
-        await LoadGuestsAndRunningOrdersAsync(upcoming.Concat(pastShows).ToList(), cancellationToken);
+        await LoadGuestsAndRunningOrdersAsync(upcoming.Concat(pastShows).ToList(), request.WithRunningOrders, cancellationToken);
         var years = await db.Shows.Where(s => s.Date < today && s.State != ShowState.Cancelled).Select(s => s.Date.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
 
         return new ProgrammeView(
@@ -60,11 +81,11 @@ internal sealed class ProgrammeHandlers(CometeDbContext db, ICurrentUser user, T
     }
 
     /// <summary>Guests and running orders are reached only through shows already filtered to this territory.</summary>
-    private async Task LoadGuestsAndRunningOrdersAsync(IReadOnlyList<Show> shows, CancellationToken cancellationToken)
+    private async Task LoadGuestsAndRunningOrdersAsync(IReadOnlyList<Show> shows, bool withRunningOrders, CancellationToken cancellationToken)
     {
         var ids = shows.Select(s => s.Id).ToList();
         var guests = (await db.Set<Guest>().AsNoTracking().Where(g => ids.Contains(g.ShowId)).ToListAsync(cancellationToken)).ToLookup(g => g.ShowId);
-        var segments = (await db.Set<Segment>().AsNoTracking().Where(g => ids.Contains(g.ShowId)).ToListAsync(cancellationToken)).ToLookup(g => g.ShowId);
+        var segments = (withRunningOrders ? await db.Set<Segment>().AsNoTracking().Where(g => ids.Contains(g.ShowId)).ToListAsync(cancellationToken) : []).ToLookup(g => g.ShowId);
         foreach (var show in shows)
         {
             show.Guests = guests[show.Id].ToList();

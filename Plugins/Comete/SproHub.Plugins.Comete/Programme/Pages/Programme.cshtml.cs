@@ -13,5 +13,5 @@ public sealed class ProgrammeModel(IMediator mediator, ITerritoryContext territo
     public TerritoryInfo Territory => territory.Current!;
     [BindProperty(SupportsGet = true, Name = "annee")] public int? Year { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Programme = await mediator.Send(new GetProgramme(Year), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Programme = await mediator.Send(new GetProgramme(Year, WithRunningOrders: false), ct);
 }
