@@ -162,6 +162,17 @@ internal static class ResidentMemory
             md.AppendLine();
             md.AppendLine($"Not answered with a 2xx or 3xx: {string.Join(", ", r.Failing.Select(f => $"`{f}`"))}.");
         }
+        md.AppendLine();
+        md.AppendLine("Reading these figures (first measured 2026-12-07, two other builds sharing the two cores):");
+        md.AppendLine();
+        md.AppendLine("- Over the target after the mixed requests: 427 MB (534 at the highest). The table this section replaces saw only COMETE's");
+        md.AppendLine("  public page and API (232 MB); this one also loads and uses every module's and plugin's pages and exports.");
+        md.AppendLine("- Not the server GC's slack: with the workstation GC (`DOTNET_gcServer=0`) the same run ended at 513 MB. With the GC heap");
+        md.AppendLine("  capped at 128 MB (`DOTNET_GCHeapHardLimit=0x8000000`) it ended at 360 MB, every request answered but the five XLSX");
+        md.AppendLine("  exports (ClosedXML ran out of heap): about 230 MB lie outside the managed heap (code of every module and plugin and of");
+        md.AppendLine("  their libraries, JIT and ReadyToRun images, SQLite's native caches), and the exports are the heap's largest users.");
+        md.AppendLine("- Next to look at, not done yet: what the native part holds (`dotnet-counters`, `/proc/<pid>/smaps` by mapping), SQLite's");
+        md.AppendLine("  page cache per pooled connection, streaming the XLSX exports, and loading ClosedXML only when an export is asked for.");
         return md.ToString();
     }
 }
