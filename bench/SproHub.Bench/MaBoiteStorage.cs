@@ -18,8 +18,12 @@ internal static class MaBoiteStorage
     public const int Concurrent = 50;
     public const int SmallFile = 2 * 1024 * 1024;
     public const int FolderFiles = 10_000;
+    public const int Runs = 5;
 
-    public sealed record Result(double CopySeconds, double UploadSeconds, double DiscardSeconds, double RssBefore, double RssPeak, int Accepted, int Refused, long RoomBefore,
+    /// <summary>What the store does with a gigabyte besides receiving it, each alone in this process: hashing, writing, syncing.</summary>
+    public sealed record Phase(double HashSeconds, double WriteSeconds, double SyncSeconds);
+
+    public sealed record Result(double CopySeconds, double UploadSeconds, double DiscardSeconds, List<double> Uploads, List<double> Discards, Phase Phases, double RssBefore, double RssPeak, int Accepted, int Refused, long RoomBefore,
         long UsedAfter, long QuotaBytes, bool Exact, List<(int Clients, Load.Result Result)> Listing);
 
     public static async Task<Result> RunAsync(Server server, string work, string bareApp)
@@ -27,12 +31,16 @@ internal static class MaBoiteStorage
         using var jade = await ReceptionGuide.SignInAsync(server.Url, "personne@orleans.demo");
         await jade.GetAsync($"{Api}/space");
 
-        // 1. A plain copy of a 1 GB file (read and written by a stream, as cp does) and the same file uploaded (streamed) to the
-        // platform, alternated three times with the page cache in the same state (median of each); the host's memory sampled meanwhile.
+        // 1. The same 1 GB file copied on the disk (read and write streams, synced, as cp then sync), uploaded (streamed) to the
+        // platform, and uploaded to a bare ASP.NET Core app that reads the body and throws it away (the HTTP floor here), alternated
+        // run by run so that all three see the same machine (median of each); the host's memory sampled meanwhile.
         var source = Path.Combine(work, "source.pdf");
         await WriteSampleAsync(source, BigFile);
         var copies = new List<double>();
         var uploads = new List<double>();
+        var discards = new List<double>();
+        var bare = await Server.StartAsync(bareApp, new Dictionary<string, string>());
+        using var floor = new HttpClient { BaseAddress = new Uri(bare.Url), Timeout = TimeSpan.FromMinutes(10) };
         var rssBefore = server.ResidentMegabytes();
         var peak = rssBefore;
         using var sampling = new CancellationTokenSource();
@@ -44,51 +52,54 @@ internal static class MaBoiteStorage
                 await Task.Delay(20);
             }
         });
-        for (var run = 0; run < 3; run++)
+        try
         {
-            var copy = Stopwatch.StartNew();
-            await using (var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
-            await using (var to = new FileStream(Path.Combine(work, "copy.pdf"), FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            for (var run = 0; run < Runs; run++)
             {
-                await from.CopyToAsync(to, 81920);
-                to.Flush(flushToDisk: true); // on the disk, as the platform's store makes sure of before it answers
-            }
-            copies.Add(copy.Elapsed.TotalSeconds);
-            File.Delete(Path.Combine(work, "copy.pdf"));
+                var copy = Stopwatch.StartNew();
+                await using (var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
+                await using (var to = new FileStream(Path.Combine(work, "copy.pdf"), FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                {
+                    await from.CopyToAsync(to, 81920);
+                    to.Flush(flushToDisk: true); // on the disk, as the platform's store makes sure of before it answers
+                }
+                copies.Add(copy.Elapsed.TotalSeconds);
+                File.Delete(Path.Combine(work, "copy.pdf"));
 
-            var upload = Stopwatch.StartNew();
-            JsonElement line;
-            await using (var file = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
-            {
-                var content = new StreamContent(file, 81920);
-                content.Headers.ContentLength = BigFile;
-                var response = await jade.PostAsync($"{Api}/files?name=gros-fichier.pdf", content);
-                if (!response.IsSuccessStatusCode) throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
-                line = await response.Content.ReadFromJsonAsync<JsonElement>();
+                var upload = Stopwatch.StartNew();
+                JsonElement line;
+                await using (var file = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
+                {
+                    var content = new StreamContent(file, 81920);
+                    content.Headers.ContentLength = BigFile;
+                    var response = await jade.PostAsync($"{Api}/files?name=gros-fichier.pdf", content);
+                    if (!response.IsSuccessStatusCode) throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
+                    line = await response.Content.ReadFromJsonAsync<JsonElement>();
+                }
+                uploads.Add(upload.Elapsed.TotalSeconds);
+                if (run < Runs - 1) // room for the next one: to the trash, then emptied
+                {
+                    (await jade.DeleteAsync($"{Api}/files/{line.GetProperty("id").GetString()}")).EnsureSuccessStatusCode();
+                    (await jade.DeleteAsync($"{Api}/trash")).EnsureSuccessStatusCode();
+                }
+
+                var discard = Stopwatch.StartNew();
+                await using (var file = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
+                {
+                    var content = new StreamContent(file, 81920);
+                    content.Headers.ContentLength = BigFile;
+                    (await floor.PostAsync("/discard", content)).EnsureSuccessStatusCode();
+                }
+                discards.Add(discard.Elapsed.TotalSeconds);
             }
-            uploads.Add(upload.Elapsed.TotalSeconds);
-            if (run < 2) // room for the next one: to the trash, then emptied
-            {
-                (await jade.DeleteAsync($"{Api}/files/{line.GetProperty("id").GetString()}")).EnsureSuccessStatusCode();
-                (await jade.DeleteAsync($"{Api}/trash")).EnsureSuccessStatusCode();
-            }
+        }
+        finally
+        {
+            await bare.DisposeAsync();
         }
         await sampling.CancelAsync();
         await sampler;
-
-        // The floor over HTTP here: the same gigabyte to a bare ASP.NET Core app that reads the body and throws it away.
-        var discards = new List<double>();
-        await using (var bare = await Server.StartAsync(bareApp, new Dictionary<string, string>()))
-        using (var http = new HttpClient { BaseAddress = new Uri(bare.Url), Timeout = TimeSpan.FromMinutes(10) })
-            for (var run = 0; run < 3; run++)
-            {
-                var discard = Stopwatch.StartNew();
-                await using var file = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-                var content = new StreamContent(file, 81920);
-                content.Headers.ContentLength = BigFile;
-                (await http.PostAsync("/discard", content)).EnsureSuccessStatusCode();
-                discards.Add(discard.Elapsed.TotalSeconds);
-            }
+        var phases = Phases(work);
         File.Delete(source);
 
         // 2. 50 uploads of 2 MB at once against what is left.
@@ -109,7 +120,35 @@ internal static class MaBoiteStorage
         await Load.RunAsync(jade, List, 30, 2); // warm-up
         var listing = new List<(int, Load.Result)>();
         foreach (var clients in new[] { 1, 4 }) listing.Add((clients, await Load.RunAsync(jade, List, clients == 1 ? 100 : 200, clients)));
-        return new Result(copies.Order().ElementAt(1), uploads.Order().ElementAt(1), discards.Order().ElementAt(1), rssBefore, peak, accepted, Concurrent - accepted, room, used, quota, exact, listing);
+        return new Result(Median(copies), Median(uploads), Median(discards), uploads, discards, phases, rssBefore, peak, accepted, Concurrent - accepted, room, used, quota, exact, listing);
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    /// <summary>
+    /// Where an upload's time goes besides the HTTP transfer, each phase alone on a gigabyte in this process, without the
+    /// network: hashing it, writing it to a new file on the same disk, syncing that file.
+    /// </summary>
+    private static Phase Phases(string work)
+    {
+        var block = Sample(1 << 20);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var hashing = Stopwatch.StartNew();
+        for (long done = 0; done < BigFile; done += block.Length) hash.AppendData(block);
+        var hashSeconds = hashing.Elapsed.TotalSeconds;
+        var path = Path.Combine(work, "phases.bin");
+        double writeSeconds, syncSeconds;
+        using (var file = File.OpenHandle(path, FileMode.Create, FileAccess.Write))
+        {
+            var writing = Stopwatch.StartNew();
+            for (long done = 0; done < BigFile; done += block.Length) RandomAccess.Write(file, block, done);
+            writeSeconds = writing.Elapsed.TotalSeconds;
+            var syncing = Stopwatch.StartNew();
+            RandomAccess.FlushToDisk(file);
+            syncSeconds = syncing.Elapsed.TotalSeconds;
+        }
+        File.Delete(path);
+        return new Phase(hashSeconds, writeSeconds, syncSeconds);
     }
 
     private static byte[] Sample(int size)
@@ -161,15 +200,21 @@ internal static class MaBoiteStorage
         string Ok(bool pass) => pass ? "✅" : "❌";
         var copyRate = BigFile / 1e6 / r.CopySeconds;
         var uploadRate = BigFile / 1e6 / r.UploadSeconds;
-        md.AppendLine("## ma boîte SPRO: storage (targets: upload ≥ 70 % of a file copy, memory growth < 50 MB, quota never exceeded, folder of 10,000 files p95 < 50 ms)");
+        var floorRate = BigFile / 1e6 / r.DiscardSeconds;
+        string Runs(List<double> times) => string.Join(", ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
+        md.AppendLine("## ma boîte SPRO: storage (targets: upload ≥ 80 % of the HTTP floor, memory growth < 50 MB, quota never exceeded, folder of 10,000 files p95 < 50 ms)");
         md.AppendLine();
         md.AppendLine("The demo person's space in Orléans (1 Go), her token, the published host; files written to `Storage:DataPath` on the same disk as the copy.");
+        md.AppendLine($"Each of {MaBoiteStorage.Runs} runs copies, uploads to the platform, then uploads to the bare app, one after the other; the medians are shown.");
         md.AppendLine();
-        md.AppendLine("| Transfer of 1 GB | Time | Rate | Ratio to the copy | ≥ 70 % |");
+        md.AppendLine("| Transfer of 1 GB | Time | Rate | Ratio to the HTTP floor | ≥ 80 % |");
         md.AppendLine("|---|---|---|---|---|");
-        md.AppendLine($"| Plain copy on the same disk (read and write streams, then synced to the disk; median of 3) | {r.CopySeconds:F1} s | {copyRate:F0} MB/s | 100 % | |");
-        md.AppendLine($"| Upload `POST …/ma-boite/files` (streamed, type sniffed, SHA-256, synced to the disk, quota; median of 3, alternated with the copies) | {r.UploadSeconds:F1} s | {uploadRate:F0} MB/s | {uploadRate / copyRate * 100:F0} % | {Ok(uploadRate / copyRate >= 0.70)} |");
-        md.AppendLine($"| Reference: the same upload to a bare ASP.NET Core app that discards the body (median of 3) | {r.DiscardSeconds:F1} s | {BigFile / 1e6 / r.DiscardSeconds:F0} MB/s | {r.CopySeconds / r.DiscardSeconds * 100:F0} % | |");
+        md.AppendLine($"| HTTP floor: the same upload to a bare ASP.NET Core app that reads the body and discards it (runs: {Runs(r.Discards)} s) | {r.DiscardSeconds:F2} s | {floorRate:F0} MB/s | 100 % | |");
+        md.AppendLine($"| Upload `POST …/ma-boite/files` (body pipe read once: type sniffed, SHA-256 and vectored write of the same buffers, synced before the answer, quota; runs: {Runs(r.Uploads)} s) | {r.UploadSeconds:F2} s | {uploadRate:F0} MB/s | {uploadRate / floorRate * 100:F0} % | {Ok(uploadRate / floorRate >= 0.80)} |");
+        md.AppendLine($"| For scale: a plain copy on the same disk (read and write streams, then synced) | {r.CopySeconds:F2} s | {copyRate:F0} MB/s | {copyRate / floorRate * 100:F0} % | |");
+        md.AppendLine();
+        md.AppendLine($"Where the time goes besides the transfer, each phase alone on 1 GB in the bench's process: SHA-256 {r.Phases.HashSeconds:F2} s ({BigFile / 1e6 / r.Phases.HashSeconds:F0} MB/s),"
+            + $" writing to the page cache {r.Phases.WriteSeconds:F2} s, syncing it to the disk {r.Phases.SyncSeconds:F2} s.");
         md.AppendLine();
         md.AppendLine($"Host memory (RSS) {r.RssBefore:F0} MB before the uploads, {r.RssPeak:F0} MB at its highest during them: +{r.RssPeak - r.RssBefore:F0} MB {Ok(r.RssPeak - r.RssBefore < 50)}.");
         md.AppendLine();
@@ -183,11 +228,19 @@ internal static class MaBoiteStorage
         md.AppendLine();
         md.AppendLine("Reading these figures:");
         md.AppendLine();
-        md.AppendLine("- The copy reads from and writes to the page cache (and this virtual disk syncs a gigabyte in a blink): it runs at memory speed.");
-        md.AppendLine("  An upload crosses the loopback's TCP stack and Kestrel with the client on the same two cores; the bare app that only reads");
-        md.AppendLine("  the body shows that floor. The platform's upload adds the type check, the SHA-256 (1.7 GB/s here), the write and its sync,");
-        md.AppendLine("  the quota's conditional update; against a cold copy (first run, `File.Copy` at 534 MB/s) it reached 89 %. Tried and");
-        md.AppendLine("  measured without gain: 1 MB buffers, writing one buffer while hashing the next.");
+        md.AppendLine("- The floor crosses the loopback's TCP stack and Kestrel with the client on the same two cores. The upload reads the body's");
+        md.AppendLine("  pipe once (`Request.BodyReader`): the type from the first 16 bytes, then each buffer Kestrel hands over hashed and written");
+        md.AppendLine("  by one vectored write of its own 4 KB blocks, no copy into a buffer of ours, no thread-pool hop per write; the file is");
+        md.AppendLine("  handed to the disk in the background every 64 MB (`Storage:EarlySyncMegabytes`, 0 to compare without), so the sync before");
+        md.AppendLine("  the answer waits for the tail only (docs/adr/0016). The copy reads from and writes to the page cache: memory speed.");
+        md.AppendLine("- The SHA-256 is the wall: 1.7 GB/s on a quiet core, about 0.6 s a gigabyte, when 80 % of a 1.0 s floor leaves 0.25 s");
+        md.AppendLine("  above it for hashing, writing and syncing. It is reached only if the hash runs while the bytes arrive, on a core the");
+        md.AppendLine("  client and the loopback leave free; with the load generator on the same two cores there is little such room.");
+        md.AppendLine("- First measured 2026-12-07 while two other builds shared the two cores (load average about 40; the phases above were");
+        md.AppendLine("  then 2 to 8 times their quiet values): 43 % of the floor (2.66 s against 1.13 s), where the previous code, measured");
+        md.AppendLine("  the same evening under the same kind of load, had 46 % (3.9 s against 1.8 s, median of 3, not alternated with the");
+        md.AppendLine("  floor). No gain shows through that noise; a quiet machine decides. Measured before without gain: 1 MB buffers,");
+        md.AppendLine("  writing one buffer while hashing the next. Not yet measured apart: the early sync (0 against 64 MB).");
         md.AppendLine("- A folder's files are read in the order of the index on (space, folder, name key), as plain rows, and kept in the host's");
         md.AppendLine("  memory under the space's content stamp, which every change to a file or folder moves in the same transaction (so no");
         md.AppendLine("  host serves a stale list). Reading 10,000 rows from SQLite took 25 to 70 ms, and comparing the names through the French");

@@ -183,7 +183,7 @@ internal static partial class SignedInPages
         md.AppendLine("- No page ran more than seven database commands and the host adds none per request (roles are claims, the territories a cached");
         md.AppendLine("  list): round trips were not the cause. Reading more than the page shows was, and rendering it.");
         md.AppendLine("- Budgets side by side: a year's 3,000 lines, payments and spending entries were read and added up in memory (7 commands,");
-        md.AppendLine("  2.2 MB allocated a request). Each request is now read with its four sums, added up by the database (4 commands, 0.9 MB; docs/adr/0013).");
+        md.AppendLine("  2.2 MB allocated a request). Each request is now read with its four sums, added up by the database (4 commands, 0.9 MB; docs/adr/0015).");
         md.AppendLine("- A coordinator's territory page read its 770 structures whole and COMETE's full programme (32 shows with guests and running");
         md.AppendLine("  orders) to show six lines of it (7 commands, 1.8 MB): now the five listed columns, and a glimpse of COMETE in two queries of three columns (4, 1.1 MB). Its");
         md.AppendLine("  770-row table is what remains: it is the bench's network, fifty times the Région's.");

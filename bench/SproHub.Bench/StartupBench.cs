@@ -121,7 +121,7 @@ internal static partial class StartupBench
         return md.ToString();
     }
 
-    /// <summary>The levers measured on the way (docs/adr/0013), before the figures above.</summary>
+    /// <summary>The levers measured on the way (docs/adr/0014), before the figures above.</summary>
     private const string WhatWasTried = """
         What was measured and tried (2026-12-07, on this 2-core machine while two or three other builds and benchmarks ran: load
         average 15 to 35, so every figure of that day is 3 to 5 times what a quiet machine gives; the ratios held, and the table

@@ -1,3 +1,5 @@
+using System.IO.Pipelines;
+
 namespace SproHub.Shared.Files;
 
 /// <summary>
@@ -12,6 +14,13 @@ public interface IFileStore
     /// upload leaves nothing behind. Refusals are <see cref="Errors.RuleViolationException"/> on <paramref name="field"/>.
     /// </summary>
     Task<StoredFile> SaveAsync(Stream content, string fileName, long maxBytes, IReadOnlyCollection<string> allowedContentTypes, string field, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same from a pipe (an HTTP request's <c>BodyReader</c>): the store may hash and write the pipe's own buffers instead of
+    /// copying them into its own. The reader is read to its end but not completed. Stores that do not care read it as a stream.
+    /// </summary>
+    Task<StoredFile> SaveAsync(PipeReader content, string fileName, long maxBytes, IReadOnlyCollection<string> allowedContentTypes, string field, CancellationToken cancellationToken = default) =>
+        SaveAsync(content.AsStream(leaveOpen: true), fileName, maxBytes, allowedContentTypes, field, cancellationToken);
 
     /// <summary>The content, or null when no such file is stored.</summary>
     Task<Stream?> OpenAsync(Guid id, CancellationToken cancellationToken = default);

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using MediatR;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +28,7 @@ internal static class FileEndpoints
         {
             Unlimited(request.HttpContext); // the space's room is the limit, checked while streaming
             var fileName = name ?? request.Headers["X-File-Name"].FirstOrDefault() ?? throw new RuleViolationException("name", "obligatoire", "Donnez le nom du fichier (?name=…).");
-            var line = await m.Send(new UploadDocument(request.Body, Uri.UnescapeDataString(fileName), folderId, request.ContentLength), ct);
+            var line = await m.Send(new UploadDocument(request.BodyReader, Uri.UnescapeDataString(fileName), folderId, request.ContentLength), ct);
             return TypedResults.Created($"files/{line.Id}", line);
         }).WithSummary("Déposer un fichier (corps brut, ?name= et ?folderId=) ; refusé s'il dépasse la place restante");
         files.MapGet("/{id:guid}/content", async (Guid id, bool? inline, HttpContext http, IMediator m, CancellationToken ct) =>
@@ -103,10 +104,19 @@ internal static class FileEndpoints
                     if (!checkedToken) throw new AntiforgeryValidationException("Jeton absent avant le fichier.");
                     var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
                     if (string.IsNullOrEmpty(name)) continue; // no file chosen
-                    // An adviser's upload through an editable share, or the person's own.
-                    await (shareId is { } share
-                        ? m.Send(new Shares.AddToShare(share, replacingId, section.Body, name, null), http.RequestAborted)
-                        : m.Send(new UploadDocument(section.Body, name, folderId, null), http.RequestAborted));
+                    // An adviser's upload through an editable share, or the person's own. The section is read through a pipe
+                    // over it, the same single pass as the API's body (multipart keeps one copy: the browser's form needs it).
+                    var content = PipeReader.Create(section.Body, new StreamPipeReaderOptions(bufferSize: 65536, leaveOpen: true));
+                    try
+                    {
+                        await (shareId is { } share
+                            ? m.Send(new Shares.AddToShare(share, replacingId, content, name, null), http.RequestAborted)
+                            : m.Send(new UploadDocument(content, name, folderId, null), http.RequestAborted));
+                    }
+                    finally
+                    {
+                        await content.CompleteAsync();
+                    }
                     uploaded++;
                     continue;
                 }

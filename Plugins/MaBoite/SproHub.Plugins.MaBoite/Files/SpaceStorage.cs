@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using Microsoft.EntityFrameworkCore;
 using SproHub.Plugins.MaBoite.Data;
 using SproHub.Plugins.MaBoite.Spaces;
@@ -20,7 +21,7 @@ namespace SproHub.Plugins.MaBoite.Files;
 public sealed class SpaceStorage(MaBoiteDbContext db, IFileStore store, INotifier notifier, IAuditLog audit, TimeProvider clock)
 {
     /// <param name="replacing">A document whose content the new bytes replace (an adviser's corrected version), or null for a new one.</param>
-    public async Task<Document> StoreAsync(Space space, Stream content, string fileName, long? declaredLength, Guid? folderId, Document? replacing, string who,
+    public async Task<Document> StoreAsync(Space space, PipeReader content, string fileName, long? declaredLength, Guid? folderId, Document? replacing, string who,
         CancellationToken cancellationToken)
     {
         var name = replacing?.Name ?? Names.Clean(fileName, Document.NameMaxLength, "file");

@@ -32,7 +32,7 @@ internal static class ShareEndpoints
         {
             FileEndpoints.Unlimited(request.HttpContext);
             var fileName = name ?? throw new RuleViolationException("name", "obligatoire", "Donnez le nom du fichier (?name=…).");
-            var line = await m.Send(new AddToShare(shareId, replacing, request.Body, Uri.UnescapeDataString(fileName), request.ContentLength), ct);
+            var line = await m.Send(new AddToShare(shareId, replacing, request.BodyReader, Uri.UnescapeDataString(fileName), request.ContentLength), ct);
             return TypedResults.Created($"files/{line.Id}", line);
         }).WithSummary("Partage modifiable : déposer un document dans le dossier partagé, ou une version corrigée (?replacing=)");
     }

@@ -24,7 +24,7 @@ public sealed record OpenSharedDocument(Guid ShareId, Guid DocumentId) : IReques
 
 /// <summary>With an editable share: the adviser adds a document to the shared folder, or a corrected version of a shared file (<paramref name="ReplacingId"/>).</summary>
 [RequiresPermission(MaBoiteModule.ReceiveSharesPermission)]
-public sealed record AddToShare(Guid ShareId, Guid? ReplacingId, Stream Content, string FileName, long? DeclaredLength) : IRequest<DocumentLine>;
+public sealed record AddToShare(Guid ShareId, Guid? ReplacingId, System.IO.Pipelines.PipeReader Content, string FileName, long? DeclaredLength) : IRequest<DocumentLine>;
 
 public sealed record ReceivedShare(Guid Id, string PersonName, string ItemName, ItemKind ItemKind, ShareAccess Access, DateOnly ExpiresOn);
 
