@@ -124,8 +124,8 @@ internal static partial class StartupBench
     /// <summary>The levers measured on the way (docs/adr/0014), before the figures above.</summary>
     private const string WhatWasTried = """
         What was measured and tried (2026-12-07, on this 2-core machine while two or three other builds and benchmarks ran: load
-        average 15 to 35, so every figure of that day is 3 to 5 times what a quiet machine gives; the ratios held, and the table
-        above is to be measured again on a quiet machine):
+        average 15 to 35, so every figure of those steps is 3 to 5 times what a quiet machine gives; the ratios held. The table
+        above was measured afterwards, the machine otherwise idle):
 
         - Before: the first 200 came after about 6.2 s under that load (median of 5, 5 plugins), the bare app's 0.6 s. A sampled
           trace (`dotnet-trace`) and the timeline put the time in: building every endpoint twice (about 60 %: the authorization
