@@ -3,9 +3,6 @@ using Xunit;
 
 namespace EndToEnd;
 
-/// <summary>One platform on Kestrel and one chromium for every browser journey of this project (docs/adr/0013).</summary>
+/// <summary>This project's shared browser (<see cref="SharedBrowserDefinition"/>).</summary>
 [CollectionDefinition(Name)]
-public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "Shared browser";
-}
+public sealed class SharedBrowser : SharedBrowserDefinition;
