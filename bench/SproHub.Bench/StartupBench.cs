@@ -73,7 +73,8 @@ internal static partial class StartupBench
         foreach (var part in parts.Skip(1))
         {
             var split = part.LastIndexOf(" : ", StringComparison.Ordinal);
-            if (split < 0 || !double.TryParse(part[(split + 3)..].Replace(" ms", ""), CultureInfo.InvariantCulture, out var ms)) continue;
+            // "… : 12 ms", or a count: "méthodes compilées par le JIT : 1234 méthodes".
+            if (split < 0 || !double.TryParse(part[(split + 3)..].Replace(" ms", "").Replace(" méthodes", ""), CultureInfo.InvariantCulture, out var ms)) continue;
             yield return (part[..split], ms);
         }
     }
@@ -115,7 +116,10 @@ internal static partial class StartupBench
         // In the order of the run with every plugin (its plugins' lines under their phases), then any the others alone had.
         var phases = r.Hub.Reverse().SelectMany(v => v.Phases.Keys).Distinct().ToList();
         foreach (var phase in phases)
-            md.AppendLine($"| {(phase.StartsWith("dont ", StringComparison.Ordinal) ? "&nbsp;&nbsp;" : "")}{phase} | {string.Join(" | ", r.Hub.Select(v => v.Phases.TryGetValue(phase, out var ms) ? $"{F(Median(ms))} ms" : ""))} |");
+        {
+            var unit = phase.StartsWith("méthodes", StringComparison.Ordinal) ? "" : " ms";
+            md.AppendLine($"| {(phase.StartsWith("dont ", StringComparison.Ordinal) ? "&nbsp;&nbsp;" : "")}{phase} | {string.Join(" | ", r.Hub.Select(v => v.Phases.TryGetValue(phase, out var ms) ? $"{F(Median(ms))}{unit}" : ""))} |");
+        }
         md.AppendLine();
         md.Append(WhatWasTried);
         return md.ToString();
