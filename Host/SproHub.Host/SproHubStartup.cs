@@ -34,6 +34,7 @@ public static class SproHubStartup
         startup ??= new StartupTimeline();
         var services = builder.Services;
         services.AddSingleton(startup);
+        services.AddSingleton<FirstRequestWarmUp>();
         var configuration = builder.Configuration;
         using var bootLogs = LoggerFactory.Create(l => l.AddConsole().AddConfiguration(configuration.GetSection("Logging")));
         var logger = bootLogs.CreateLogger("SproHub.Modules");
@@ -149,6 +150,8 @@ public static class SproHubStartup
         var startup = app.Services.GetRequiredService<StartupTimeline>();
         app.Lifetime.ApplicationStarted.Register(() => startup.Phase("démarrage du serveur"));
         app.UseMiddleware<StartupTimelineMiddleware>();
+        // Behind the timeline: the warm-up request sent while the database is prepared is never taken for the first answer.
+        app.Services.GetRequiredService<FirstRequestWarmUp>().Capture(app);
         // First: every later step sees the scheme and address the browser used, not the reverse proxy's.
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();

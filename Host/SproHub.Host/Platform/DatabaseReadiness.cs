@@ -9,7 +9,7 @@ namespace SproHub.Host.Platform;
 /// what the platform is doing (<see cref="Status"/>).
 /// </summary>
 public sealed class DatabaseReadiness(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DatabaseReadiness> logger,
-    Startup.StartupTimeline startup)
+    Startup.StartupTimeline startup, Startup.FirstRequestWarmUp firstRequest)
     : IHostedLifecycleService, IPlatformReadiness
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -22,6 +22,8 @@ public sealed class DatabaseReadiness(IServiceProvider services, IHostApplicatio
     // The server starts (and binds its addresses) between StartAsync and StartedAsync: preparation waits for it.
     public Task StartedAsync(CancellationToken cancellationToken)
     {
+        // Beside the preparation (the database's work is mostly waiting): what the first request would build (docs/adr/0017).
+        _ = Task.Run(() => firstRequest.RunAsync(services, logger, lifetime.ApplicationStopping), CancellationToken.None);
         _ = Task.Run(async () =>
         {
             // Each step's time goes to the start-up timeline: preparation runs beside the first requests, which wait for it.
