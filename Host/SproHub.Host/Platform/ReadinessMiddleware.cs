@@ -45,12 +45,7 @@ public sealed class ReadinessMiddleware(RequestDelegate next, DatabaseReadiness 
         http.Response.Headers.RetryAfter = "5";
         if (http.Request.Path.StartsWithSegments("/health"))
         {
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(JsonSerializer.Serialize(new
-            {
-                status = "Unhealthy",
-                checks = new { database = new { status = "Unhealthy", description = status } },
-            }));
+            await HealthResponse.WriteNotReadyAsync(http, status);
         }
         else if (Errors.ProblemDetailsExceptionHandler.IsApi(http))
         {
