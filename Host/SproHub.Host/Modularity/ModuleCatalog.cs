@@ -21,8 +21,12 @@ public static class ModuleCatalog
 
         if (Directory.Exists(pluginsPath))
         {
-            foreach (var folder in Directory.GetDirectories(pluginsPath).Order(StringComparer.Ordinal))
-                found.Add(LoadPlugin(folder, logger));
+            // Side by side: each plugin has a load context of its own, and most of a load is reading files and
+            // metadata, so a second core loads the next one (docs/adr/0017). Kept in folder order.
+            var folders = Directory.GetDirectories(pluginsPath).Order(StringComparer.Ordinal).ToArray();
+            var loaded = new InstalledModule[folders.Length];
+            Parallel.For(0, folders.Length, i => loaded[i] = LoadPlugin(folders[i], logger));
+            found.AddRange(loaded);
         }
         else
         {
