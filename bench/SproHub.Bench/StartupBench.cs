@@ -154,6 +154,29 @@ internal static partial class StartupBench
           background after it), so they would not move this figure and would add a regeneration step per provider. System.Text.Json
           source generation for every answer type of every module: a large change for a few tens of milliseconds.
 
+        Second pass (2026-12-08, same machine, load average 20 to 40 from other builds and tests: wall times there are 5 to 8 times
+        a quiet machine's and unusable; processor time and the JIT's counts are what compare. Before and after alternated in one
+        run, 5 rounds, 5 plugins, medians; `docs/adr/0017`):
+
+        - The timeline now ends with the methods the JIT compiled and its time (`JitInfo`, all threads; per phase at Debug). Before:
+          about 4,200 methods with five plugins (2,900 with none), 2,300 of them in the server's start; the JIT's time was about
+          half of the start-up's processor time.
+        - Where they came from (`DOTNET_JitStdOutFile` and `DOTNET_JitDisasmSummary=1` list each method): every method of a
+          plugin that ran at start-up, and 474 methods of the plugins' generated request delegates, although the plugins are
+          published ReadyToRun. Crossgen references only what a publish carries: what the host provides (Shared, MediatR,
+          EF Core, FluentValidation) was unknown to it, so each method touching those types was skipped. Now given to crossgen as
+          references only (`build/Plugin.props`): 4,200 → 3,760 methods compiled at start-up, 474 → 10 in generated delegates,
+          none in the plugins' own code; processor time 1,570 → 1,500 ms; the plugins' images grow (COMETE 0.6 → 1.2 MB).
+        - The first request's path warmed while the database is prepared (one `/health/live` request through the pipeline in
+          process, never counted as the first answer; `/health` still waits for the database) and `/health` written without
+          reflection: the request to `/health` 915 → 540–620 ms under that load, processor time 1,500 → 1,430 ms.
+        - Plugins loaded side by side: module discovery 816 → 632 ms, the same processor time (1,430 → 1,420 ms).
+        - What remains JIT-compiled is mostly System.Text.Json's generic code over each value type and enum of the routes'
+          request types (`EnumConverter<T>`, `JsonPropertyInfo<T>`: about 60 methods an enum, 1,700 methods in all), instantiated
+          across the version bubble. Not done: a `JsonSerializerContext` per module instantiates the same generics (it would only
+          spare the reflection-emitted accessors), and a composite image with the framework needs a self-contained publish and
+          would not reach the plugins, which are compiled apart.
+
         """;
 
     private static double Median(List<double> values) => values.Count == 0 ? 0 : values.Order().ElementAt(values.Count / 2);
