@@ -60,76 +60,51 @@ public sealed partial class LinkCrawlTests(SproHubFactory factory, ITestOutputHe
     public async Task Every_link_a_role_is_shown_opens_a_page_in_French(string account, string territory)
     {
         var client = account.Length == 0 ? factory.CreateClient(new() { AllowAutoRedirect = false }) : await factory.ClientAsCookieAsync(account);
+        var parser = new HtmlParser();
         var clock = Stopwatch.StartNew();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
         var queue = new Queue<(string Url, string From)>([("/", "(départ)"), ($"/t/{territory}", "(départ)")]);
         var failures = new List<string>();
 
-        // Breadth first, one wave at a time: whether a queued link is opened depends only on the links before it (pages seen,
-        // links of its shape), and the links a page shows join the queue behind the whole wave. So the wave's choices are
-        // made in queue order first, its pages fetched side by side, then read in queue order: the same pages as one by one.
-        while (queue.Count > 0 && seen.Count < MaxPages)
+        while (queue.TryDequeue(out var next) && seen.Count < MaxPages)
         {
-            var wave = new List<(string Url, string From, bool FirstOfShape)>();
-            while (queue.TryDequeue(out var next) && seen.Count < MaxPages)
+            var (url, from) = next;
+            var shape = Shape(url);
+            if (seen.Contains(url) || shapes.GetValueOrDefault(shape) >= PerShape) continue;
+            seen.Add(url);
+            shapes[shape] = shapes.GetValueOrDefault(shape) + 1;
+
+            using var answer = await client.GetAsync(url);
+            var status = (int)answer.StatusCode;
+            if (status is 403 or 404 or >= 500)
             {
-                var (url, from) = next;
-                var shape = Shape(url);
-                if (seen.Contains(url) || shapes.GetValueOrDefault(shape) >= PerShape) continue;
-                seen.Add(url);
-                shapes[shape] = shapes.GetValueOrDefault(shape) + 1;
-                wave.Add((url, from, shapes[shape] == 1));
+                failures.Add($"{url} ({status}), lien de {from}");
+                continue;
             }
-            var visits = new Visit[wave.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, wave.Count), new ParallelOptions { MaxDegreeOfParallelism = 4 },
-                async (i, _) => visits[i] = await VisitAsync(client, wave[i].Url, wave[i].FirstOfShape));
-            for (var i = 0; i < wave.Count; i++)
+            if (status is >= 300 and < 400)
             {
-                var (url, from, _) = wave[i];
-                var visit = visits[i];
-                if (visit.Status is 403 or 404 or >= 500) failures.Add($"{url} ({visit.Status}), lien de {from}");
-                failures.AddRange(visit.Failures);
-                if (visit.Redirect is { } target) queue.Enqueue((target, from));
-                foreach (var link in visit.Links)
-                    if (!seen.Contains(link)) queue.Enqueue((link, url));
+                if (SameSite(answer.Headers.Location?.OriginalString) is { } target) queue.Enqueue((target, from));
+                continue;
             }
+            if (answer.Content.Headers.ContentType?.MediaType != "text/html") continue;
+
+            var document = await parser.ParseDocumentAsync(await answer.Content.ReadAsStringAsync());
+            failures.AddRange(English(document).Select(found => $"{url} montre « {found} »"));
+            foreach (var link in document.QuerySelectorAll("a[href]"))
+                if (SameSite(link.GetAttribute("href"), url) is { } target && !seen.Contains(target)) queue.Enqueue((target, url));
+
+            // The same page given words where it binds numbers, once per kind of page: model binding answers in French.
+            if (shapes[shape] > 1) continue;
+            var probe = url + (url.Contains('?') ? "&" : "?") + "page=deux&annee=deux&mois=deux";
+            using var probed = await client.GetAsync(probe);
+            if ((int)probed.StatusCode >= 500) failures.Add($"{probe} ({(int)probed.StatusCode})");
+            else if (probed.Content.Headers.ContentType?.MediaType == "text/html")
+                failures.AddRange(English(await parser.ParseDocumentAsync(await probed.Content.ReadAsStringAsync())).Select(found => $"{probe} montre « {found} »"));
         }
 
         output.WriteLine($"{(account.Length == 0 ? "visiteur" : account)} : {seen.Count} pages en {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct()));
-    }
-
-    /// <summary>What one page answered: its status, where it redirects, the links it shows, what it says in English.</summary>
-    private sealed record Visit(int Status, string? Redirect, List<string> Links, List<string> Failures);
-
-    /// <summary>
-    /// Opens a page as the crawl's role; the first page of its kind is also given words where it binds numbers (model
-    /// binding answers in French).
-    /// </summary>
-    private static async Task<Visit> VisitAsync(HttpClient client, string url, bool firstOfShape)
-    {
-        var parser = new HtmlParser();
-        var links = new List<string>();
-        var failures = new List<string>();
-        using var answer = await client.GetAsync(url);
-        var status = (int)answer.StatusCode;
-        if (status is 403 or 404 or >= 500) return new Visit(status, null, links, failures);
-        if (status is >= 300 and < 400) return new Visit(status, SameSite(answer.Headers.Location?.OriginalString), links, failures);
-        if (answer.Content.Headers.ContentType?.MediaType != "text/html") return new Visit(status, null, links, failures);
-
-        var document = await parser.ParseDocumentAsync(await answer.Content.ReadAsStringAsync());
-        failures.AddRange(English(document).Select(found => $"{url} montre « {found} »"));
-        foreach (var link in document.QuerySelectorAll("a[href]"))
-            if (SameSite(link.GetAttribute("href"), url) is { } target) links.Add(target);
-
-        if (!firstOfShape) return new Visit(status, null, links, failures);
-        var probe = url + (url.Contains('?') ? "&" : "?") + "page=deux&annee=deux&mois=deux";
-        using var probed = await client.GetAsync(probe);
-        if ((int)probed.StatusCode >= 500) failures.Add($"{probe} ({(int)probed.StatusCode})");
-        else if (probed.Content.Headers.ContentType?.MediaType == "text/html")
-            failures.AddRange(English(await parser.ParseDocumentAsync(await probed.Content.ReadAsStringAsync())).Select(found => $"{probe} montre « {found} »"));
-        return new Visit(status, null, links, failures);
     }
 
     /// <summary>The framework's English phrases a page shows, with what surrounds them.</summary>
