@@ -65,7 +65,7 @@ Task("Test")
         // The built test assembly rather than its project: `dotnet test <project> --no-build` evaluates the project with MSBuild
         // first, seconds per run that the assembly alone does not cost (docs/benchmarks.md, test suite).
         var name = run.Project.GetFilenameWithoutExtension().ToString();
-        var assembly = GetFiles($"{run.Project.GetDirectory().FullPath}/bin/{configuration}/*/{name}.dll").Single();
+        var assembly = GetFiles($"{run.Project.GetDirectory().FullPath}/bin/{configuration}/*/{name}.dll").FirstOrDefault();
         var settings = new DotNetTestSettings
         {
             ResultsDirectory = results.Combine(run.Folder),
@@ -76,7 +76,7 @@ Task("Test")
         };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var ok = true;
-        try { DotNetTest(assembly.FullPath, settings); }
+        try { DotNetTest(assembly?.FullPath ?? throw new Exception($"{name}.dll introuvable dans bin/{configuration} : projet non construit ?"), settings); }
         catch (Exception ex) { ok = false; System.Threading.Interlocked.Increment(ref failures); Warning($"{run.Folder} : {ex.Message}"); }
         durations.Add((run.Folder, watch.Elapsed, ok));
     });
