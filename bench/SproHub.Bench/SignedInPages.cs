@@ -197,6 +197,29 @@ internal static partial class SignedInPages
         md.AppendLine("  was not broken down); ma boîte's files page is another change's (uploads) and already reads its folder under a stamp.");
         md.AppendLine("- Not tried: compiled queries (EF Core caches each query's compilation; the profile pointed at rows read and rendering) and");
         md.AppendLine("  totals kept on the budget requests (a migration per provider and every write path): the next levers if the quiet run misses a target.");
+        md.AppendLine();
+        md.AppendLine("Second pass (2026-12-08), on the two pages still over target. A sampled profile of the host under load (`dotnet-trace`, thread");
+        md.AppendLine("time, counting the samples in native code too: SQLite runs there, and a CPU-only view hides it) rather than allocations:");
+        md.AppendLine();
+        md.AppendLine("- Directory page: 40 % of its time was `ListNetworks`, which groups the whole directory (10,000 structures) to count each");
+        md.AppendLine("  network's structures, for a search form that shows only the networks' names. The form (and a structure's form) now asks");
+        md.AppendLine("  `ListNetworkChoices`, one small query on the networks the Région added: 3.8 → 2.8 commands, 394 → 348 KB a request; the");
+        md.AppendLine("  host's processor time a request, measured alternately on both builds, 9.7 → 4.8 ms (`q=tours`) and 6.5 → 3.3 ms (`type=Cio`).");
+        md.AppendLine("  What is left is the API's own search (its `LIKE` scans), which meets its targets.");
+        md.AppendLine("- COMETE page: the programme's handler is 70 % of the request (rendering 12 %, authentication and the antiforgery token of");
+        md.AppendLine("  the layout's sign-out form about 7 %). In it, the guests read apart (a query binding every listed show's id, 40 parameters");
+        md.AppendLine("  once padded, prepared each time) took 30 %, the list of years (distinct years of the past shows, ~520 rows read) 21 %, the");
+        md.AppendLine("  two lists of shows most of the rest. Guests are now joined to the shows' queries: 4 → 3 commands, allocations unchanged");
+        md.AppendLine("  (540 → 547 KB), processor time 4.3 → 4.0 ms a request in the quietest alternated pair: within this machine's noise.");
+        md.AppendLine("- Looked at and not the cause (a few per cent of the samples each): the layout, tag helpers, localisation, date formatting, the");
+        md.AppendLine("  output-cache middleware (a signed-in request is never looked up). The COMETE page renders no Markdown.");
+        md.AppendLine("- Left for COMETE at 32 clients, which needs the page about twice as cheap: the years from an index holding the state");
+        md.AppendLine("  (`TerritoryId, Date, State`: the same scan from the index alone took 0.14 ms, 0.29 with the rows; a migration per provider), then the");
+        md.AppendLine("  page's programme in memory under a stamp, as the reception guide does (one small query instead of three; every write to a");
+        md.AppendLine("  show, its guests or its replay, the replays' `ExecuteUpdate` included, must change the stamp in its transaction).");
+        md.AppendLine("- The before → after figures of this pass come from runs alternating both builds on a machine busy with other builds (load");
+        md.AppendLine("  average 25–36 on 2 cores): latencies moved as much on pages this pass does not touch, so only the directory page's are quoted");
+        md.AppendLine("  (p50 at 1 client 89.5 → 24.9 ms, p95 at 8 clients 339 → 197 ms). The tables come from the last quiet run.");
         return md.ToString();
     }
 

@@ -40,6 +40,12 @@ public sealed class MemberNetworkTests(SproHubFactory factory) : IAsyncLifetime
         Assert.Equal(1, (await (await factory.CreateClient().GetAsync("/api/network/directory?q=deuxieme%20chance")).JsonAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
         await (await factory.CreateClient().GetAsync("/api/network/directory?type=inconnu")).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Contains("École de la deuxième chance", WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync("/reseaux")));
+
+        // The choices of the directory's search and of a structure's form (read without counting any structure).
+        var search = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync("/annuaire"));
+        Assert.Contains($"<option value=\"{code}\">École de la deuxième chance</option>", search);
+        Assert.InRange(search.IndexOf(">PRC-VAE</option>", StringComparison.Ordinal), 1, search.IndexOf(">École de la deuxième chance<", StringComparison.Ordinal)); // founding networks first
+        Assert.Contains($"<option value=\"{code}\">École de la deuxième chance</option>", WebUtility.HtmlDecode(await coordinator.GetStringAsync("/t/cher/structures/edition")));
     }
 
     [Fact]

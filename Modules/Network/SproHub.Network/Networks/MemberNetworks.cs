@@ -28,6 +28,15 @@ public sealed record NetworkView(string Code, string Label, bool AddedByRegion, 
 /// <summary>Every member network of the SPRO: the built-in ones, then those the Région added, with their structures' count.</summary>
 public sealed record ListNetworks : IRequest<IReadOnlyList<NetworkView>>;
 
+/// <summary>A network to choose in a form: its code and label, never its structures' count.</summary>
+public sealed record NetworkChoice(string Code, string Label, bool AddedByRegion);
+
+/// <summary>
+/// The member networks to choose from (the directory's search, a structure's form): the built-in ones, then those the
+/// Région added. Counting each network's structures groups the whole directory; a form needs none of it.
+/// </summary>
+public sealed record ListNetworkChoices : IRequest<IReadOnlyList<NetworkChoice>>;
+
 /// <summary>The Région adds a member network (never renamed afterwards: structures carry its label).</summary>
 [RequiresPermission(NetworkModule.ManageNetworksPermission)]
 public sealed record AddNetwork(string Label) : IRequest<NetworkView>;
@@ -39,8 +48,15 @@ public sealed class AddNetworkValidator : AbstractValidator<AddNetwork>
 }
 
 internal sealed class MemberNetworkHandlers(NetworkDbContext db, ICurrentUser user, IAuditLog audit, TimeProvider clock)
-    : IRequestHandler<ListNetworks, IReadOnlyList<NetworkView>>, IRequestHandler<AddNetwork, NetworkView>
+    : IRequestHandler<ListNetworks, IReadOnlyList<NetworkView>>, IRequestHandler<AddNetwork, NetworkView>, IRequestHandler<ListNetworkChoices, IReadOnlyList<NetworkChoice>>
 {
+    public async Task<IReadOnlyList<NetworkChoice>> Handle(ListNetworkChoices request, CancellationToken cancellationToken)
+    {
+        var added = await db.MemberNetworks.AsNoTracking().OrderBy(n => n.Label).Select(n => new NetworkChoice(n.Code, n.Label, true)).ToListAsync(cancellationToken);
+        return Enum.GetValues<StructureType>().Where(t => t != StructureType.Autre)
+            .Select(t => new NetworkChoice(t.ToString(), Structure.TypeLabel(t), false)).Concat(added).ToList();
+    }
+
     public async Task<IReadOnlyList<NetworkView>> Handle(ListNetworks request, CancellationToken cancellationToken)
     {
         var counts = await db.Structures.AsNoTracking().GroupBy(s => new { s.Type, s.OtherNetwork }).Select(g => new { g.Key.Type, g.Key.OtherNetwork, Count = g.Count() }).ToListAsync(cancellationToken);

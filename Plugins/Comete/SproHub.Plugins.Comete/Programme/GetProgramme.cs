@@ -61,16 +61,17 @@ internal sealed class ProgrammeHandlers(CometeDbContext db, ICurrentUser user, T
     {
         var today = ParisTime.Today(clock);
         var manager = user.Can(CometeModule.ManagePermission);
-        // The listed shows first (replays joined), then the guests and running orders of all of them at once:
-        // five queries per programme however many shows it lists (four for the page, which shows no running order).
-        var shows = db.Shows.AsNoTracking().Include(s => s.Replay).AsQueryable();
+        // The listed shows with their replay and guests joined (a show has a handful of guests), then the running orders
+        // of all of them at once: four queries per programme however many shows it lists (three for the page, which shows
+        // no running order). Guests read apart cost a query binding every listed show's id.
+        var shows = db.Shows.AsNoTracking().Include(s => s.Replay).Include(s => s.Guests).AsQueryable();
         if (!(request.IncludeCancelled && manager)) shows = shows.Where(s => s.State != ShowState.Cancelled);
 
         var upcoming = await shows.Where(s => s.Date >= today).OrderBy(s => s.Date).ThenBy(s => s.StartTime).Take(NextShows + 1).ToListAsync(cancellationToken);
         var past = shows.Where(s => s.Date < today);
         if (request.Year is { } year) past = past.Where(s => s.Date >= new DateOnly(year, 1, 1) && s.Date <= new DateOnly(year, 12, 31));
         var pastShows = await past.OrderByDescending(s => s.Date).ThenByDescending(s => s.StartTime).Take(request.Year is null ? RecentPast : 400).ToListAsync(cancellationToken);
-        await LoadGuestsAndRunningOrdersAsync(upcoming.Concat(pastShows).ToList(), request.WithRunningOrders, cancellationToken);
+        if (request.WithRunningOrders) await LoadRunningOrdersAsync(upcoming.Concat(pastShows).ToList(), cancellationToken);
         var years = await db.Shows.Where(s => s.Date < today && s.State != ShowState.Cancelled).Select(s => s.Date.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
 
         return new ProgrammeView(
@@ -80,17 +81,12 @@ internal sealed class ProgrammeHandlers(CometeDbContext db, ICurrentUser user, T
             years, request.Year);
     }
 
-    /// <summary>Guests and running orders are reached only through shows already filtered to this territory.</summary>
-    private async Task LoadGuestsAndRunningOrdersAsync(IReadOnlyList<Show> shows, bool withRunningOrders, CancellationToken cancellationToken)
+    /// <summary>Running orders are reached only through shows already filtered to this territory.</summary>
+    private async Task LoadRunningOrdersAsync(IReadOnlyList<Show> shows, CancellationToken cancellationToken)
     {
         var ids = shows.Select(s => s.Id).ToList();
-        var guests = (await db.Set<Guest>().AsNoTracking().Where(g => ids.Contains(g.ShowId)).ToListAsync(cancellationToken)).ToLookup(g => g.ShowId);
-        var segments = (withRunningOrders ? await db.Set<Segment>().AsNoTracking().Where(g => ids.Contains(g.ShowId)).ToListAsync(cancellationToken) : []).ToLookup(g => g.ShowId);
-        foreach (var show in shows)
-        {
-            show.Guests = guests[show.Id].ToList();
-            show.RunningOrder = segments[show.Id].ToList();
-        }
+        var segments = (await db.Set<Segment>().AsNoTracking().Where(g => ids.Contains(g.ShowId)).ToListAsync(cancellationToken)).ToLookup(g => g.ShowId);
+        foreach (var show in shows) show.RunningOrder = segments[show.Id].ToList();
     }
 
     public async Task<IReadOnlyList<ShowView>> Handle(GetCalendarShows request, CancellationToken cancellationToken)

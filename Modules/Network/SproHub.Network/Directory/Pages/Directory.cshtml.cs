@@ -19,12 +19,12 @@ public sealed class DirectoryModel(IMediator mediator, ITerritoryDirectory terri
 
     public DirectoryPage? Results { get; private set; }
     public IReadOnlyList<TerritoryInfo> LocalSpros { get; private set; } = [];
-    public IReadOnlyList<Networks.NetworkView> Networks { get; private set; } = [];
+    public IReadOnlyList<Networks.NetworkChoice> Networks { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         LocalSpros = (await territories.ListAsync(ct)).Where(t => t.Kind == TerritoryKind.LocalSpro).ToList();
-        Networks = await mediator.Send(new Networks.ListNetworks(), ct);
+        Networks = await mediator.Send(new Networks.ListNetworkChoices(), ct); // labels only: counting groups the whole directory
         try
         {
             Results = await mediator.Send(new SearchDirectory(Query, Type, Territory, PageNumber, Public), ct);

@@ -43,7 +43,7 @@ public sealed class EditStructureModel(IMediator mediator, ICurrentUser user, IT
     [FromRoute] public Guid? Id { get; set; }
     public IReadOnlyList<ReceptionPointView> Points { get; private set; } = [];
     /// <summary>The networks the Région added, for a structure of type « Autre ».</summary>
-    public IReadOnlyList<Networks.NetworkView> AddedNetworks { get; private set; } = [];
+    public IReadOnlyList<Networks.NetworkChoice> AddedNetworks { get; private set; } = [];
     [BindProperty] public StructureForm Structure { get; set; } = new();
     public string TerritoryName => territory.Current!.Name;
     public string Territory => territory.Current!.Slug;
@@ -51,7 +51,7 @@ public sealed class EditStructureModel(IMediator mediator, ICurrentUser user, IT
     public async Task OnGetAsync(CancellationToken ct)
     {
         user.Demand(NetworkModule.ManageStructuresPermission); // the form itself is for those who may send it
-        AddedNetworks = (await mediator.Send(new Networks.ListNetworks(), ct)).Where(n => n.AddedByRegion).ToList();
+        AddedNetworks = (await mediator.Send(new Networks.ListNetworkChoices(), ct)).Where(n => n.AddedByRegion).ToList();
         if (Id is not { } id) return;
         var view = await mediator.Send(new GetStructure(id), ct);
         Structure = new StructureForm { Name = view.Name, Type = view.Type, Network = view.Network, DepartmentWide = view.DepartmentWide, Town = view.Town, Address = view.Address, Public = view.Public.ToList(), Version = view.Version };
@@ -101,7 +101,7 @@ public sealed class EditStructureModel(IMediator mediator, ICurrentUser user, IT
 
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
-        AddedNetworks = (await mediator.Send(new Networks.ListNetworks(), cancellationToken)).Where(n => n.AddedByRegion).ToList();
+        AddedNetworks = (await mediator.Send(new Networks.ListNetworkChoices(), cancellationToken)).Where(n => n.AddedByRegion).ToList();
         if (Id is not { } id) return;
         Points = (await mediator.Send(new Directory.GetDirectoryEntry(id), cancellationToken)).ReceptionPoints;
         if (string.IsNullOrEmpty(Structure.Name))
