@@ -47,11 +47,13 @@ internal static class ResidentMemory
         ("mode-emploi", "/t/{territory}/mode-emploi"), ("mode-emploi", "/t/{territory}/mode-emploi/guide"), ("mode-emploi", "/t/{territory}/mode-emploi/gestion"),
     ];
 
-    public sealed record Result(double AfterStart, double AfterLoad, double Peak, int Pages, int ApiRoutes, int Sent, int Errors, double Seconds, List<string> Failing, List<string> LeftOut);
+    public sealed record Result(double AfterStart, double AfterLoad, double Peak, int Pages, int ApiRoutes, int Sent, int Errors, double Seconds, List<string> Failing, List<string> LeftOut,
+        MemoryBreakdown StartBreakdown, MemoryBreakdown LoadBreakdown);
 
     public static async Task<Result> RunAsync(Server server)
     {
         var afterStart = server.ResidentMegabytes();
+        var startBreakdown = await MemoryBreakdown.ReadAsync(server.ProcessId);
         var clients = new Dictionary<string, HttpClient>();
         async Task<HttpClient> As(string email)
         {
@@ -129,8 +131,10 @@ internal static class ResidentMemory
         await sampling.CancelAsync();
         await sampler;
         var afterLoad = server.ResidentMegabytes();
+        var loadBreakdown = await MemoryBreakdown.ReadAsync(server.ProcessId);
         foreach (var client in clients.Values) client.Dispose();
-        return new Result(afterStart, afterLoad, Math.Max(peak, afterLoad), pageCount, routes.Count - pageCount, Requests, errors, seconds, failing.Order().ToList(), leftOut);
+        return new Result(afterStart, afterLoad, Math.Max(peak, afterLoad), pageCount, routes.Count - pageCount, Requests, errors, seconds, failing.Order().ToList(), leftOut,
+            startBreakdown, loadBreakdown);
     }
 
     private static bool Answered(HttpResponseMessage response) => (int)response.StatusCode is >= 200 and < 400;
@@ -152,6 +156,12 @@ internal static class ResidentMemory
         md.AppendLine($"| After start-up (first 200 of `/health`) | {r.AfterStart:F0} MB | {Ok(r.AfterStart < 250)} |");
         md.AppendLine($"| After {Requests:N0} mixed requests ({r.Seconds:F0} s, {r.Errors} answers other than 2xx or 3xx) | {r.AfterLoad:F0} MB | {Ok(r.AfterLoad < 250)} |");
         md.AppendLine($"| Highest during them (sampled every 100 ms) | {r.Peak:F0} MB | {Ok(r.Peak < 250)} |");
+        md.AppendLine();
+        md.AppendLine("Where it is, from the process's mappings (`/proc/<pid>/smaps`, resident pages) and the GC's counters (`gc-committed`, `gc-heap-size`):");
+        md.AppendLine();
+        md.AppendLine(MemoryBreakdown.Header);
+        md.AppendLine(r.StartBreakdown.Row("After start-up"));
+        md.AppendLine(r.LoadBreakdown.Row($"After the {Requests:N0} requests"));
         if (r.LeftOut.Count > 0)
         {
             md.AppendLine();
