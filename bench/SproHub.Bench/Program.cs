@@ -80,6 +80,14 @@ if (args.Length > 3 && args[3] == "memory")
 {
     hostEnv["DemoData__Enabled"] = "false"; // seeded by the first start above
     hostEnv["Security__SignInAttemptsPerMinute"] = "100"; // eight demo accounts sign in from this one address
+    // With a reference build or variants of environment, they are compared round by round and printed (MemoryComparison).
+    var variants = MemoryComparison.Variants(publish, Environment.GetEnvironmentVariable("SPRO_BENCH_REFERENCE"), Environment.GetEnvironmentVariable("SPRO_BENCH_MEMORY_VARIANTS"));
+    if (variants.Count > 1)
+    {
+        Console.WriteLine(await MemoryComparison.RunAsync(variants, hostEnv, int.Parse(Environment.GetEnvironmentVariable("SPRO_BENCH_ROUNDS") ?? "2", culture)));
+        try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+        return;
+    }
     string section;
     await using (var server = await Server.StartAsync(Path.Combine(publish, "SproHub.Host.dll"), hostEnv))
         section = ResidentMemory.Report(await ResidentMemory.RunAsync(server));

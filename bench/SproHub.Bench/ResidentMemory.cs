@@ -47,11 +47,13 @@ internal static class ResidentMemory
         ("mode-emploi", "/t/{territory}/mode-emploi"), ("mode-emploi", "/t/{territory}/mode-emploi/guide"), ("mode-emploi", "/t/{territory}/mode-emploi/gestion"),
     ];
 
-    public sealed record Result(double AfterStart, double AfterLoad, double Peak, int Pages, int ApiRoutes, int Sent, int Errors, double Seconds, List<string> Failing, List<string> LeftOut);
+    public sealed record Result(double AfterStart, double AfterLoad, double Peak, int Pages, int ApiRoutes, int Sent, int Errors, double Seconds, List<string> Failing, List<string> LeftOut,
+        MemoryBreakdown StartBreakdown, MemoryBreakdown LoadBreakdown);
 
     public static async Task<Result> RunAsync(Server server)
     {
         var afterStart = server.ResidentMegabytes();
+        var startBreakdown = await MemoryBreakdown.ReadAsync(server.ProcessId);
         var clients = new Dictionary<string, HttpClient>();
         async Task<HttpClient> As(string email)
         {
@@ -129,8 +131,10 @@ internal static class ResidentMemory
         await sampling.CancelAsync();
         await sampler;
         var afterLoad = server.ResidentMegabytes();
+        var loadBreakdown = await MemoryBreakdown.ReadAsync(server.ProcessId);
         foreach (var client in clients.Values) client.Dispose();
-        return new Result(afterStart, afterLoad, Math.Max(peak, afterLoad), pageCount, routes.Count - pageCount, Requests, errors, seconds, failing.Order().ToList(), leftOut);
+        return new Result(afterStart, afterLoad, Math.Max(peak, afterLoad), pageCount, routes.Count - pageCount, Requests, errors, seconds, failing.Order().ToList(), leftOut,
+            startBreakdown, loadBreakdown);
     }
 
     private static bool Answered(HttpResponseMessage response) => (int)response.StatusCode is >= 200 and < 400;
@@ -152,6 +156,12 @@ internal static class ResidentMemory
         md.AppendLine($"| After start-up (first 200 of `/health`) | {r.AfterStart:F0} MB | {Ok(r.AfterStart < 250)} |");
         md.AppendLine($"| After {Requests:N0} mixed requests ({r.Seconds:F0} s, {r.Errors} answers other than 2xx or 3xx) | {r.AfterLoad:F0} MB | {Ok(r.AfterLoad < 250)} |");
         md.AppendLine($"| Highest during them (sampled every 100 ms) | {r.Peak:F0} MB | {Ok(r.Peak < 250)} |");
+        md.AppendLine();
+        md.AppendLine("Where it is, from the process's mappings (`/proc/<pid>/smaps`, resident pages) and the GC's counters (`gc-committed`, `gc-heap-size`):");
+        md.AppendLine();
+        md.AppendLine(MemoryBreakdown.Header);
+        md.AppendLine(r.StartBreakdown.Row("After start-up"));
+        md.AppendLine(r.LoadBreakdown.Row($"After the {Requests:N0} requests"));
         if (r.LeftOut.Count > 0)
         {
             md.AppendLine();
@@ -163,16 +173,33 @@ internal static class ResidentMemory
             md.AppendLine($"Not answered with a 2xx or 3xx: {string.Join(", ", r.Failing.Select(f => $"`{f}`"))}.");
         }
         md.AppendLine();
-        md.AppendLine("Reading these figures (first measured 2026-12-07, two other builds sharing the two cores):");
+        md.AppendLine("Reading these figures (2026-12-08, other builds and test runs sharing the two cores, load average 20–37):");
         md.AppendLine();
-        md.AppendLine("- Over the target after the mixed requests: 427 MB (534 at the highest). The table this section replaces saw only COMETE's");
-        md.AppendLine("  public page and API (232 MB); this one also loads and uses every module's and plugin's pages and exports.");
-        md.AppendLine("- Not the server GC's slack: with the workstation GC (`DOTNET_gcServer=0`) the same run ended at 513 MB. With the GC heap");
-        md.AppendLine("  capped at 128 MB (`DOTNET_GCHeapHardLimit=0x8000000`) it ended at 360 MB, every request answered but the five XLSX");
-        md.AppendLine("  exports (ClosedXML ran out of heap): about 230 MB lie outside the managed heap (code of every module and plugin and of");
-        md.AppendLine("  their libraries, JIT and ReadyToRun images, SQLite's native caches), and the exports are the heap's largest users.");
-        md.AppendLine("- Next to look at, not done yet: what the native part holds (`dotnet-counters`, `/proc/<pid>/smaps` by mapping), SQLite's");
-        md.AppendLine("  page cache per pooled connection, streaming the XLSX exports, and loading ClosedXML only when an export is asked for.");
+        md.AppendLine("- Still over the target after the mixed requests. What is left is mostly code: 193 mapped assemblies (ReadyToRun code and");
+        md.AppendLine("  metadata, 110 MB resident; CoreLib 13, EF Core 12, each module 2) and the runtime's executable memory (`/memfd:doublemapper`:");
+        md.AppendLine("  JIT'd code, stubs and loader heaps, 27 MB after start, 75–90 MB after the requests: EF Core's compiled queries and");
+        md.AppendLine("  shapers, tier-1 code), plus 28 MB of native libraries. The GC's heap holds about 50 MB of objects.");
+        md.AppendLine("- Before docs/adr/0017 the GC kept 125–195 MB committed for those 50 MB. The host now runs the server GC (DATAS, background");
+        md.AppendLine("  collections on) with `System.GC.ConserveMemory=7` and without tiered PGO. Alternated with the previous build in one run");
+        md.AppendLine("  (2 rounds, the first beside a test suite): 400 and 418 MB → 338 and 329 MB after the requests, 441 and 442 → 339 and 337");
+        md.AppendLine("  MB at the highest, the GC's committed memory 124 and 195 → 57 and 72 MB, but 80–93 s → 178–398 s for the requests: that");
+        md.AppendLine("  build also had background collections off. With them on again (the setting kept, next run): 349 MB after, 409 at the");
+        md.AppendLine("  highest, 45 s (against 134 s with them off, 340 MB): 9 MB were not worth three times the time.");
+        md.AppendLine("  The table above, a later run of the same build, ended at 381 MB (GC 122 MB committed): on this busy machine a run");
+        md.AppendLine("  differs from the next by up to 40 MB, so each change was judged against a reference in the same run.");
+        md.AppendLine("- Tried one at a time (one run each, same busy machine, after the requests; reference 423 and 438 MB): glibc's arenas");
+        md.AppendLine("  limited to two (`MALLOC_ARENA_MAX=2`, an environment variable for the operator) 372; `GCConserveMemory=7` 370; gen 0");
+        md.AppendLine("  budget of 4 MB (`GCgen0size`) 406, no gain; workstation GC without background collections 361 (189 after start);");
+        md.AppendLine("  W^X off (`DOTNET_EnableWriteXorExecute=0`) 396, the code only moves to anonymous memory; tiered PGO off 408 (code 90 →");
+        md.AppendLine("  75 MB); tiered compilation off 374 (code 59 MB, but ReadyToRun code is then never re-optimised); all of arenas, conserve,");
+        md.AppendLine("  PGO off and no background GC 316 (GC committed 67 MB, 229 s).");
+        md.AppendLine("- Not the cause: SQLite (no memory-mapped I/O by default, a page cache of at most 2 MB per pooled connection; the native");
+        md.AppendLine("  heap, anonymous memory less the GC's, is 3–66 MB by that estimate), nor our caches (bounded per territory or per user; the output cache keeps only COMETE's");
+        md.AppendLine("  programme and the directory's anonymous answers). The exports are written by MiniExcel, not ClosedXML (the earlier note");
+        md.AppendLine("  was wrong); none was changed.");
+        md.AppendLine("- Next, to reach the target: fewer assemblies loaded (the OpenAPI document, MimeKit/MailKit, Npgsql on SQLite and the");
+        md.AppendLine("  exports' libraries loaded only when used), EF Core compiled models or precompiled queries (less JIT'd code), and");
+        md.AppendLine("  `MALLOC_ARENA_MAX=2` in the deployment's environment.");
         return md.ToString();
     }
 }
