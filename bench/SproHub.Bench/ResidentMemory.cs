@@ -179,7 +179,7 @@ internal static class ResidentMemory
         md.AppendLine("  metadata, 110 MB resident; CoreLib 13, EF Core 12, each module 2) and the runtime's executable memory (`/memfd:doublemapper`:");
         md.AppendLine("  JIT'd code, stubs and loader heaps, 27 MB after start, 75–90 MB after the requests: EF Core's compiled queries and");
         md.AppendLine("  shapers, tier-1 code), plus 28 MB of native libraries. The GC's heap holds about 50 MB of objects.");
-        md.AppendLine("- Before docs/adr/0017 the GC kept 125–195 MB committed for those 50 MB. The host now runs the server GC (DATAS, background");
+        md.AppendLine("- Before docs/adr/0020 the GC kept 125–195 MB committed for those 50 MB. The host now runs the server GC (DATAS, background");
         md.AppendLine("  collections on) with `System.GC.ConserveMemory=7` and without tiered PGO. Alternated with the previous build in one run");
         md.AppendLine("  (2 rounds, the first beside a test suite): 400 and 418 MB → 338 and 329 MB after the requests, 441 and 442 → 339 and 337");
         md.AppendLine("  MB at the highest, the GC's committed memory 124 and 195 → 57 and 72 MB, but 80–93 s → 178–398 s for the requests: that");
