@@ -211,6 +211,8 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // bearer checks kept in the memory cache: Respawn empties tables behind EF's back, so no eviction was heard.
         await Service<IOutputCacheStore>().EvictByTagAsync(TagEverything.Tag, CancellationToken.None);
         if (Service<IMemoryCache>() is MemoryCache memory) memory.Clear();
+        // Which plugin runs where, kept a few seconds: the seeding used to drop it, a snapshot copied back does not.
+        Service<SproHub.Host.Modularity.ModuleGate>().Invalidate();
     }
 
     /// <summary>Tags every answer the output cache keeps, whatever its policy (a base policy never enables caching by itself).</summary>
