@@ -98,12 +98,74 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
             catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation) { }
         }
         StartServer(); // in memory, or on Kestrel when a fixture asked for it
-        if (WaitForReadiness) await Services.GetRequiredService<DatabaseReadiness>().Ready; // migrations and demo data
+        if (!WaitForReadiness) return;
+        await Services.GetRequiredService<DatabaseReadiness>().Ready; // migrations and demo data
+        if (!OnPostgres) TakeSnapshot();
     }
 
-    /// <summary>Every table emptied (migration histories kept), then reference and demo data seeded again.</summary>
+    /// <summary>
+    /// On SQLite, the database and the file store as the preparation left them (migrated, demo data seeded), copied once:
+    /// a reset copies them back instead of emptying every table and seeding again, about ten times as fast. PostgreSQL
+    /// keeps Respawn and the seeding.
+    /// </summary>
+    private string? _snapshot;
+
+    private string SnapshotFiles => Path.Combine(Folder, "snapshot-files");
+
+    private void TakeSnapshot()
+    {
+        var snapshot = Path.Combine(Folder, "snapshot.db");
+        // A second host of the same installation starts later, on data the tests may have changed: the first host's copy stands.
+        if (File.Exists(snapshot))
+        {
+            _snapshot = snapshot;
+            return;
+        }
+        using (var live = new SqliteConnection(ConnectionString))
+        using (var copy = new SqliteConnection($"Data Source={snapshot};Pooling=False"))
+        {
+            live.Open();
+            live.BackupDatabase(copy);
+        }
+        CopyFolder(Path.Combine(Folder, "files"), SnapshotFiles);
+        _snapshot = snapshot;
+    }
+
+    private async Task RestoreSnapshotAsync(string snapshot)
+    {
+        using (var copy = new SqliteConnection($"Data Source={snapshot};Pooling=False;Mode=ReadOnly"))
+        await using (var live = await OpenAsync())
+        {
+            copy.Open();
+            copy.BackupDatabase((SqliteConnection)live); // page by page, under the database's write lock: the host's connections see it at once
+        }
+        await ForgetWhatTheHostKeepsAsync();
+        CopyFolder(SnapshotFiles, Path.Combine(Folder, "files"));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        if (!Directory.Exists(from)) return;
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    /// <summary>
+    /// Every table emptied (migration histories kept), then reference and demo data seeded again; on SQLite, the same state
+    /// copied back from the snapshot taken once the platform was first ready.
+    /// </summary>
     public async Task ResetAsync()
     {
+        _freshFor = null;
+        if (_snapshot is { } snapshot)
+        {
+            await RestoreSnapshotAsync(snapshot);
+            return;
+        }
         await using var connection = await OpenAsync();
         _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
@@ -114,7 +176,6 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
             SchemasToInclude = OnPostgres ? ["public"] : [],
             WithReseed = true,
         });
-        _freshFor = null;
         await _respawner.ResetAsync(connection);
         await ForgetWhatTheHostKeepsAsync();
         await DatabasePreparation.SeedAsync(Services);
@@ -150,6 +211,8 @@ public class SproHubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // bearer checks kept in the memory cache: Respawn empties tables behind EF's back, so no eviction was heard.
         await Service<IOutputCacheStore>().EvictByTagAsync(TagEverything.Tag, CancellationToken.None);
         if (Service<IMemoryCache>() is MemoryCache memory) memory.Clear();
+        // Which plugin runs where, kept a few seconds: the seeding used to drop it, a snapshot copied back does not.
+        Service<SproHub.Host.Modularity.ModuleGate>().Invalidate();
     }
 
     /// <summary>Tags every answer the output cache keeps, whatever its policy (a base policy never enables caching by itself).</summary>

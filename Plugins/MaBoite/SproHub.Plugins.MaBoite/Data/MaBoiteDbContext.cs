@@ -22,6 +22,8 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
     /// <summary>
     /// Any change to documents or folders moves their spaces' <see cref="Space.ContentStamp"/> in the same transaction, so that
     /// no handler can forget it and every host's cached listings (<see cref="Files.ListFolderHandler"/>) are dropped at once.
+    /// The stamp is replaced by a random value, not counted up: a database restored from a backup (or a test's snapshot) brings
+    /// back older stamps, and a counter would then meet again a value a host has cached for other contents.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -31,7 +33,8 @@ public sealed class MaBoiteDbContext(DbContextOptions<MaBoiteDbContext> options,
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await Spaces.IgnoreQueryFilters().Where(s => spaces.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.ContentStamp, x => x.ContentStamp + 1), cancellationToken);
+            var stamp = Random.Shared.NextInt64(1, long.MaxValue);
+            await Spaces.IgnoreQueryFilters().Where(s => spaces.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.ContentStamp, stamp), cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
             return saved;

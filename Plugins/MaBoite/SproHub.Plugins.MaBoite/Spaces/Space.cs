@@ -37,7 +37,7 @@ public sealed class Space : IVersioned
     /// <summary>Invited by an agent of this structure, if so.</summary>
     public string? InvitedBy { get; set; }
     public int Version { get; set; }
-    /// <summary>Moves with every change to the space's files or folders (<see cref="Data.MaBoiteDbContext"/>): a folder's listing kept in memory is good while it stays.</summary>
+    /// <summary>Replaced with every change to the space's files or folders (<see cref="Data.MaBoiteDbContext"/>): a folder's listing kept in memory is good while it stays.</summary>
     public long ContentStamp { get; set; }
 
     public long RemainingBytes => Math.Max(0, QuotaBytes - UsedBytes);
