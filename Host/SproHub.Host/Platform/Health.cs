@@ -67,22 +67,6 @@ public static class HealthResponse
     }
 
     /// <summary>The same shape while the database is prepared: one check, « database », saying what is being done.</summary>
-    public static Task WriteNotReadyAsync(HttpContext http, string status)
-    {
-        http.Response.ContentType = "application/json; charset=utf-8";
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("status", "Unhealthy");
-            json.WriteStartObject("checks");
-            json.WriteStartObject("database");
-            json.WriteString("status", "Unhealthy");
-            json.WriteString("description", status);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        return http.Response.Body.WriteAsync(buffer.WrittenMemory).AsTask();
-    }
+    public static Task WriteNotReadyAsync(HttpContext http, string status) => WriteAsync(http, new HealthReport(
+        new Dictionary<string, HealthReportEntry> { ["database"] = new(HealthStatus.Unhealthy, status, TimeSpan.Zero, null, null) }, TimeSpan.Zero));
 }

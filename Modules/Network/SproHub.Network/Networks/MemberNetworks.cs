@@ -57,14 +57,12 @@ internal sealed class MemberNetworkHandlers(NetworkDbContext db, ICurrentUser us
             .Select(t => new NetworkChoice(t.ToString(), Structure.TypeLabel(t), false)).Concat(added).ToList();
     }
 
+    /// <summary>The choices with their structures' count: a built-in network counts its type, an added one the « Autre » structures naming it.</summary>
     public async Task<IReadOnlyList<NetworkView>> Handle(ListNetworks request, CancellationToken cancellationToken)
     {
         var counts = await db.Structures.AsNoTracking().GroupBy(s => new { s.Type, s.OtherNetwork }).Select(g => new { g.Key.Type, g.Key.OtherNetwork, Count = g.Count() }).ToListAsync(cancellationToken);
-        var added = await db.MemberNetworks.AsNoTracking().OrderBy(n => n.Label).ToListAsync(cancellationToken);
-        return Enum.GetValues<StructureType>().Where(t => t != StructureType.Autre)
-            .Select(t => new NetworkView(t.ToString(), Structure.TypeLabel(t), false, counts.Where(c => c.Type == t).Sum(c => c.Count)))
-            .Concat(added.Select(n => new NetworkView(n.Code, n.Label, true, counts.Where(c => c.Type == StructureType.Autre && c.OtherNetwork == n.Label).Sum(c => c.Count))))
-            .ToList();
+        return (await Handle(new ListNetworkChoices(), cancellationToken)).Select(n => new NetworkView(n.Code, n.Label, n.AddedByRegion,
+            counts.Where(c => n.AddedByRegion ? c.Type == StructureType.Autre && c.OtherNetwork == n.Label : c.Type.ToString() == n.Code).Sum(c => c.Count))).ToList();
     }
 
     public async Task<NetworkView> Handle(AddNetwork request, CancellationToken cancellationToken)
